@@ -1,0 +1,81 @@
+import { AuditResultSchema, type AuditResult, type Findability, type PageArtifacts } from '../schemas/index.ts';
+import { BLOCKING_AUDITS, FINDABILITY_AUDITS, type AuditRef } from './config.ts';
+import { PAGE_AUDITS } from './registry.ts';
+import type { AuditContext, AuditDefinition } from './types.ts';
+
+/** Audits that still say something about a page that failed to load (status ≥ 400). */
+const RUN_ON_ERROR_PAGES = new Set(['http-status-code', 'robots-txt']);
+
+export interface RunAuditsOptions {
+  audits?: AuditDefinition[];
+  weights?: AuditRef[];
+  context?: AuditContext;
+}
+
+/** Runs every audit on a page. An audit that throws becomes an `error` result; the others still run. */
+export function runAudits(artifacts: PageArtifacts, options: RunAuditsOptions = {}): AuditResult[] {
+  const audits = options.audits ?? PAGE_AUDITS;
+  const weights = new Map((options.weights ?? FINDABILITY_AUDITS).map((r) => [r.id, r.weight]));
+  const failedPage = artifacts.fetchError != null || artifacts.status >= 400 || !artifacts.isHtml;
+  return audits.map((audit) => {
+    const base = { id: audit.meta.id, title: audit.meta.title };
+    if (failedPage && !RUN_ON_ERROR_PAGES.has(audit.meta.id)) {
+      const why = artifacts.isHtml ? `HTTP ${artifacts.status}` : `not an HTML page (${artifacts.contentType ?? 'unknown type'})`;
+      return AuditResultSchema.parse({ ...base, score: null, scoreDisplayMode: 'notApplicable', explanation: `Not checked: ${why}.` });
+    }
+    try {
+      const out = audit.run(artifacts, options.context ?? {});
+      const mode = out.notApplicable ? 'notApplicable' : (out.scoreDisplayMode ?? (out.score === null ? 'informative' : out.score % 1 === 0 ? 'binary' : 'numeric'));
+      const applicable = mode === 'binary' || mode === 'numeric';
+      return AuditResultSchema.parse({
+        ...base,
+        title: out.score === 1 || !applicable ? audit.meta.title : audit.meta.failureTitle,
+        score: applicable ? clamp01(out.score ?? 0) : null,
+        scoreDisplayMode: mode,
+        displayValue: out.displayValue,
+        explanation: out.explanation,
+        warnings: out.warnings ?? [],
+        items: out.items ?? [],
+        weight: applicable ? (weights.get(audit.meta.id) ?? 0) : 0,
+      });
+    } catch (e) {
+      return AuditResultSchema.parse({
+        ...base,
+        score: null,
+        scoreDisplayMode: 'error',
+        errorMessage: e instanceof Error ? e.message : String(e),
+      });
+    }
+  });
+}
+
+function clamp01(n: number): number {
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+}
+
+/** Whether search engines may index the page: 2xx/3xx-final, HTML, not noindex for generic or Google agents. */
+export function isIndexable(a: PageArtifacts): boolean {
+  if (a.fetchError || a.status < 200 || a.status >= 300 || !a.isHtml) return false;
+  if (a.robotsTxt?.allowed === false) return false;
+  return !a.robots.some(
+    (r) => (r.agent === 'all' || r.agent.startsWith('googlebot')) && r.directives.some((d) => d === 'noindex' || d === 'none'),
+  );
+}
+
+/** Weighted mean of the applicable audits; a failing blocking audit makes the page unfindable. */
+export function findability(audits: AuditResult[], indexable: boolean): Findability {
+  let total = 0;
+  let weighted = 0;
+  const failing: Findability['failing'] = [];
+  let blocked = !indexable;
+  for (const r of audits) {
+    if (r.score === null || r.weight <= 0) continue;
+    total += r.weight;
+    weighted += r.weight * r.score;
+    if (r.score < 1) failing.push({ id: r.id, title: r.title, lost: r.weight * (1 - r.score) });
+    if (BLOCKING_AUDITS.has(r.id) && r.score === 0) blocked = true;
+  }
+  failing.sort((x, y) => y.lost - x.lost);
+  const score = blocked ? 0 : total > 0 ? weighted / total : 0;
+  return { score: Math.round(score * 1000) / 1000, indexable: indexable && !blocked, failing: failing.map((f) => ({ ...f, lost: Math.round((f.lost / (total || 1)) * 1000) / 1000 })) };
+}

@@ -1,0 +1,73 @@
+import type { AnyNode, Element } from 'domhandler';
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Text content of a node tree, whitespace collapsed; skips script/style/template. */
+export function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode) => {
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if (isElement(n)) {
+      const name = n.name.toLowerCase();
+      if (name === 'script' || name === 'style' || name === 'template' || name === 'noscript') return;
+      if (name === 'br') parts.push(' ');
+      for (const c of n.children) walk(c);
+      if (BLOCK_TAGS.has(name)) parts.push(' ');
+    }
+  };
+  walk(node);
+  return collapse(parts.join(''));
+}
+
+export function collapse(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'td', 'th', 'tr', 'table', 'section', 'article', 'header', 'footer',
+  'nav', 'aside', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'form',
+  'details', 'summary', 'caption', 'address', 'hr', 'br',
+]);
+
+/** Closest ancestor-or-self attribute value, e.g. the effective lang of a link. */
+export function closestAttr(node: Element, attr: string): string | null {
+  let cur: Element | null = node;
+  while (cur) {
+    const v = cur.attribs?.[attr];
+    if (v != null && v.trim() !== '') return v.trim();
+    cur = cur.parent && isElement(cur.parent) ? (cur.parent as Element) : null;
+  }
+  return null;
+}
+
+export function hasAncestor(node: Element, names: Set<string>): boolean {
+  let cur = node.parent;
+  while (cur) {
+    if (isElement(cur) && names.has(cur.name.toLowerCase())) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
+/** A short CSS-like path ("main > p.note > a") that lets a reader find an element on the page. */
+export function domPath(node: Element, depth = 4): string {
+  const parts: string[] = [];
+  let cur: Element | null = node;
+  while (cur && parts.length < depth) {
+    const name = cur.name.toLowerCase();
+    if (name === 'html' || name === 'body') break;
+    let part = name;
+    const id = cur.attribs?.id;
+    if (id) {
+      parts.unshift(`${part}#${id}`);
+      break;
+    }
+    const cls = cur.attribs?.class?.trim().split(/\s+/)[0];
+    if (cls) part += `.${cls}`;
+    parts.unshift(part);
+    cur = cur.parent && isElement(cur.parent) ? (cur.parent as Element) : null;
+  }
+  return parts.join(' > ');
+}

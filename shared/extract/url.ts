@@ -1,0 +1,40 @@
+/** Resolves an href against a base; null for unparsable or non-http(s) targets. Fragment removed. */
+export function resolveHttpUrl(href: string | null | undefined, base: string): string | null {
+  if (href == null) return null;
+  const trimmed = href.trim();
+  if (!trimmed) return null;
+  try {
+    const u = new URL(trimmed, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves any href (any scheme) for display; null when unparsable. */
+export function resolveAnyUrl(href: string | null | undefined, base: string): string | null {
+  if (href == null) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** Same site for link classification: same host, ignoring a leading www. */
+export function isSameSite(a: string, b: string): boolean {
+  const ha = hostOf(a);
+  const hb = hostOf(b);
+  if (!ha || !hb) return false;
+  return ha.replace(/^www\./, '') === hb.replace(/^www\./, '');
+}

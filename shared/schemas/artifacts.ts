@@ -1,0 +1,215 @@
+import { z } from 'zod';
+
+/** Where a directive, canonical or hreflang came from. */
+export const SignalSourceSchema = z.enum(['meta', 'link', 'header']);
+
+/** One robots directive set: from a <meta name="robots|googlebot|…"> tag or an X-Robots-Tag header. */
+export const RobotsDirectiveSchema = z.object({
+  source: z.enum(['meta', 'header']),
+  /** Lower-case user agent the directive targets; 'all' for the generic `robots` meta and un-prefixed headers. */
+  agent: z.string(),
+  /** Lower-case directives, e.g. ['noindex', 'nofollow'] or ['unavailable_after: 25 jun 2010']. */
+  directives: z.array(z.string()),
+  raw: z.string(),
+  /** False when a meta tag sits outside <head> (search engines ignore it). */
+  inHead: z.boolean().default(true),
+});
+export type RobotsDirective = z.infer<typeof RobotsDirectiveSchema>;
+
+export const CanonicalSchema = z.object({
+  href: z.string(),
+  /** Absolute URL, null when the href cannot be resolved. */
+  url: z.string().nullable(),
+  source: z.enum(['link', 'header']),
+  inHead: z.boolean(),
+});
+export type Canonical = z.infer<typeof CanonicalSchema>;
+
+export const HreflangSchema = z.object({
+  lang: z.string(),
+  href: z.string(),
+  url: z.string().nullable(),
+  source: z.enum(['link', 'header']),
+  inHead: z.boolean(),
+});
+export type Hreflang = z.infer<typeof HreflangSchema>;
+
+export const HeadingSchema = z.object({
+  level: z.number().int().min(1).max(6),
+  text: z.string(),
+});
+export type Heading = z.infer<typeof HeadingSchema>;
+
+/** A block of main content under one heading: the unit answers are retrieved from. */
+export const PassageSchema = z.object({
+  id: z.string(),
+  heading: z.string().nullable(),
+  headingLevel: z.number().int().min(0).max(6),
+  /** Headings above this passage, outermost first (h1 … own heading). */
+  headingPath: z.array(z.string()),
+  text: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  /** Words of main content before this passage: how deep the answer is buried. */
+  wordOffset: z.number().int().nonnegative(),
+  /** Ordered steps (<ol> items) in this passage. */
+  orderedSteps: z.number().int().nonnegative().default(0),
+  listItems: z.number().int().nonnegative().default(0),
+  tables: z.number().int().nonnegative().default(0),
+  /** Prices found in this passage's text, as written. */
+  prices: z.array(z.string()).default([]),
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+export const FaqEntrySchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  source: z.enum(['jsonld', 'microdata', 'details', 'dl', 'heading']),
+});
+export type FaqEntry = z.infer<typeof FaqEntrySchema>;
+
+export const JsonLdBlockSchema = z.object({
+  raw: z.string(),
+  /** Parsed JSON, null when it does not parse. */
+  parsed: z.unknown().nullable(),
+  error: z.string().nullable(),
+});
+export type JsonLdBlock = z.infer<typeof JsonLdBlockSchema>;
+
+/** A microdata item (itemscope), properties flattened to values or nested items. */
+export interface MicrodataItem {
+  type: string[];
+  id?: string;
+  properties: Record<string, Array<string | MicrodataItem>>;
+}
+export const MicrodataItemSchema: z.ZodType<MicrodataItem> = z.lazy(() =>
+  z.object({
+    type: z.array(z.string()),
+    id: z.string().optional(),
+    properties: z.record(z.string(), z.array(z.union([z.string(), MicrodataItemSchema]))),
+  }),
+);
+
+export const LinkSchema = z.object({
+  /** The href attribute as written, null when the anchor has none. */
+  href: z.string().nullable(),
+  /** Absolute URL (fragment removed), null when not resolvable or not http(s). */
+  url: z.string().nullable(),
+  text: z.string(),
+  rel: z.string(),
+  nofollow: z.boolean(),
+  internal: z.boolean(),
+  /** Language of the link's context (closest lang attribute), for link-text checks. */
+  lang: z.string().nullable(),
+  /** Attributes that decide crawlability (Lighthouse's crawlable-anchors). */
+  name: z.string().nullable().default(null),
+  role: z.string().nullable().default(null),
+  id: z.string().nullable().default(null),
+  onclick: z.boolean().default(false),
+  target: z.string().nullable().default(null),
+  /** A short selector-like path to find the link on the page, for audit items. */
+  path: z.string().default(''),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const ImageSchema = z.object({
+  src: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The alt attribute, null when absent ('' is a decorative image). */
+  alt: z.string().nullable(),
+  role: z.string().nullable().default(null),
+  width: z.string().nullable().default(null),
+  height: z.string().nullable().default(null),
+  path: z.string().default(''),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
+export const TableSchema = z.object({
+  caption: z.string().nullable(),
+  headers: z.array(z.string()),
+  rows: z.number().int().nonnegative(),
+  columns: z.number().int().nonnegative(),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const ListSchema = z.object({
+  ordered: z.boolean(),
+  items: z.array(z.string()),
+});
+
+export const PriceSchema = z.object({
+  raw: z.string(),
+  amount: z.number().nullable(),
+  currency: z.string().nullable(),
+  source: z.enum(['text', 'jsonld', 'microdata']),
+});
+export type Price = z.infer<typeof PriceSchema>;
+
+/** What the site's robots.txt says, as the crawler or `zmot page` fetched it. */
+export const RobotsTxtSchema = z.object({
+  url: z.string(),
+  status: z.number().int().nullable(),
+  content: z.string().nullable(),
+  /** Whether this page is allowed for the product's user agent and for Googlebot. */
+  allowed: z.boolean().nullable(),
+  errorMessage: z.string().nullable().default(null),
+});
+export type RobotsTxt = z.infer<typeof RobotsTxtSchema>;
+
+export const RedirectHopSchema = z.object({ url: z.string(), status: z.number().int() });
+
+/** Lighthouse figures for a page: measured, or inherited from a sampled page of the same template. */
+export const LighthouseFiguresSchema = z.object({
+  performance: z.number().min(0).max(1).nullable(),
+  seo: z.number().min(0).max(1).nullable(),
+  lcpMs: z.number().nullable(),
+  cls: z.number().nullable(),
+  tbtMs: z.number().nullable(),
+  inheritedFrom: z.string().nullable().default(null),
+  template: z.string().nullable().default(null),
+  errorMessage: z.string().nullable().default(null),
+});
+export type LighthouseFigures = z.infer<typeof LighthouseFiguresSchema>;
+
+/** Everything extracted from one fetched page: the input of audits and scoring. */
+export const PageArtifactsSchema = z.object({
+  url: z.string(),
+  requestedUrl: z.string(),
+  status: z.number().int(),
+  /** Response headers, names lower-cased; repeated headers joined with ', ' except link (kept as list). */
+  headers: z.record(z.string(), z.string()),
+  linkHeaders: z.array(z.string()).default([]),
+  contentType: z.string().nullable(),
+  isHtml: z.boolean(),
+  redirectChain: z.array(RedirectHopSchema).default([]),
+  fetchError: z.string().nullable().default(null),
+  lang: z.string().nullable(),
+  title: z.string().nullable(),
+  titleCount: z.number().int().nonnegative().default(0),
+  metaDescription: z.string().nullable(),
+  viewport: z.string().nullable(),
+  charset: z.string().nullable().default(null),
+  robots: z.array(RobotsDirectiveSchema),
+  canonicals: z.array(CanonicalSchema),
+  hreflangs: z.array(HreflangSchema),
+  base: z.string().nullable().default(null),
+  headings: z.array(HeadingSchema),
+  passages: z.array(PassageSchema),
+  faq: z.array(FaqEntrySchema),
+  jsonLd: z.array(JsonLdBlockSchema),
+  microdata: z.array(MicrodataItemSchema).default([]),
+  openGraph: z.record(z.string(), z.string()).default({}),
+  links: z.array(LinkSchema),
+  images: z.array(ImageSchema),
+  tables: z.array(TableSchema).default([]),
+  lists: z.array(ListSchema).default([]),
+  prices: z.array(PriceSchema).default([]),
+  wordCount: z.number().int().nonnegative(),
+  /** Crawl context: filled by the crawler; null where unknown (a single page). */
+  depth: z.number().int().nonnegative().nullable().default(null),
+  inSitemap: z.boolean().nullable().default(null),
+  robotsTxt: RobotsTxtSchema.nullable().default(null),
+  lighthouse: LighthouseFiguresSchema.nullable().default(null),
+  rendered: z.boolean().default(false),
+});
+export type PageArtifacts = z.infer<typeof PageArtifactsSchema>;
+export type PageArtifactsInput = z.input<typeof PageArtifactsSchema>;

@@ -1,0 +1,6 @@
+export * from './question.ts';
+export * from './artifacts.ts';
+export * from './audit.ts';
+export * from './page-result.ts';
+export * from './config.ts';
+export * from './report.ts';

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { AuditItemSchema, AuditResultSchema } from './audit.ts';
+import { PageResultSchema } from './page-result.ts';
+import { ProspectQuestionSchema, StageSchema } from './question.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** The multiplicative factors of an answer score: each 0..1, explainable on its own. */
+export const AnswerFactorsSchema = z.object({
+  relevance: z.number().min(0).max(1),
+  shape: z.number().min(0).max(1),
+  directness: z.number().min(0).max(1),
+  tone: z.number().min(0).max(1),
+});
+export type AnswerFactors = z.infer<typeof AnswerFactorsSchema>;
+
+export const AnswerSchema = z.object({
+  url: z.string(),
+  passageId: z.string().nullable(),
+  heading: z.string().nullable(),
+  /** The passage text shown as evidence (trimmed). */
+  excerpt: z.string(),
+  answer: z.number().min(0).max(1),
+  findability: z.number().min(0).max(1),
+  /** answer × findability */
+  visibility: z.number().min(0).max(1),
+  factors: AnswerFactorsSchema,
+  /** Why the factors are what they are, in words ("no price on the page", …). */
+  notes: z.array(z.string()).default([]),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const QuestionResultSchema = z.object({
+  question: ProspectQuestionSchema,
+  /** 0..1: best over pages of answer × findability. */
+  visibility: z.number().min(0).max(1),
+  best: AnswerSchema.nullable(),
+  /** Runner-up answers, best first. */
+  others: z.array(AnswerSchema).default([]),
+  answered: z.boolean(),
+});
+export type QuestionResult = z.infer<typeof QuestionResultSchema>;
+
+export const GapSchema = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  stage: StageSchema,
+  nearestUrl: z.string().nullable(),
+  missing: z.array(z.string()),
+  visibility: z.number().min(0).max(1),
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const ScoresSchema = z.object({
+  /** 0..100 */
+  zmot: z.number().min(0).max(100),
+  stages: z.object({
+    interest: z.number().min(0).max(100).nullable(),
+    comparison: z.number().min(0).max(100).nullable(),
+    purchase: z.number().min(0).max(100).nullable(),
+  }),
+  personas: z.record(z.string(), z.number().min(0).max(100)).default({}),
+});
+export type Scores = z.infer<typeof ScoresSchema>;
+
+/** A crawl-level finding: broken link, redirect chain, duplicate title, orphan… */
+export const SiteIssueSchema = z.object({
+  type: z.string(),
+  severity: z.enum(['error', 'warning', 'notice']),
+  message: z.string(),
+  url: z.string().nullable(),
+  items: z.array(AuditItemSchema).default([]),
+});
+export type SiteIssue = z.infer<typeof SiteIssueSchema>;
+
+export const CrawlStatsSchema = z.object({
+  startUrl: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  pagesFetched: z.number().int().nonnegative(),
+  pagesQueued: z.number().int().nonnegative().default(0),
+  errors: z.number().int().nonnegative().default(0),
+  durationMs: z.number().nonnegative().default(0),
+  interrupted: z.boolean().default(false),
+});
+
+export const CrawlReportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('zmot-lens'), version: z.string() }),
+  generatedAt: z.string(),
+  site: z.object({ name: z.string().nullable(), origin: z.string() }),
+  crawl: CrawlStatsSchema,
+  scores: ScoresSchema.nullable(),
+  pages: z.array(PageResultSchema),
+  siteAudits: z.array(AuditResultSchema).default([]),
+  issues: z.array(SiteIssueSchema).default([]),
+  questions: z.array(QuestionResultSchema).default([]),
+  gaps: z.array(GapSchema).default([]),
+});
+export type CrawlReport = z.infer<typeof CrawlReportSchema>;
+export type CrawlReportInput = z.input<typeof CrawlReportSchema>;
