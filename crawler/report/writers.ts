@@ -26,10 +26,9 @@ export const jsonWriter: ReportWriter = {
   },
 };
 
-/** The writers `zmot crawl` and `zmot report` run, in order. Formats register here. */
-export const REPORT_WRITERS: ReportWriter[] = [jsonWriter];
-
-export async function writeReports(report: CrawlReport, outDir: string, writers: ReportWriter[] = REPORT_WRITERS): Promise<string[]> {
+export async function writeReports(report: CrawlReport, outDir: string, writers?: ReportWriter[]): Promise<string[]> {
+  // Imported lazily: the format modules import this one for writeFileAtomic.
+  writers ??= (await import('./formats.ts')).REPORT_WRITERS;
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];
   for (const w of writers) files.push(...(await w.write(report, outDir)));

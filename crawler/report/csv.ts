@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { CrawlReport } from '../../shared/schemas/index.ts';
+import { writeFileAtomic, type ReportWriter } from './writers.ts';
+
+type Cell = string | number | boolean | null | undefined;
+
+/**
+ * Neutralises spreadsheet formulas: a text cell starting with = + - @ (or tab / CR) is prefixed with
+ * an apostrophe, so page content can never run as a formula when the CSV is opened.
+ */
+export function csvCell(v: Cell): string | number {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function toCsv(header: string[], rows: Cell[][]): string {
+  // A BOM lets Excel open UTF-8 (accents in French titles) correctly.
+  return `\ufeff${stringify([header, ...rows.map((r) => r.map(csvCell))], { eof: true, record_delimiter: 'windows' })}`;
+}
+
+const r3 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 1000) / 1000);
+
+export function pagesCsv(report: CrawlReport): string {
+  return toCsv(
+    ['url', 'status', 'indexable', 'findability', 'title', 'meta_description', 'h1', 'lang', 'canonical', 'words', 'depth', 'in_sitemap', 'interest', 'comparison', 'purchase', 'failing_audits', 'redirects', 'fetch_error', 'lh_performance', 'lh_seo', 'lcp_ms', 'cls', 'tbt_ms', 'lh_inherited_from'],
+    report.pages.map((p) => [
+      p.url, p.status, p.indexable, r3(p.findability.score), p.title, p.metaDescription, p.h1, p.lang, p.canonical, p.wordCount, p.depth, p.inSitemap,
+      r3(p.stageProfile?.interest), r3(p.stageProfile?.comparison), r3(p.stageProfile?.purchase),
+      p.audits.filter((a) => a.score !== null && a.score < 1).map((a) => `${a.id}${a.items.length ? ` (${a.items.length})` : ''}`).join('; '),
+      p.redirectChain.map((h) => `${h.status} ${h.url}`).join(' → '), p.fetchError,
+      r3(p.lighthouse?.performance), r3(p.lighthouse?.seo), p.lighthouse?.lcpMs ?? null, r3(p.lighthouse?.cls), p.lighthouse?.tbtMs ?? null, p.lighthouse?.inheritedFrom ?? null,
+    ]),
+  );
+}
+
+export function questionsCsv(report: CrawlReport): string {
+  return toCsv(
+    ['id', 'question', 'stage', 'persona', 'weight', 'source', 'visibility', 'answered', 'best_url', 'heading', 'passage', 'answer', 'findability', 'relevance', 'shape', 'directness', 'tone', 'notes'],
+    report.questions.map((q) => [
+      q.question.id, q.question.text, q.question.stage, q.question.persona ?? null, q.question.weight, q.question.source, r3(q.visibility), q.answered,
+      q.best?.url ?? null, q.best?.heading ?? null, q.best?.excerpt ?? null, r3(q.best?.answer), r3(q.best?.findability),
+      r3(q.best?.factors.relevance), r3(q.best?.factors.shape), r3(q.best?.factors.directness), r3(q.best?.factors.tone), q.best?.notes.join('; ') ?? null,
+    ]),
+  );
+}
+
+export function issuesCsv(report: CrawlReport): string {
+  const rows: Cell[][] = report.issues.map((i) => [i.severity, i.type, i.message, i.url, i.items.map((it) => Object.values(it).join(' ')).join('; ')]);
+  for (const p of report.pages) {
+    for (const a of p.audits) {
+      if (a.score === null || a.score >= 1) continue;
+      rows.push(['warning', `audit:${a.id}`, a.title, p.url, a.items.map((it) => Object.values(it).join(' ')).join('; ')]);
+    }
+  }
+  for (const g of report.gaps) rows.push(['notice', `gap:${g.stage}`, `${g.question}: ${g.missing.join('; ')}`, g.nearestUrl, null]);
+  return toCsv(['severity', 'type', 'message', 'url', 'items'], rows);
+}
+
+export const csvWriter: ReportWriter = {
+  id: 'csv',
+  async write(report, outDir) {
+    const files: Array<[string, string]> = [
+      ['pages.csv', pagesCsv(report)],
+      ['questions.csv', questionsCsv(report)],
+      ['issues.csv', issuesCsv(report)],
+    ];
+    const out: string[] = [];
+    for (const [name, text] of files) {
+      const file = path.join(outDir, name);
+      await writeFileAtomic(file, text);
+      out.push(file);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { ratingOf } from '../../shared/audits/config.ts';
+import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
+import { writeFileAtomic, type ReportWriter } from './writers.ts';
+
+const UIStrings = {
+  heading: 'ZMOT visibility report',
+  zmot: 'ZMOT score',
+  stageNames: { interest: 'Interest', comparison: 'Comparison', purchase: 'Purchase' } as Record<Stage, string>,
+  stageHelp: {
+    interest: 'Prospects assessing their problem: guides, how-tos, definitions.',
+    comparison: 'Prospects comparing solutions: "X vs Y", "best …", reviews.',
+    purchase: 'Prospects ready to buy or implement: prices, shipping, returns, setup.',
+  } as Record<Stage, string>,
+  noScores: 'No questions were scored in this crawl: add questions to the config to get ZMOT scores.',
+  gaps: 'What to write next: the gaps',
+  noGaps: 'No gaps: every question has a good, findable answer.',
+  questions: 'Questions',
+  pages: 'Pages',
+  issues: 'Site-wide issues',
+  noIssues: 'No site-wide issues found.',
+  lighthouse: 'Lighthouse (sampled pages)',
+  filter: 'Filter…',
+};
+
+const STAGES: Stage[] = ['interest', 'comparison', 'purchase'];
+
+/** Escapes text for HTML content and attribute values: every byte of page content goes through here. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A link to a crawled URL: only http(s) targets become links; anything else is shown as text. */
+function urlLink(url: string | null | undefined, label?: string): string {
+  if (!url) return '<span class="dim">–</span>';
+  const text = esc(label ?? shortUrl(url));
+  if (!/^https?:\/\//i.test(url)) return `<span>${text}</span>`;
+  return `<a href="${esc(url)}" rel="noopener noreferrer nofollow" target="_blank" title="${esc(url)}">${text}</a>`;
+}
+
+function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}` || '/';
+  } catch {
+    return url;
+  }
+}
+
+const pct = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n * 100)));
+const round = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n)));
+
+function ratingClass(score0to100: number | null | undefined): string {
+  return score0to100 == null ? 'na' : ratingOf(score0to100);
+}
+
+function scoreCard(label: string, value: number | null, help: string, big = false): string {
+  return `<div class="card ${big ? 'big' : ''} ${ratingClass(value)}"><div class="label">${esc(label)}</div><div class="value">${round(value)}</div><div class="help">${esc(help)}</div></div>`;
+}
+
+/** Hand-made SVG bar chart of the stage scores: no library, no network. */
+function stageChart(report: CrawlReport): string {
+  const s = report.scores;
+  if (!s) return '';
+  const w = 420;
+  const rowH = 34;
+  const bars = STAGES.map((stage, i) => {
+    const v = s.stages[stage];
+    const width = v == null ? 0 : Math.max(2, (v / 100) * (w - 150));
+    const y = 10 + i * rowH;
+    return `<text x="0" y="${y + 17}" class="t">${esc(UIStrings.stageNames[stage])}</text>
+<rect x="110" y="${y}" width="${w - 150}" height="22" class="track"/>
+<rect x="110" y="${y}" width="${width.toFixed(1)}" height="22" class="bar ${ratingClass(v)}"/>
+<text x="${(110 + width + 6).toFixed(1)}" y="${y + 16}" class="v">${round(v)}</text>`;
+  }).join('\n');
+  return `<svg class="chart" viewBox="0 0 ${w} ${10 + STAGES.length * rowH}" role="img" aria-label="Stage scores">${bars}</svg>`;
+}
+
+function factors(a: Answer | null): string {
+  if (!a) return '<span class="dim">–</span>';
+  const f = a.factors;
+  return `<span class="factors" title="relevance × shape × directness × tone">rel ${pct(f.relevance)} · shape ${pct(f.shape)} · direct ${pct(f.directness)} · tone ${pct(f.tone)}</span>`;
+}
+
+function gapsSection(gaps: Gap[], questions: number): string {
+  if (!questions) return `<p class="dim">${esc(UIStrings.noScores)}</p>`;
+  if (!gaps.length) return `<p class="ok">${esc(UIStrings.noGaps)}</p>`;
+  return STAGES.map((stage) => {
+    const list = gaps.filter((g) => g.stage === stage);
+    if (!list.length) return '';
+    const items = list
+      .map(
+        (g) => `<li><div class="q">${esc(g.question)}</div><div class="dim">nearest page: ${urlLink(g.nearestUrl)} · visibility ${pct(g.visibility)}</div><ul class="missing">${g.missing
+          .map((m) => `<li>${esc(m)}</li>`)
+          .join('')}</ul></li>`,
+      )
+      .join('');
+    return `<div class="gapstage"><h3>${esc(UIStrings.stageNames[stage])} <span class="count">${list.length}</span></h3><ol class="gaps">${items}</ol></div>`;
+  }).join('');
+}
+
+function questionsTable(questions: QuestionResult[]): string {
+  if (!questions.length) return `<p class="dim">${esc(UIStrings.noScores)}</p>`;
+  const rows = questions
+    .map((q) => {
+      const b = q.best;
+      const v = q.visibility * 100;
+      return `<tr data-stage="${esc(q.question.stage)}">
+<td>${esc(q.question.text)}<div class="dim small">${esc(q.question.source)}${q.question.persona ? ` · ${esc(q.question.persona)}` : ''}${q.question.weight !== 1 ? ` · weight ${esc(q.question.weight)}` : ''}</div></td>
+<td>${esc(q.question.stage)}</td>
+<td data-v="${v.toFixed(2)}" class="num ${ratingClass(v)}">${round(v)}</td>
+<td>${b ? urlLink(b.url) : '<span class="dim">no answer</span>'}</td>
+<td class="passage">${b ? `${b.heading ? `<b>${esc(b.heading)}</b> ` : ''}${esc(b.excerpt)}` : ''}${b?.notes.length ? `<ul class="notes">${b.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</td>
+<td data-v="${b ? b.answer.toFixed(3) : -1}" class="num">${pct(b?.answer)}</td>
+<td data-v="${b ? b.findability.toFixed(3) : -1}" class="num">${pct(b?.findability)}</td>
+<td>${factors(b)}</td></tr>`;
+    })
+    .join('\n');
+  return table('questions', ['Question', 'Stage', 'Visibility', 'Best page', 'Passage that answers', 'Answer', 'Findability', 'Factors'], rows, true);
+}
+
+function auditItems(a: AuditResult): string {
+  if (!a.items.length) return '';
+  const shown = a.items.slice(0, 20);
+  const keys = [...new Set(shown.flatMap((i) => Object.keys(i)))].slice(0, 5);
+  const body = shown.map((i) => `<tr>${keys.map((k) => `<td>${esc(i[k])}</td>`).join('')}</tr>`).join('');
+  const more = a.items.length > shown.length ? `<div class="dim small">and ${a.items.length - shown.length} more</div>` : '';
+  return `<table class="items"><tr>${keys.map((k) => `<th>${esc(k)}</th>`).join('')}</tr>${body}</table>${more}`;
+}
+
+function failingAudits(p: PageResult): string {
+  const failing = p.audits.filter((a) => (a.score !== null && a.score < 1) || a.scoreDisplayMode === 'error');
+  if (!failing.length) return '<span class="ok">none</span>';
+  return failing
+    .map(
+      (a) => `<details><summary>${esc(a.id)}${a.items.length ? ` <span class="count">${a.items.length}</span>` : ''}</summary><div class="small">${esc(a.title)}</div>${a.explanation ? `<div class="small dim">${esc(a.explanation)}</div>` : ''}${a.errorMessage ? `<div class="small bad">${esc(a.errorMessage)}</div>` : ''}${auditItems(a)}</details>`,
+    )
+    .join('');
+}
+
+function profileBars(p: PageResult): string {
+  const sp = p.stageProfile;
+  if (!sp) return '<span class="dim">–</span>';
+  return `<div class="profile" title="interest ${pct(sp.interest)}% · comparison ${pct(sp.comparison)}% · purchase ${pct(sp.purchase)}%${sp.signals.length ? `\n${esc(sp.signals.join('\n'))}` : ''}">${STAGES.map(
+    (s) => `<span class="seg ${s}" style="width:${(sp[s] * 100).toFixed(1)}%"></span>`,
+  ).join('')}</div><div class="small dim">${STAGES.map((s) => `${s[0].toUpperCase()} ${pct(sp[s])}`).join(' · ')}</div>`;
+}
+
+function dominantStage(p: PageResult): string {
+  const sp = p.stageProfile;
+  if (!sp) return '';
+  return STAGES.reduce((best, s) => (sp[s] > sp[best] ? s : best), 'interest' as Stage);
+}
+
+function pagesTable(pages: PageResult[]): string {
+  const rows = pages
+    .map((p) => {
+      const f = p.findability.score * 100;
+      const lh = p.lighthouse;
+      return `<tr data-stage="${esc(dominantStage(p))}" data-indexable="${p.indexable ? 'yes' : 'no'}">
+<td>${urlLink(p.url)}${p.redirectChain.length ? `<div class="small dim">after ${p.redirectChain.length} redirect(s)</div>` : ''}<div class="small">${esc(p.title ?? '(no title)')}</div></td>
+<td class="num" data-v="${p.status}">${p.status || esc(p.fetchError ?? 'error')}</td>
+<td>${p.indexable ? '<span class="ok">yes</span>' : '<span class="bad">no</span>'}</td>
+<td class="num ${ratingClass(f)}" data-v="${f.toFixed(2)}">${round(f)}</td>
+<td>${profileBars(p)}</td>
+<td class="num" data-v="${p.depth ?? -1}">${p.depth ?? '–'}</td>
+<td class="num" data-v="${p.wordCount}">${p.wordCount}</td>
+<td class="num" data-v="${lh?.performance ?? -1}">${lh ? `${pct(lh.performance)}${lh.inheritedFrom ? '<span class="dim small" title="inherited from a sampled page of the same template">*</span>' : ''}` : '–'}</td>
+<td class="audits">${failingAudits(p)}</td></tr>`;
+    })
+    .join('\n');
+  return table('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows, true);
+}
+
+function issuesTable(issues: SiteIssue[]): string {
+  if (!issues.length) return `<p class="ok">${esc(UIStrings.noIssues)}</p>`;
+  const rows = issues
+    .map(
+      (i) => `<tr data-severity="${esc(i.severity)}"><td class="${i.severity === 'error' ? 'bad' : i.severity === 'warning' ? 'warn' : 'dim'}">${esc(i.severity)}</td><td>${esc(i.type)}</td><td>${esc(i.message)}</td><td>${urlLink(i.url)}</td><td>${
+        i.items.length ? `<details><summary>${i.items.length} item(s)</summary>${auditItems({ items: i.items } as AuditResult)}</details>` : ''
+      }</td></tr>`,
+    )
+    .join('\n');
+  return table('issues', ['Severity', 'Type', 'Issue', 'URL', 'Details'], rows, true);
+}
+
+function lighthouseTable(pages: PageResult[]): string {
+  const sampled = pages.filter((p) => p.lighthouse && !p.lighthouse.inheritedFrom);
+  if (!sampled.length) return '';
+  const rows = sampled
+    .map((p) => {
+      const l = p.lighthouse!;
+      return `<tr><td>${urlLink(p.url)}<div class="small dim">${esc(l.template ?? '')}</div></td><td class="num">${pct(l.performance)}</td><td class="num">${pct(l.seo)}</td><td class="num">${l.lcpMs == null ? '–' : `${(l.lcpMs / 1000).toFixed(2)} s`}</td><td class="num">${l.cls == null ? '–' : l.cls.toFixed(3)}</td><td class="num">${l.tbtMs == null ? '–' : `${Math.round(l.tbtMs)} ms`}</td><td class="bad small">${esc(l.errorMessage ?? '')}</td></tr>`;
+    })
+    .join('');
+  return `<section id="lighthouse"><h2>${esc(UIStrings.lighthouse)}</h2>${table('lighthouse', ['Page', 'Performance', 'SEO', 'LCP', 'CLS', 'TBT', 'Error'], rows, false)}</section>`;
+}
+
+function table(id: string, headers: string[], rows: string, filterable: boolean): string {
+  const filters = filterable
+    ? `<div class="filters"><input type="search" placeholder="${esc(UIStrings.filter)}" data-filter="${id}" aria-label="Filter ${esc(id)}">${
+        id === 'issues'
+          ? `<select data-attr-filter="${id}" data-attr="severity" aria-label="Severity"><option value="">all severities</option><option>error</option><option>warning</option><option>notice</option></select>`
+          : `<select data-attr-filter="${id}" data-attr="stage" aria-label="Stage"><option value="">all stages</option>${STAGES.map((s) => `<option>${s}</option>`).join('')}</select>`
+      }<span class="dim small" data-count="${id}"></span></div>`
+    : '';
+  return `${filters}<div class="scroll"><table id="t-${id}" class="data sortable"><thead><tr>${headers.map((h, i) => `<th data-col="${i}" tabindex="0">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+// Sorting and filtering: our own code, embedded once and allowed by its hash in the page's CSP.
+const SCRIPT = `(function(){
+function val(td){var v=td.getAttribute('data-v');if(v!==null)return parseFloat(v);return td.textContent.trim().toLowerCase();}
+document.querySelectorAll('table.sortable').forEach(function(t){
+ t.querySelectorAll('th').forEach(function(th){
+  function sort(){var i=+th.getAttribute('data-col');var asc=th.getAttribute('aria-sort')!=='ascending';
+   t.querySelectorAll('th').forEach(function(o){o.removeAttribute('aria-sort');});th.setAttribute('aria-sort',asc?'ascending':'descending');
+   var b=t.tBodies[0];var rows=Array.prototype.slice.call(b.rows);
+   rows.sort(function(x,y){var a=val(x.cells[i]),c=val(y.cells[i]);if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;});
+   rows.forEach(function(r){b.appendChild(r);});}
+  th.addEventListener('click',sort);th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});});});
+function apply(id){var t=document.getElementById('t-'+id);if(!t)return;var q=(document.querySelector('[data-filter="'+id+'"]')||{}).value||'';q=q.toLowerCase();
+ var sel=document.querySelector('[data-attr-filter="'+id+'"]');var want=sel?sel.value:'';var attr=sel?sel.getAttribute('data-attr'):'';var n=0;
+ Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
+ var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=n+' shown';}
+document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});apply(i.getAttribute('data-filter'));});
+document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});
+})();`;
+
+const STYLE = `
+:root{--good:#0b8043;--avg:#e37400;--poor:#c5221f;--na:#80868b;--ink:#202124;--dim:#5f6368;--line:#e0e0e0;--bg:#fafafa;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink)}
+body{margin:0;background:var(--bg)}header.top{background:#fff;border-bottom:1px solid var(--line);padding:20px 32px}
+main{padding:8px 32px 48px;max-width:1400px}h1{margin:0 0 4px;font-size:24px}h2{margin-top:36px;border-bottom:2px solid var(--line);padding-bottom:6px}
+.dim{color:var(--dim)}.small{font-size:12px}.ok{color:var(--good)}.bad{color:var(--poor)}.warn{color:var(--avg)}
+.cards{display:flex;gap:16px;flex-wrap:wrap;align-items:stretch;margin-top:16px}.card{background:#fff;border:1px solid var(--line);border-top:6px solid var(--na);border-radius:8px;padding:12px 16px;width:200px}
+.card.big{width:240px}.card .label{font-weight:600}.card .value{font-size:40px;font-weight:700}.card.big .value{font-size:56px}.card .help{font-size:12px;color:var(--dim)}
+.card.good{border-top-color:var(--good)}.card.average{border-top-color:var(--avg)}.card.poor{border-top-color:var(--poor)}
+.card.good .value,td.good{color:var(--good)}.card.average .value,td.average{color:var(--avg)}.card.poor .value,td.poor{color:var(--poor)}
+.chart{max-width:480px;margin-top:16px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px}.chart .t{font-size:13px}.chart .v{font-size:13px;font-weight:700}
+.chart .track{fill:#eee}.chart .bar.good{fill:var(--good)}.chart .bar.average{fill:var(--avg)}.chart .bar.poor{fill:var(--poor)}.chart .bar.na{fill:var(--na)}
+.gapstage h3{margin-bottom:4px}.gaps>li{margin:8px 0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px}.gaps .q{font-weight:600}
+.missing{margin:4px 0 0;color:var(--poor);font-size:13px}.count{background:#eee;border-radius:10px;padding:0 7px;font-size:12px;font-weight:600}
+.filters{display:flex;gap:8px;align-items:center;margin:8px 0}.filters input{padding:6px 8px;min-width:260px}
+.scroll{overflow-x:auto}table.data{border-collapse:collapse;background:#fff;width:100%;font-size:13px}table.data th,table.data td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+table.data th{cursor:pointer;position:sticky;top:0;background:#f1f3f4;white-space:nowrap}table.data th[aria-sort=ascending]::after{content:" ▲"}table.data th[aria-sort=descending]::after{content:" ▼"}
+td.num{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}td.passage{max-width:480px}.notes{margin:4px 0 0;padding-left:16px;color:var(--dim);font-size:12px}
+.profile{display:flex;width:120px;height:10px;background:#eee;border-radius:3px;overflow:hidden}.seg.interest{background:#4285f4}.seg.comparison{background:#a142f4}.seg.purchase{background:#f4b400}
+td.audits details{margin:2px 0}td.audits summary{cursor:pointer;color:var(--poor)}table.items{font-size:11px;border-collapse:collapse;margin:4px 0}table.items td,table.items th{border:1px solid var(--line);padding:2px 4px;max-width:360px;word-break:break-all}
+.legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}
+@media print{.filters{display:none}}`;
+
+export function renderHtmlReport(report: CrawlReport): string {
+  const s = report.scores;
+  const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  // Strict CSP: only our inline style and the one script above; nothing from the network, no plugins.
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const title = `${UIStrings.heading} — ${report.site.name ?? report.site.origin}`;
+  const cards = s
+    ? [scoreCard(UIStrings.zmot, s.zmot, 'The three stages combined.', true), ...STAGES.map((st) => scoreCard(UIStrings.stageNames[st], s.stages[st], UIStrings.stageHelp[st]))].join('')
+    : `<p class="dim">${esc(UIStrings.noScores)}</p>`;
+  const personas = s && Object.keys(s.personas).length
+    ? `<p class="small">Persona coverage: ${Object.entries(s.personas).map(([p, v]) => `<b>${esc(p)}</b> ${round(v)}`).join(' · ')}</p>`
+    : '';
+  const c = report.crawl;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title><style>${STYLE}</style></head>
+<body>
+<header class="top"><h1>${esc(UIStrings.heading)}: ${esc(report.site.name ?? '')}</h1>
+<div class="dim">${urlLink(report.site.origin, report.site.origin)} · ${esc(c.pagesFetched)} pages crawled${c.interrupted ? ' (interrupted)' : ''} · ${esc(report.questions.length)} questions · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ZMOT Lens ${esc(report.tool.version)}</div></header>
+<main>
+<section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${personas}</section>
+<section id="gaps"><h2>${esc(UIStrings.gaps)} <span class="count">${report.gaps.length}</span></h2>${gapsSection(report.gaps, report.questions.length)}</section>
+<section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>
+<section id="pages"><h2>${esc(UIStrings.pages)} <span class="count">${report.pages.length}</span></h2>
+<div class="legend small dim">stage profile:<span class="seg interest"></span>interest<span class="seg comparison"></span>comparison<span class="seg purchase"></span>purchase</div>${pagesTable(report.pages)}</section>
+<section id="issues"><h2>${esc(UIStrings.issues)} <span class="count">${report.issues.length}</span></h2>${issuesTable(report.issues)}</section>
+${lighthouseTable(report.pages)}
+</main>
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}
+
+export const htmlWriter: ReportWriter = {
+  id: 'html',
+  async write(report, outDir) {
+    const file = path.join(outDir, 'report.html');
+    await writeFileAtomic(file, renderHtmlReport(report));
+    return [file];
+  },
+};

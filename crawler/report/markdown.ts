@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { CrawlReport } from '../../shared/schemas/index.ts';
+import { writeFileAtomic, type ReportWriter } from './writers.ts';
+
+/**
+ * Escapes page text for Markdown that GitHub and GitLab render: no raw HTML, no links or images
+ * smuggled in, no table breaking, one line.
+ */
+export function mdText(s: string | null | undefined, max = 120): string {
+  if (!s) return '';
+  const one = s.replace(/[\r\n\t]+/g, ' ').trim();
+  const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return cut.replace(/[\\`*_{}[\]()<>#+!|~&@:]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Shows a URL as code, which Markdown never turns into a link or an image. */
+function mdUrl(url: string | null | undefined): string {
+  if (!url) return '–';
+  let shown = url;
+  try {
+    const u = new URL(url);
+    shown = `${u.pathname}${u.search}`;
+  } catch {
+    /* keep as is */
+  }
+  return `\`${shown.replace(/`/g, "'").replace(/[\r\n]/g, ' ').slice(0, 100)}\``;
+}
+
+const round = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n)));
+
+export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: number } = {}): string {
+  const s = report.scores;
+  const out: string[] = [];
+  out.push(`## ZMOT Lens: ${mdText(report.site.name ?? report.site.origin)}`);
+  out.push('');
+  if (s) {
+    out.push('| ZMOT | Interest | Comparison | Purchase |', '|---:|---:|---:|---:|');
+    out.push(`| **${round(s.zmot)}** | ${round(s.stages.interest)} | ${round(s.stages.comparison)} | ${round(s.stages.purchase)} |`);
+  } else {
+    out.push('_No questions were scored._');
+  }
+  out.push('');
+  const errors = report.issues.filter((i) => i.severity === 'error').length;
+  const notIndexable = report.pages.filter((p) => !p.indexable).length;
+  out.push(`${report.crawl.pagesFetched} pages crawled · ${notIndexable} not indexable · ${errors} site-wide errors · ${report.gaps.length} gaps`);
+  if (report.gaps.length) {
+    out.push('', '### Gaps', '', '| Stage | Question | Nearest page | Missing |', '|---|---|---|---|');
+    for (const g of report.gaps.slice(0, options.maxGaps ?? 15)) {
+      out.push(`| ${g.stage} | ${mdText(g.question)} | ${mdUrl(g.nearestUrl)} | ${mdText(g.missing.join('; '), 160)} |`);
+    }
+    if (report.gaps.length > (options.maxGaps ?? 15)) out.push('', `_…and ${report.gaps.length - (options.maxGaps ?? 15)} more in report.html._`);
+  }
+  const top = report.issues.filter((i) => i.severity !== 'notice').slice(0, 10);
+  if (top.length) {
+    out.push('', '### Site-wide issues', '', '| Severity | Type | Issue | URL |', '|---|---|---|---|');
+    for (const i of top) out.push(`| ${i.severity} | ${mdText(i.type)} | ${mdText(i.message, 160)} | ${mdUrl(i.url)} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const markdownWriter: ReportWriter = {
+  id: 'markdown',
+  async write(report, outDir) {
+    const file = path.join(outDir, 'summary.md');
+    await writeFileAtomic(file, renderMarkdownSummary(report));
+    return [file];
+  },
+};
