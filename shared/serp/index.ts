@@ -1,0 +1,3 @@
+export { parseSerp, tryParseSerp, type SerpRoot } from './parse.ts';
+export { SERP_SELECTORS, SERP_TEXTS, SERP_URLS, MissingElementError, mayFind, mayFindAll, mustFind, mayClosest } from './selectors.ts';
+export type { QueryRoot, SelectorVariants } from './selectors.ts';
