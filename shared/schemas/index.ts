@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './page-result.ts';
 export * from './config.ts';
 export * from './report.ts';
+export * from './classify.ts';

@@ -1,0 +1,14 @@
+// Types for the `stopword` package (it ships none): each export is a language's stop-word list.
+declare module 'stopword' {
+  export function removeStopwords(tokens: string[], stopwords?: string[]): string[];
+  export const eng: string[];
+  export const fra: string[];
+  export const deu: string[];
+  export const spa: string[];
+  export const ita: string[];
+  export const por: string[];
+  export const nld: string[];
+  export const rus: string[];
+  export const ukr: string[];
+  export const bul: string[];
+}

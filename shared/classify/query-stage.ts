@@ -1,0 +1,570 @@
+/**
+ * Query stage classifier: which stage of purchasing maturity a search query comes from
+ * (interest, comparison, purchase), or navigational. Lexicon- and pattern-based, pure,
+ * deterministic, and explainable: every result lists the words and patterns that decided it.
+ * See docs/classifier.md for the rules, the ambiguities settled on purpose, and measured accuracy.
+ */
+import { QueryStageSchema, type QueryStage } from '../schemas/question.ts';
+import {
+  ClassifyQueryOptionsSchema,
+  type BroderIntent,
+  type ClassifyQueryOptions,
+  type QueryClassification,
+  type QuerySignal,
+  type QueryStageScores,
+} from '../schemas/classify.ts';
+import { detectLanguage, isStopword, primaryLanguage } from './lang.ts';
+import {
+  compileEntry,
+  compileLexicon,
+  matchAt,
+  type CompiledEntry,
+  type CompiledLexicon,
+  type LexiconKind,
+  type LexiconStage,
+  type Lexicon,
+} from './lexicon.ts';
+import { ENGLISH_LEXICON } from './lexicon-en.ts';
+import { FRENCH_LEXICON } from './lexicon-fr.ts';
+import { GERMAN_LEXICON } from './lexicon-de.ts';
+import { SPANISH_LEXICON } from './lexicon-es.ts';
+import { ITALIAN_LEXICON } from './lexicon-it.ts';
+import { PORTUGUESE_LEXICON } from './lexicon-pt.ts';
+import { DUTCH_LEXICON } from './lexicon-nl.ts';
+import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
+import { SITES_LEXICON } from './lexicon-sites.ts';
+import { PLACES_LEXICON } from './lexicon-places.ts';
+import { tokenize, type QueryToken, type QueryWord } from './query-text.ts';
+
+// Shown to users in the extension and the CLI as the reason behind a classification.
+const EXPLANATIONS = {
+  defaultInterest: 'no stage words: most searches are informational',
+  singleUnknownWord: 'a single unknown word: probably a brand or site name',
+  commonNounSuffix: 'a single word shaped like a topic (-ism, -itis, -ology, -tion…)',
+  pluralNoun: 'a single plural noun: a topic rather than a name',
+  knownTopic: 'a place or a known phrase, not a site name',
+  questionMark: '?',
+  undetermined: 'und',
+} as const;
+
+/** Language lexicons, in the order ties are broken: the four the product is tuned for, then three small ones. */
+export const STAGE_LEXICONS: readonly Lexicon[] = [
+  ENGLISH_LEXICON,
+  FRENCH_LEXICON,
+  GERMAN_LEXICON,
+  SPANISH_LEXICON,
+  ITALIAN_LEXICON,
+  PORTUGUESE_LEXICON,
+  DUTCH_LEXICON,
+];
+export const LEXICON_LANGUAGES: readonly string[] = STAGE_LEXICONS.map((lexicon) => lexicon.lang);
+
+/** A query in another lexicon's language still borrows its words (code-mixing: "iphone 15 prix"), at this weight. */
+const FOREIGN_LEXICON_FACTOR = 0.6;
+/** Strict words ("comment", "test") are false friends: unused unless the query is known to be in their language. */
+const STRICT_UNDETERMINED_FACTOR = 0;
+/** A navigational name next to funnel words ("amazon prime price") is the topic, not the intent. */
+const NAV_DAMPING_WITH_FUNNEL = 0.5;
+/** …when those funnel words amount to at least one clear signal ("credit agricole en ligne" stays navigational). */
+const NAV_DAMPING_MIN_FUNNEL = 1;
+/** Every query starts with a little interest: most searches are informational (Broder 2002, Jansen et al. 2008). */
+const INTEREST_PRIOR = 0.25;
+/** …a smaller one when words of the query already argue for a stage: the prior only breaks near-ties then. */
+const INTEREST_PRIOR_WITH_EVIDENCE = 0.1;
+/** …and each topic word no signal explains adds to it, up to MAX_TOPIC_WORDS words. */
+const INTEREST_PER_TOPIC_WORD = 0.12;
+const MAX_TOPIC_WORDS = 3;
+const SINGLE_WORD_NAV_PRIOR = 0.6;
+const COMMON_NOUN_PRIOR = 0.5;
+const QUESTION_MARK_WEIGHT = 0.8;
+const OR_PATTERN_WEIGHT = 1.2;
+const DOMAIN_WEIGHT = 2;
+const BRAND_WEIGHT = 1.5;
+const CURRENCY_WEIGHT = 1;
+/** Search engines cut queries near 2,048 characters; past this nothing new is learned. */
+const MAX_QUERY_CHARS = 2048;
+const MAX_QUERY_TOKENS = 64;
+/** Order in which exactly tied stages are resolved: weighing options ("is it worth buying") before the act. */
+const TIE_ORDER: readonly QueryStage[] = ['comparison', 'purchase', 'navigational', 'interest'];
+
+/** Top-level domains that make a word a site address; tech names like "asp.net" are excepted below. */
+const TOP_LEVEL_DOMAINS = new Set(
+  `com net org info biz io co uk fr de es it nl be ch at eu us ca au nz ie pt pl se no dk fi cz ru jp cn in br mx ar cl
+   gov edu tv me app dev ai ly gg xyz online site store shop blog news gouv`.split(/\s+/),
+);
+const NOT_DOMAINS = new Set(['asp.net', 'vb.net', 'ado.net', 'dot.net', 'e.g', 'i.e', 'etc.', 'u.s', 'u.k']);
+const DOMAIN_PATTERN = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+([a-z]{2,12}))(?:\/\S*)?$/u;
+const CURRENCY_UNIT = String.raw`(?:[$€£¥₹₽円元]|(?:eur|euros?|usd|dollars?|gbp|chf|kr|sek|nok|dkk|pln|zl|zł|руб)(?!\p{L}))`;
+/** "$500", "500€", "300 euros", "500 kr": a price, whatever the language. */
+const CURRENCY_PATTERN = new RegExp(String.raw`(?:[$€£¥₹₽]\s*\d)|(?:\d[\d.,]*\s*${CURRENCY_UNIT})`, 'u');
+/** Words for "or" that make "X or Y" a comparison; Spanish/Italian "o" only when the language says so. */
+const OR_WORDS: Record<string, readonly string[]> = {
+  en: ['or'],
+  fr: ['ou'],
+  de: ['oder'],
+  es: ['o', 'u'],
+  it: ['o', 'oppure'],
+  pt: ['ou'],
+  nl: ['of'],
+};
+const OR_WORDS_ANY_LANGUAGE = ['or', 'ou', 'oder'];
+/** "or not", "plus ou moins", "and/or": an "or" that offers no choice between two things. */
+const NO_CHOICE_AFTER = new Set('not no pas nicht non so less moins weniger menos two deux zwei dos later else'.split(' '));
+const NO_CHOICE_BEFORE = new Set('and et und y more plus mehr mas either whether one un une ein eine uno una sooner less'.split(' '));
+/** Long single words with these endings are topics, not brand names ("photosynthesis", "rheumatism"). */
+const COMMON_NOUN_SUFFIX =
+  /(?:isme|ismus|ismo|ism|itis|osis|ology|ologie|ologia|thesis|these|tesis|ation|ization|isation|acion|ness|itat|keit|heit|schaft)$/;
+const COMMON_NOUN_MIN_LENGTH = 8;
+/** "dinosaurs", "riddles", "horoscopes": brand names rarely take a plural -s (big ones that do are in the site list). */
+const PLURAL_NOUN = /^\p{L}{4,}(?<![su]s|is)s$/u;
+
+interface Candidate {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  stage: LexiconStage;
+  weight: number;
+  kind: LexiconKind;
+  source: string;
+  exactWords: number;
+  /** How the signal is shown; defaults to the matched words. */
+  label?: string;
+  broder?: BroderIntent;
+}
+
+/** Candidates in the order they were found; the index breaks the last ties deterministically. */
+type IndexedCandidate = Candidate & { index: number };
+
+interface CompiledSet {
+  lexicons: Array<{ compiled: CompiledLexicon; language: string | null }>;
+}
+
+export interface QueryClassifierConfig {
+  /** Language lexicons to use (default: English, French, German, Spanish). */
+  lexicons?: readonly Lexicon[];
+  /** Recognise the built-in list of big site names (default true); off measures what the list adds. */
+  siteNames?: boolean;
+}
+
+export type QueryClassifier = (query: string, options?: ClassifyQueryOptions) => QueryClassification;
+
+/** A classifier over a chosen set of lexicons; `classifyQuery` is the default one. */
+export function createQueryClassifier(config: QueryClassifierConfig = {}): QueryClassifier {
+  const languageLexicons = (config.lexicons ?? STAGE_LEXICONS).map((lexicon) => ({
+    compiled: compileLexicon(lexicon),
+    language: lexicon.lang as string | null,
+  }));
+  const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...(config.siteNames === false ? [] : [SITES_LEXICON])].map((lexicon) => ({
+    compiled: compileLexicon(lexicon),
+    language: null,
+  }));
+  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared] };
+  return (query, options) => classifyWith(set, query, options);
+}
+
+let defaultClassifier: QueryClassifier | null = null;
+
+/**
+ * The stage of a search query, with the evidence behind it. Never throws: empty, emoji-only or
+ * oversized input gets a low-confidence result.
+ */
+export function classifyQuery(query: string, options?: ClassifyQueryOptions): QueryClassification {
+  defaultClassifier ??= createQueryClassifier();
+  return defaultClassifier(query, options);
+}
+
+function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQueryOptions): QueryClassification {
+  const text = typeof query === 'string' ? query : '';
+  const parsedOptions = ClassifyQueryOptionsSchema.safeParse(rawOptions ?? {});
+  const options = parsedOptions.success ? parsedOptions.data : ClassifyQueryOptionsSchema.parse({});
+  const analysed = text.slice(0, MAX_QUERY_CHARS);
+  const { text: lowerText, words, tokens } = tokenize(analysed, MAX_QUERY_TOKENS);
+  const folded = tokens.map((token) => token.folded);
+
+  const givenLang = primaryLanguage(options.lang);
+  // Site addresses say nothing about the searcher's language ("acme.io" is not Italian).
+  const wordsWithoutSites = words.filter((word) => !looksLikeDomain(word.text)).map((word) => word.text);
+  const detectedLang = givenLang ?? detectLanguage(wordsWithoutSites.join(' '));
+
+  const candidates: Candidate[] = [];
+  for (const { compiled, language } of set.lexicons) {
+    const factor = lexiconFactor(language, detectedLang);
+    const strictFactor = strictEntryFactor(language, detectedLang);
+    const collect = (entry: CompiledEntry, start: number): void => {
+      if (entry.entry.strict && strictFactor === 0) return;
+      const length = matchAt(entry, folded, start);
+      if (!length) return;
+      candidates.push(candidateFrom(entry, start, length, factor * (entry.entry.strict ? strictFactor : 1), compiled.lang));
+    };
+    for (let start = 0; start < folded.length; start++) {
+      for (const entry of compiled.byFirstWord.get(folded[start]) ?? []) collect(entry, start);
+      for (const entry of compiled.openStart) collect(entry, start);
+    }
+  }
+  candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
+  candidates.push(...domainCandidates(words, tokens));
+  candidates.push(...currencyCandidates(words, tokens));
+  candidates.push(...orPatternCandidates(tokens, detectedLang));
+
+  const accepted = absorbSiteCompanions(selectNonOverlapping(candidates, tokens.length), tokens);
+  const lang = detectedLang ?? inferLanguageFromSignals(accepted) ?? EXPLANATIONS.undetermined;
+  const stopwordLang = detectedLang ?? (lang === EXPLANATIONS.undetermined ? null : lang);
+
+  const isContent = tokens.map((token) => !isStopword(token.folded, stopwordLang) && !/^\d+$/.test(token.folded));
+  const contentCount = isContent.filter(Boolean).length;
+  const coveredBy = new Array<Candidate | null>(tokens.length).fill(null);
+  for (const candidate of accepted) for (let i = candidate.start; i < candidate.end; i++) coveredBy[i] = candidate;
+
+  const signals: QuerySignal[] = [];
+  const raw: QueryStageScores = { interest: 0, comparison: 0, purchase: 0, navigational: 0 };
+  const navCandidates = accepted.filter((candidate) => candidate.stage === 'navigational');
+  const funnelEvidence = accepted.reduce(
+    (sum, candidate) => (candidate.stage === 'navigational' || candidate.stage === 'none' ? sum : sum + candidate.weight),
+    0,
+  );
+  let purchaseLookup = 0;
+  const navCovered = countContent(isContent, (i) => coveredBy[i]?.stage === 'navigational');
+  const navCoverage = contentCount ? navCovered / contentCount : navCandidates.length ? 1 : 0;
+
+  for (const candidate of accepted.sort((a, b) => a.start - b.start)) {
+    if (candidate.stage === 'none') continue;
+    let weight = candidate.weight;
+    if (candidate.stage === 'navigational') {
+      // A name that is most of the query is the destination; a name among many topic words is a topic.
+      weight *= Math.sqrt(navCoverage);
+      if (funnelEvidence >= NAV_DAMPING_MIN_FUNNEL) weight *= NAV_DAMPING_WITH_FUNNEL;
+    }
+    if (candidate.stage === 'purchase' && candidate.broder === 'informational') purchaseLookup += weight;
+    addSignal(signals, raw, candidate.stage, candidate.label ?? phraseOf(lowerText, tokens, candidate), weight, candidate.source);
+  }
+  if (/[?¿]/u.test(analysed)) addSignal(signals, raw, 'interest', EXPLANATIONS.questionMark, QUESTION_MARK_WEIGHT, 'neutral');
+
+  const evidence = signals.reduce((sum, signal) => sum + signal.weight, 0);
+  const topicWords = countContent(isContent, (i) => coveredBy[i] === null || coveredBy[i]?.stage === 'none');
+  const fallback: QuerySignal[] = [];
+  if (tokens.length > 0) {
+    // Topic words argue for interest only when nothing in the query argues for a funnel stage.
+    const prior =
+      funnelEvidence > 0 ? INTEREST_PRIOR_WITH_EVIDENCE : INTEREST_PRIOR + INTEREST_PER_TOPIC_WORD * Math.min(MAX_TOPIC_WORDS, topicWords);
+    fallback.push(signalOf('interest', EXPLANATIONS.defaultInterest, prior, 'fallback'));
+  }
+  if (evidence === 0 && tokens.length === 1 && contentCount === 1) {
+    const word = tokens[0].folded;
+    if (coveredBy[0]?.stage === 'none') {
+      fallback.push(signalOf('interest', EXPLANATIONS.knownTopic, COMMON_NOUN_PRIOR, 'fallback'));
+    } else if (word.length >= COMMON_NOUN_MIN_LENGTH && COMMON_NOUN_SUFFIX.test(word)) {
+      fallback.push(signalOf('interest', EXPLANATIONS.commonNounSuffix, COMMON_NOUN_PRIOR, 'fallback'));
+    } else if (PLURAL_NOUN.test(word)) {
+      fallback.push(signalOf('interest', EXPLANATIONS.pluralNoun, COMMON_NOUN_PRIOR, 'fallback'));
+    } else {
+      fallback.push(signalOf('navigational', EXPLANATIONS.singleUnknownWord, SINGLE_WORD_NAV_PRIOR, 'fallback'));
+    }
+  }
+  const scores: QueryStageScores = { ...raw };
+  for (const signal of fallback) scores[signal.stage] += signal.weight;
+
+  const total = scores.interest + scores.comparison + scores.purchase + scores.navigational;
+  const stage = pickStage(scores);
+  // Fallback reasons are listed only when no word of the query argued for the winning stage.
+  if (!signals.some((signal) => signal.stage === stage)) signals.push(...fallback.filter((signal) => signal.stage === stage));
+
+  return {
+    query: text,
+    stage,
+    confidence: confidenceOf(scores, total, evidence),
+    lang,
+    scores: normalise(scores, total),
+    signals,
+    broder: broderIntentOf(stage, scores, purchaseLookup),
+  };
+}
+
+function lexiconFactor(lexiconLang: string | null, queryLang: string | null): number {
+  if (lexiconLang === null || queryLang === null || lexiconLang === queryLang) return 1;
+  return FOREIGN_LEXICON_FACTOR;
+}
+
+function strictEntryFactor(lexiconLang: string | null, queryLang: string | null): number {
+  if (lexiconLang === null || lexiconLang === queryLang) return 1;
+  return queryLang === null ? STRICT_UNDETERMINED_FACTOR : 0;
+}
+
+function candidateFrom(entry: CompiledEntry, start: number, length: number, factor: number, source: string): Candidate {
+  return {
+    start,
+    end: start + length,
+    stage: entry.entry.stage,
+    weight: entry.entry.weight * factor,
+    kind: entry.entry.kind,
+    source,
+    exactWords: entry.exactWords,
+    ...(entry.entry.broder ? { broder: entry.entry.broder } : {}),
+  };
+}
+
+/**
+ * Longest match first, then the more exact, then the heavier, then the earlier: "best way to"
+ * beats "best", "preisvergleich" beats "*vergleich", and each token counts once.
+ */
+function selectNonOverlapping(candidates: readonly Candidate[], tokenCount: number): Candidate[] {
+  const sorted: IndexedCandidate[] = candidates
+    .map((candidate, index) => ({ ...candidate, index }))
+    .sort(
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) || b.exactWords - a.exactWords || b.weight - a.weight || a.start - b.start || a.index - b.index,
+    );
+  const taken = new Array<boolean>(tokenCount).fill(false);
+  const accepted: Candidate[] = [];
+  for (const candidate of sorted) {
+    let free = true;
+    for (let i = candidate.start; i < candidate.end; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    for (let i = candidate.start; i < candidate.end; i++) taken[i] = true;
+    accepted.push(candidate);
+  }
+  return accepted;
+}
+
+/**
+ * Words that ride along with a site name without changing the destination: "chase online",
+ * "credit agricole en ligne", "amazon uk", "ebay de". Folded token sequences.
+ */
+const SITE_COMPANIONS: readonly string[][] = [
+  'online', 'en ligne', 'en linea', 'uk', 'usa', 'us', 'canada', 'france', 'deutschland', 'espana', 'mexico', 'de', 'fr',
+  'es', 'com', 'app', 'official', 'website', 'web', 'store', 'shop', 'tv', 'radio', 'news', 'mail', 'music', 'video',
+].map((phrase) => phrase.split(' '));
+const SITE_COMPANION_WEIGHT = 0.8;
+/** A companion word overrides a weak or middling reading of itself ("online" 0.6, "store" 1.0), never a clear one ("price"). */
+const SITE_COMPANION_MAX_OVERRIDDEN = 1;
+
+function absorbSiteCompanions(accepted: Candidate[], tokens: readonly QueryToken[]): Candidate[] {
+  const result = [...accepted];
+  for (const site of accepted.filter((candidate) => candidate.stage === 'navigational' && candidate.kind === 'site')) {
+    for (const companion of SITE_COMPANIONS) {
+      const start = site.end;
+      const end = start + companion.length;
+      if (end > tokens.length || companion.some((word, i) => tokens[start + i].folded !== word)) continue;
+      const overlapping = result.filter((candidate) => candidate.start < end && candidate.end > start);
+      const blocked = overlapping.some(
+        (candidate) =>
+          candidate.stage === 'navigational' ||
+          candidate.weight > SITE_COMPANION_MAX_OVERRIDDEN ||
+          candidate.start < start ||
+          candidate.end > end,
+      );
+      if (blocked) continue;
+      for (const candidate of overlapping) result.splice(result.indexOf(candidate), 1);
+      result.push({
+        start,
+        end,
+        stage: 'navigational',
+        weight: SITE_COMPANION_WEIGHT,
+        kind: 'nav-modifier',
+        source: site.source,
+        exactWords: companion.length,
+      });
+      break;
+    }
+  }
+  return result;
+}
+
+function tokenRangeOfWord(tokens: readonly QueryToken[], wordIndex: number): [number, number] | null {
+  const first = tokens.findIndex((token) => token.word === wordIndex);
+  if (first < 0) return null;
+  let end = first;
+  while (end < tokens.length && tokens[end].word === wordIndex) end++;
+  return [first, end];
+}
+
+function domainCandidates(words: readonly QueryWord[], tokens: readonly QueryToken[]): Candidate[] {
+  const found: Candidate[] = [];
+  words.forEach((word, index) => {
+    if (!looksLikeDomain(word.text)) return;
+    const range = tokenRangeOfWord(tokens, index);
+    if (!range) return;
+    const [start, end] = range;
+    // exactWords 99: an address outranks any lexicon phrase over the same tokens ("facebook.com" beats "facebook").
+    found.push({ start, end, stage: 'navigational', weight: DOMAIN_WEIGHT, kind: 'site', source: 'neutral', exactWords: 99, label: word.text });
+  });
+  return found;
+}
+
+/** "facebook.com", "www.irs.gov", "impots.gouv.fr" — not "asp.net" or "3.5". */
+export function looksLikeDomain(word: string): boolean {
+  const text = word.toLowerCase().replace(/[.,;:!?)]+$/, '');
+  if (!text.includes('.') || NOT_DOMAINS.has(text)) return false;
+  const match = DOMAIN_PATTERN.exec(text);
+  if (!match) return false;
+  const labels = match[1].split('.');
+  const wellFormed = labels.length >= 2 && labels.every((label) => label.length > 0) && /\p{L}/u.test(labels[0]);
+  return wellFormed && TOP_LEVEL_DOMAINS.has(match[2]);
+}
+
+function currencyCandidates(words: readonly QueryWord[], tokens: readonly QueryToken[]): Candidate[] {
+  const found: Candidate[] = [];
+  words.forEach((word, index) => {
+    if (!/\d/.test(word.text)) return;
+    const next = words[index + 1]?.text ?? '';
+    // "300 euros": the unit is the next word, and belongs to the same signal.
+    const withNext = !CURRENCY_PATTERN.test(word.text) && CURRENCY_PATTERN.test(`${word.text} ${next}`);
+    if (!withNext && !CURRENCY_PATTERN.test(word.text)) return;
+    const range = tokenRangeOfWord(tokens, index);
+    if (!range) return;
+    const end = withNext ? (tokenRangeOfWord(tokens, index + 1)?.[1] ?? range[1]) : range[1];
+    const label = withNext ? `${word.text} ${next}` : word.text;
+    found.push({
+      start: range[0],
+      end,
+      stage: 'purchase',
+      weight: CURRENCY_WEIGHT,
+      kind: 'term',
+      source: 'neutral',
+      exactWords: 99,
+      label,
+    });
+  });
+  return found;
+}
+
+function orPatternCandidates(tokens: readonly QueryToken[], lang: string | null): Candidate[] {
+  const orWords = lang ? (OR_WORDS[lang] ?? OR_WORDS_ANY_LANGUAGE) : [...OR_WORDS_ANY_LANGUAGE, 'o'];
+  const found: Candidate[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    // The unfolded word: French "où" (where) is not "ou" (or).
+    if (!orWords.includes(tokens[i].raw)) continue;
+    const before = tokens[i - 1].folded;
+    const after = tokens[i + 1].folded;
+    if (NO_CHOICE_BEFORE.has(before) || NO_CHOICE_AFTER.has(after)) continue;
+    if (isStopword(before, lang) && !/\d/.test(before)) continue;
+    found.push({
+      start: i - 1,
+      end: i + 2,
+      stage: 'comparison',
+      weight: OR_PATTERN_WEIGHT,
+      kind: 'term',
+      source: 'pattern',
+      exactWords: 3,
+      label: `${tokens[i - 1].raw} ${tokens[i].raw} ${tokens[i + 1].raw}`,
+    });
+  }
+  return found;
+}
+
+function brandCandidates(names: readonly string[], domains: readonly string[], folded: readonly string[]): Candidate[] {
+  const phrases = new Set<string>();
+  for (const name of names) phrases.add(tokenize(String(name)).tokens.map((token) => token.folded).join(' '));
+  for (const domain of domains) {
+    const host = String(domain).toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0];
+    const label = host.split('.')[0];
+    if (label) phrases.add(tokenize(label).tokens.map((token) => token.folded).join(' '));
+    if (host) phrases.add(tokenize(host).tokens.map((token) => token.folded).join(' '));
+  }
+  const found: Candidate[] = [];
+  for (const phrase of phrases) {
+    if (!phrase) continue;
+    const compiled = compileEntry({ phrase, stage: 'navigational', weight: BRAND_WEIGHT, kind: 'site', strict: false }, 'brand');
+    if (!compiled) continue;
+    for (let start = 0; start < folded.length; start++) {
+      const length = matchAt(compiled, folded, start);
+      // Brands outrank every lexicon phrase of the same length: the user told us this name.
+      if (length) found.push({ ...candidateFrom(compiled, start, length, 1, 'brand'), exactWords: 100 });
+    }
+  }
+  return found;
+}
+
+function inferLanguageFromSignals(accepted: readonly Candidate[]): string | null {
+  const byLang = new Map<string, number>();
+  for (const candidate of accepted) {
+    if (candidate.stage === 'none' || !LEXICON_LANGUAGES.includes(candidate.source)) continue;
+    byLang.set(candidate.source, (byLang.get(candidate.source) ?? 0) + candidate.weight);
+  }
+  const ranked = [...byLang.entries()].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
+}
+
+function countContent(isContent: readonly boolean[], predicate: (index: number) => boolean): number {
+  let count = 0;
+  for (let i = 0; i < isContent.length; i++) if (isContent[i] && predicate(i)) count++;
+  return count;
+}
+
+/** The matched words as typed (lower-cased): "qu'est-ce que", not "qu est ce que". */
+function phraseOf(text: string, tokens: readonly QueryToken[], candidate: Candidate): string {
+  return text.slice(tokens[candidate.start].start, tokens[candidate.end - 1].end);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function signalOf(stage: QueryStage, signal: string, weight: number, source: string): QuerySignal {
+  return { stage, signal, weight: round(weight), source };
+}
+
+function addSignal(
+  signals: QuerySignal[],
+  raw: QueryStageScores,
+  stage: QueryStage,
+  signal: string,
+  weight: number,
+  source: string,
+): void {
+  if (!(weight > 0)) return;
+  raw[stage] += weight;
+  signals.push(signalOf(stage, signal, weight, source));
+}
+
+function pickStage(scores: QueryStageScores): QueryStage {
+  // Nothing to go on (empty, emoji-only): the base rate says informational.
+  if (!(scores.interest + scores.comparison + scores.purchase + scores.navigational > 0)) return 'interest';
+  let best: QueryStage = 'interest';
+  let bestScore = -1;
+  for (const stage of TIE_ORDER) {
+    if (scores[stage] > bestScore + 1e-9) {
+      best = stage;
+      bestScore = scores[stage];
+    }
+  }
+  return best;
+}
+
+function normalise(scores: QueryStageScores, total: number): QueryStageScores {
+  if (!(total > 0)) return { interest: 0.25, comparison: 0.25, purchase: 0.25, navigational: 0.25 };
+  const shares = QueryStageSchema.options.map((stage) => round(scores[stage] / total));
+  return { interest: shares[0], comparison: shares[1], purchase: shares[2], navigational: shares[3] };
+}
+
+/**
+ * How sure the classifier is: the winner's share and its lead over the runner-up, discounted
+ * when the decision rests on little evidence (a prior alone never exceeds 0.4).
+ */
+function confidenceOf(scores: QueryStageScores, total: number, evidence: number): number {
+  if (!(total > 0)) return 0;
+  const ranked = Object.values(scores).sort((a, b) => b - a);
+  const share = ranked[0] / total;
+  const lead = (ranked[0] - ranked[1]) / total;
+  const evidenceFactor = 0.4 + 0.6 * (1 - Math.exp(-evidence));
+  return round(Math.min(1, Math.max(0, (0.5 * share + 0.5 * lead) * evidenceFactor)));
+}
+
+/**
+ * Broder's taxonomy from a stage. Comparison research is informational unless transaction words
+ * weigh as much ("compare car insurance quotes"); a purchase-stage query is transactional unless
+ * it mostly looks up implementation or opening facts ("how to install…", "opening hours"), which
+ * Broder counts as informational. `purchaseLookup` is the purchase weight of such lookup words.
+ */
+export function broderIntentOf(stage: QueryStage, scores: QueryStageScores, purchaseLookup = 0): BroderIntent {
+  switch (stage) {
+    case 'interest':
+      return 'informational';
+    case 'navigational':
+      return 'navigational';
+    case 'purchase':
+      return purchaseLookup > scores.purchase - purchaseLookup ? 'informational' : 'transactional';
+    case 'comparison':
+      return scores.purchase - purchaseLookup >= scores.comparison ? 'transactional' : 'informational';
+  }
+}
