@@ -1,0 +1,233 @@
+/**
+ * The answer score of one passage for one question:
+ *   answer = relevance × shape fit × directness × tone,   visibility = answer × findability.
+ * Each factor is 0..1 and comes with the notes that explain it.
+ */
+import type { Answer, Config, ProspectQuestion, Stage } from '../schemas/index.ts';
+import { detectLanguage } from '../classify/lang.ts';
+import type { Bm25Index, IndexedDoc, QueryGroup } from './bm25.ts';
+import type { CorpusPage, PassageRef } from './corpus.ts';
+import { directnessOf } from './directness.ts';
+import { answerFindability } from './findability.ts';
+import { questionIntent, type QuestionIntent } from './intent.ts';
+import { clamp01, note, quoteList, round3, sortNotes, type ScoreNote } from './notes.ts';
+import { pageFeatures } from './page-features.ts';
+import { coverage, queryGroups } from './query-terms.ts';
+import { shapeFit } from './shape.ts';
+import { analyzerFor, primaryLanguage, wordsOf, type Analyzer } from './text.ts';
+import { promotionOf, toneOf, type Promotion } from './tone.ts';
+import { foldedPassage, passageMemo } from './memo.ts';
+
+const NOTES = {
+  passageMisses: (words: string) => `the answering passage does not mention ${words}`,
+  pageMisses: (words: string) => `page does not mention ${words}`,
+};
+
+/** Credit for a question word found only in a heading above the passage (the section or page topic). */
+const INHERITED_CREDIT = 0.5;
+/** A section's sub-headings ("Pros", "Cons") count for a little less than its own heading. */
+const SUBHEADING_WEIGHT = 0.9;
+/** A heading above the passage counts for half: the reader still has to find the answer in the section. */
+const PARENT_HEADING_WEIGHT = 0.5;
+/** Characters of passage text kept as evidence in an answer. */
+const EXCERPT_CHARS = 320;
+/** A missing word is worth a note when it carries at least this share of the question's weight. */
+const NOTABLE_WORD_SHARE = 0.12;
+
+/** The user's names, as the scorer needs them. */
+export interface BrandNames {
+  /** Brand and product names (the tone counts their repetition; alternatives exclude them). */
+  brand: string[];
+  competitors: string[];
+}
+
+export function brandNamesOf(config: Pick<Config, 'brand' | 'products' | 'competitors'>): BrandNames {
+  const candidates = [config.brand.name, ...config.products];
+  const first = config.brand.name.split(/\s+/)[0];
+  if (first && first.length >= 4 && first !== config.brand.name) candidates.push(first);
+  return {
+    brand: [...new Set(candidates.filter((n) => n.trim()))],
+    competitors: [...new Set(config.competitors.map((c) => c.name).filter((n) => n.trim()))],
+  };
+}
+
+/** Distinct names that do not contain one another ("Brightwell" covers "Brightwell Sentry"), to count mentions once. */
+export function coreNames(names: string[]): string[] {
+  const folded = names.map((n) => ({ n, f: ` ${wordsOf(n).join(' ')} ` }));
+  return folded.filter((x) => !folded.some((y) => y !== x && y.f.trim() && x.f.includes(y.f) && y.f !== x.f)).map((x) => x.n);
+}
+
+/** Everything about a question that does not depend on the page. */
+export interface QuestionContext {
+  question: ProspectQuestion;
+  lang: string;
+  analyzer: Analyzer;
+  groups: QueryGroup[];
+  intent: QuestionIntent;
+  names: BrandNames;
+  toneNames: string[];
+  questionWords: string[];
+}
+
+export function questionContext(question: ProspectQuestion, names: BrandNames, defaultLang: string): QuestionContext {
+  const lang = primaryLanguage(question.lang) ?? primaryLanguage(detectLanguage(question.text)) ?? defaultLang;
+  const analyzer = analyzerFor(lang);
+  return {
+    question,
+    lang,
+    analyzer,
+    groups: queryGroups(question.text, lang),
+    intent: questionIntent(question.text, lang),
+    names,
+    toneNames: coreNames(names.brand),
+    questionWords: wordsOf(question.text).filter((w) => analyzer.term(w) != null),
+  };
+}
+
+export interface ScoredAnswer {
+  answer: Answer;
+  /** How on-topic the passage is as content: relevance, discounted when it only links elsewhere. */
+  topicality: number;
+  notes: ScoreNote[];
+  blocked: boolean;
+  page: CorpusPage;
+}
+
+/** Term-frequency credit: present once is most of it, repetition adds a little. */
+function saturation(tf: number): number {
+  return tf <= 0 ? 0 : tf === 1 ? 0.85 : tf === 2 ? 0.95 : 1;
+}
+
+export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>, doc: IndexedDoc<PassageRef>, stage: Stage = ctx.question.stage): ScoredAnswer {
+  const { page, passage, headingTerms, childHeadingTerms, pathTerms } = doc.ref;
+  const weights = weightsFor(ctx, index);
+  const totalWeight = weights.reduce((s, w) => s + w, 0);
+  const notes: ScoreNote[] = [];
+
+  // Relevance: idf-weighted share of the question's words the passage and its heading hold; a word
+  // only in the headings above it (the page's topic) earns part of the credit.
+  let rel = 0;
+  const passageMissing: string[] = [];
+  const pageMissing: string[] = [];
+  ctx.groups.forEach((g, i) => {
+    const tf = index.groupTf(doc, g);
+    const inherited = tf === 0 && g.terms.some((t) => pathTerms.has(t));
+    rel += weights[i] * (inherited ? INHERITED_CREDIT * saturation(1) : saturation(tf));
+    if (tf === 0 && !inherited && totalWeight > 0 && weights[i] / totalWeight >= NOTABLE_WORD_SHARE) {
+      (g.terms.some((t) => page.terms.has(t)) ? passageMissing : pageMissing).push(g.label);
+    }
+  });
+  const relevance = totalWeight > 0 ? rel / totalWeight : 0;
+  if (pageMissing.length) notes.push(note('relevance', NOTES.pageMisses(quoteList(pageMissing)), relevance));
+  if (passageMissing.length) notes.push(note('relevance', NOTES.passageMisses(quoteList(passageMissing)), relevance));
+
+  const features = pageFeatures(page.artifacts);
+  const shape = shapeFit({
+    intent: ctx.intent,
+    passage,
+    passageTerms: doc.tf,
+    pageTerms: page.terms,
+    artifacts: page.artifacts,
+    features,
+    analyzer: page.analyzer,
+    names: ctx.names,
+    questionTerms: ctx.questionWords,
+  });
+  notes.push(...shape.notes);
+
+  const links = linkMemo(passage, '', () => linkDensity(foldedPassage(passage), passage.wordCount, page.linkTexts));
+  // Headings are judged on the question's distinctive words (squared idf lets "heater" outweigh
+  // "water"); each word takes the best place it appears: own heading, sub-heading, heading above.
+  let matchTotal = 0;
+  let matched = 0;
+  ctx.groups.forEach((g, i) => {
+    const w = weights[i] * weights[i];
+    matchTotal += w;
+    const has = (set: ReadonlySet<string>) => g.terms.some((t) => set.has(t));
+    matched += w * (has(headingTerms) ? 1 : has(childHeadingTerms) ? SUBHEADING_WEIGHT : has(pathTerms) ? PARENT_HEADING_WEIGHT : 0);
+  });
+  const direct = directnessOf({
+    passage,
+    headingMatch: matchTotal > 0 ? matched / matchTotal : 0,
+    linkShare: links.share,
+    links: links.count,
+  });
+  notes.push(...direct.notes);
+
+  const promo = promoMemo(passage, ctx.toneNames.join('|'), () => promotionOf(passage.text, passage.wordCount, ctx.toneNames, foldedPassage(passage)));
+  const tone = toneOf(passage.text, passage.wordCount, stage, ctx.toneNames, promo);
+  notes.push(...tone.notes);
+
+  const untargeted = ctx.groups
+    .map((g, i) => ({ g, w: weights[i] }))
+    .filter((x) => !x.g.terms.some((t) => page.titleTerms.has(t)))
+    .sort((a, b) => b.w - a.w)
+    .map((x) => x.g.label);
+  const found = answerFindability({
+    artifacts: page.artifacts,
+    page: page.page,
+    targetCoverage: coverage(ctx.groups, weights, page.targetTerms),
+    untargetedWords: untargeted,
+  });
+  notes.push(...found.notes);
+
+  const factors = {
+    relevance: round3(clamp01(relevance)),
+    shape: round3(clamp01(shape.fit)),
+    directness: round3(clamp01(direct.directness)),
+    tone: round3(clamp01(tone.tone)),
+  };
+  const answerScore = round3(clamp01(relevance * shape.fit * direct.directness * tone.tone));
+  const findability = round3(clamp01(found.findability));
+  const sorted = sortNotes(notes);
+  return {
+    answer: {
+      url: page.url,
+      passageId: passage.id,
+      heading: passage.heading,
+      excerpt: excerptOf(passage.text),
+      answer: answerScore,
+      findability,
+      visibility: round3(answerScore * findability),
+      factors,
+      notes: sorted.map((n) => n.text),
+    },
+    notes: sorted,
+    topicality: relevance * direct.linkFactor,
+    blocked: found.blocked,
+    page,
+  };
+}
+
+const linkMemo = passageMemo<{ share: number; count: number }>();
+const promoMemo = passageMemo<Promotion>();
+const weightMemo = new WeakMap<QuestionContext, Map<Bm25Index<PassageRef>, number[]>>();
+
+/** The question's word weights (idf) in one index, computed once per question and index. */
+function weightsFor(ctx: QuestionContext, index: Bm25Index<PassageRef>): number[] {
+  let byIndex = weightMemo.get(ctx);
+  if (!byIndex) weightMemo.set(ctx, (byIndex = new Map()));
+  let w = byIndex.get(index);
+  if (!w) byIndex.set(index, (w = ctx.groups.map((g) => index.idf(g))));
+  return w;
+}
+
+/** How much of a passage is made of titles of links to other pages. */
+function linkDensity(folded: string, words: number, linkTexts: string[]): { share: number; count: number } {
+  if (!linkTexts.length || words === 0) return { share: 0, count: 0 };
+  let count = 0;
+  let linked = 0;
+  for (const l of linkTexts) {
+    if (!folded.includes(l)) continue;
+    count++;
+    linked += l.split(' ').length;
+  }
+  return { share: Math.min(1, linked / words), count };
+}
+
+function excerptOf(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > EXCERPT_CHARS * 0.6 ? space : EXCERPT_CHARS)}…`;
+}

@@ -1,0 +1,217 @@
+/**
+ * The crawl as a search engine over passages: one BM25 index per page language, each passage
+ * indexed with its own heading; sections (a heading with its sub-sections) and the visible FAQ
+ * entries become passages of their own.
+ */
+import { detectLanguage } from '../classify/lang.ts';
+import { findPrices } from '../extract/prices.ts';
+import type { PageArtifacts, PageResult, Passage } from '../schemas/index.ts';
+import { foldText } from '../classify/query-text.ts';
+import { Bm25Index } from './bm25.ts';
+import { analyzerFor, primaryLanguage, type Analyzer } from './text.ts';
+
+export interface CorpusPage {
+  /** Position in the input: the deterministic tie-breaker. */
+  order: number;
+  url: string;
+  artifacts: PageArtifacts;
+  page: PageResult;
+  /** Primary language subtag used to index the page. */
+  lang: string | null;
+  analyzer: Analyzer;
+  passages: Passage[];
+  /** Every index term of the page's main content. */
+  terms: Set<string>;
+  /** Index terms of the title, H1 and meta description. */
+  targetTerms: Set<string>;
+  /** Index terms of the title and H1 only. */
+  titleTerms: Set<string>;
+  /** Folded texts of internal links of 3+ words: a passage made of them points elsewhere. */
+  linkTexts: string[];
+}
+
+export interface PassageRef {
+  page: CorpusPage;
+  passage: Passage;
+  /** Terms of the passage's own heading. */
+  headingTerms: Set<string>;
+  /** Own heading with sub-headings and table header cells; empty when there are none. */
+  childHeadingTerms: ReadonlySet<string>;
+  /** Terms of the headings above it. */
+  pathTerms: Set<string>;
+  /** True for a section: a heading with its sub-sections, merged. */
+  section: boolean;
+}
+
+/** A heading with its sub-sections becomes one more passage when it stays short enough to read as one answer. */
+const MAX_SECTION_WORDS = 400;
+const EMPTY: ReadonlySet<string> = new Set();
+
+export interface Corpus {
+  pages: CorpusPage[];
+  /** Index per primary language ('' for languages without a stemmer). */
+  indexes: Map<string, Bm25Index<PassageRef>>;
+  defaultLang: string;
+}
+
+/** Pages whose content can answer: fetched, HTML, 2xx. Noindex pages stay, so gaps can say why they do not count. */
+export function isAnswerable(a: PageArtifacts): boolean {
+  return a.isHtml && !a.fetchError && a.status >= 200 && a.status < 300 && a.passages.length > 0;
+}
+
+/** Language of a page: its declared lang, else detected from its text, else the site's first language. */
+export function pageLanguage(a: PageArtifacts, defaultLang: string): string {
+  const declared = primaryLanguage(a.lang);
+  if (declared) return declared;
+  const sample = a.passages.slice(0, 6).map((p) => p.text).join(' ').slice(0, 2000);
+  return primaryLanguage(detectLanguage(sample)) ?? defaultLang;
+}
+
+export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: PageResult }>, defaultLang: string): Corpus {
+  const pages: CorpusPage[] = [];
+  const indexes = new Map<string, Bm25Index<PassageRef>>();
+  const seen = new Set<string>();
+  let order = 0;
+  for (const { artifacts, page } of input) {
+    const i = order++;
+    if (seen.has(artifacts.url) || !isAnswerable(artifacts)) continue;
+    seen.add(artifacts.url);
+    const lang = pageLanguage(artifacts, defaultLang);
+    const analyzer = analyzerFor(lang);
+    const key = analyzer.lang ?? '';
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new Bm25Index<PassageRef>()));
+    const passages = [...artifacts.passages, ...faqPassages(artifacts)];
+    const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
+    const cp: CorpusPage = {
+      order: i,
+      url: artifacts.url,
+      artifacts,
+      page,
+      lang: analyzer.lang,
+      analyzer,
+      passages,
+      terms: new Set(),
+      targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
+      titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
+      linkTexts: linkTextsOf(artifacts),
+    };
+    for (const passage of passages) {
+      const own = passage.heading ? analyzer.terms(passage.heading) : [];
+      const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap((h) => analyzer.terms(h));
+      const body = analyzer.terms(passage.text);
+      // The own heading counts twice: it is what the passage says it is about. Headings above it
+      // do not count: every passage of a page would otherwise match the page's H1.
+      const terms = [...own, ...own, ...body];
+      const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
+      const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
+      index.add({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false }, terms);
+      for (const t of terms) cp.terms.add(t);
+    }
+    for (const { passage, childHeadings } of sectionsOf(artifacts.passages)) {
+      const own = analyzer.terms(passage.heading ?? '');
+      const children = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap((h) => analyzer.terms(h));
+      const above = passage.headingPath.slice(0, -1).flatMap((h) => analyzer.terms(h));
+      const body = analyzer.terms(passage.text);
+      const terms = [...own, ...own, ...body];
+      index.add({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...children]), pathTerms: new Set(above), section: true }, terms);
+    }
+    pages.push(cp);
+  }
+  return { pages, indexes, defaultLang };
+}
+
+/**
+ * FAQ entries read from <details>, <dl> or visible FAQPage JSON-LD become passages of their own:
+ * each question is a heading with its answer right under it.
+ */
+function faqPassages(a: PageArtifacts): Passage[] {
+  const out: Passage[] = [];
+  const hasHeadingFaq = new Set(a.faq.filter((f) => f.source === 'heading').map((f) => f.question.toLowerCase()));
+  a.faq.forEach((f, i) => {
+    if (f.source === 'heading' || !f.answer || hasHeadingFaq.has(f.question.toLowerCase())) return;
+    const host = a.passages.find((p) => p.text.includes(f.question) || (f.answer.length > 20 && p.text.includes(f.answer.slice(0, 40))));
+    // JSON-LD answers that are not on the page do not count: search engines require them visible.
+    if (!host) return;
+    const before = host.text.indexOf(f.question);
+    const offset = host.wordOffset + (before > 0 ? countWords(host.text.slice(0, before)) : 0);
+    const words = countWords(f.answer);
+    out.push({
+      id: `faq${i}`,
+      heading: f.question,
+      headingLevel: Math.min(6, host.headingLevel + 1),
+      headingPath: [...host.headingPath, f.question],
+      text: f.answer,
+      wordCount: words,
+      wordOffset: offset,
+      orderedSteps: 0,
+      listItems: 0,
+      tables: 0,
+      prices: findPrices(f.answer, 20).map((p) => p.raw),
+    });
+  });
+  return out;
+}
+
+/**
+ * Sections: a heading passage merged with the passages under it (sub-headings kept in the text),
+ * so "pros and cons" finds a product's Pros and Cons together and a short page answers as a whole.
+ */
+function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[] }> {
+  const out: Array<{ passage: Passage; childHeadings: string[] }> = [];
+  passages.forEach((head, i) => {
+    if (!head.heading || head.headingLevel < 1) return;
+    const children: Passage[] = [];
+    for (let j = i + 1; j < passages.length; j++) {
+      const p = passages[j];
+      if (p.headingLevel <= head.headingLevel || p.headingLevel === 0) break;
+      children.push(p);
+    }
+    if (!children.length) return;
+    const words = head.wordCount + children.reduce((n, c) => n + c.wordCount + countWords(c.heading ?? ''), 0);
+    if (words > MAX_SECTION_WORDS) return;
+    const text = [head.text, ...children.map((c) => `${c.heading ?? ''}: ${c.text}`)].filter((t) => t.trim()).join(' ');
+    out.push({
+      passage: {
+        id: `${head.id}-section`,
+        heading: head.heading,
+        headingLevel: head.headingLevel,
+        headingPath: head.headingPath,
+        text,
+        wordCount: words,
+        wordOffset: head.wordOffset,
+        orderedSteps: head.orderedSteps + children.reduce((n, c) => n + c.orderedSteps, 0),
+        listItems: head.listItems + children.reduce((n, c) => n + c.listItems, 0),
+        tables: head.tables + children.reduce((n, c) => n + c.tables, 0),
+        prices: [...head.prices, ...children.flatMap((c) => c.prices)].slice(0, 40),
+      },
+      childHeadings: children.map((c) => c.heading ?? '').filter(Boolean),
+    });
+  });
+  return out;
+}
+
+/** Header cells of the tables inside a passage ("Delivery time | Cost"): they label the answer like sub-headings. */
+function tableHeadersIn(passage: Passage, a: PageArtifacts): string[] {
+  if (!passage.tables) return [];
+  const out: string[] = [];
+  for (const t of a.tables) {
+    if (t.headers.length && passage.text.includes(t.headers.join(' | '))) out.push(...t.headers);
+  }
+  return out;
+}
+
+/** Internal link texts long enough to be titles of other pages ("How to find a hidden water leak"). */
+function linkTextsOf(a: PageArtifacts): string[] {
+  const out = new Set<string>();
+  for (const l of a.links) {
+    if (!l.internal || !l.text) continue;
+    const folded = foldText(l.text).replace(/\s+/g, ' ').trim();
+    if (folded.split(' ').length >= 3 && folded.length <= 200) out.add(folded);
+  }
+  return [...out].slice(0, 300);
+}
+
+function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../../../shared/score/bm25.ts';
+import { questionIntent } from '../../../shared/score/intent.ts';
+import { queryGroups } from '../../../shared/score/query-terms.ts';
+import { analyzerFor, isSupportedLanguage, primaryLanguage } from '../../../shared/score/text.ts';
+
+describe('text analysis per language', () => {
+  it('stems English and drops its stop words', () => {
+    expect(analyzerFor('en-US').terms('How do I find the hidden leaks?')).toEqual(['find', 'hidden', 'leak']);
+    expect(analyzerFor('en').term('detectors')).toBe(analyzerFor('en').term('detector'));
+  });
+
+  it('stems French with its accents, then folds them so "détecteurs" meets "detecteur"', () => {
+    const fr = analyzerFor('fr');
+    expect(fr.terms("Qu'est-ce qu'un détecteur de fuite d'eau ?")).toEqual(['detecteur', 'fuit', 'eau']);
+    expect(fr.term('détecteurs')).toBe(fr.term('detecteur'));
+  });
+
+  it('degrades to lower-cased, folded words for a language without a stemmer', () => {
+    const zh = analyzerFor('zh');
+    expect(zh.stemmed).toBe(false);
+    expect(zh.terms('Leaks LEAKS')).toEqual(['leaks', 'leaks']);
+    expect(isSupportedLanguage('zh')).toBe(false);
+    expect(isSupportedLanguage('fr-CA')).toBe(true);
+  });
+
+  it('reads primary language subtags', () => {
+    expect(primaryLanguage('fr-FR')).toBe('fr');
+    expect(primaryLanguage('EN')).toBe('en');
+    expect(primaryLanguage('')).toBeNull();
+    expect(primaryLanguage(null)).toBeNull();
+  });
+});
+
+describe('query groups', () => {
+  it('groups synonyms so a pricing page answers "cost"', () => {
+    const groups = queryGroups('how much does the sensor cost', 'en');
+    const cost = groups.find((g) => g.label === 'cost');
+    expect(cost?.terms).toContain(analyzerFor('en').term('pricing'));
+    expect(groups.map((g) => g.label)).toEqual(['sensor', 'cost']);
+  });
+});
+
+describe('BM25 retrieval', () => {
+  const en = analyzerFor('en');
+  const index = new Bm25Index<string>();
+  index.add('pricing', en.terms('Pricing: the sensor price is $49 and the hub price is $89.'));
+  index.add('guide', en.terms('How to find a hidden water leak with your water meter in seven steps.'));
+  index.add('about', en.terms('Our company story began in a garage in Oregon.'));
+  index.add('guide-copy', en.terms('How to find a hidden water leak with your water meter in seven steps.'));
+
+  it('ranks the passage that holds the rare question words first', () => {
+    const hits = index.search(queryGroups('find hidden leak', 'en'), 10);
+    expect(hits[0].doc.ref).toBe('guide');
+    expect(hits.map((h) => h.doc.ref)).not.toContain('about');
+  });
+
+  it('counts a synonym group once, whichever word the passage uses', () => {
+    const hits = index.search(queryGroups('sensor cost', 'en'), 10);
+    expect(hits[0].doc.ref).toBe('pricing');
+  });
+
+  it('breaks ties by insertion order, so results are deterministic', () => {
+    const hits = index.search(queryGroups('hidden water leak', 'en'), 10);
+    expect(hits.slice(0, 2).map((h) => h.doc.ref)).toEqual(['guide', 'guide-copy']);
+  });
+
+  it('gives a word found everywhere a small but positive weight', () => {
+    const common = index.idf({ label: 'water', terms: ['water'] });
+    const rare = index.idf({ label: 'garag', terms: [en.term('garage')!] });
+    expect(common).toBeGreaterThan(0);
+    expect(rare).toBeGreaterThan(common);
+  });
+});
+
+describe('answer shape a question expects', () => {
+  const cases: Array<[string, string, string]> = [
+    ['how much does the brightwell sentry cost', 'en', 'price'],
+    ['how to install the valve pro', 'en', 'steps'],
+    ['brightwell sentry vs aquaguard pulse', 'en', 'versus'],
+    ['best water leak detectors 2026', 'en', 'ranking'],
+    ['what is a water leak detector', 'en', 'definition'],
+    ['what are the signs of a slab leak', 'en', 'list'],
+    ['why do pipes burst in winter', 'en', 'explanation'],
+    ['aquaguard alternatives', 'en', 'alternatives'],
+    ['brightwell sentry reviews', 'en', 'reviews'],
+    ['smart leak detector pros and cons', 'en', 'pros-cons'],
+    ['brightwell return policy', 'en', 'terms'],
+    ['how long does shipping take', 'en', 'duration'],
+    ['does brightwell offer a free trial', 'en', 'trial'],
+    ["qu'est-ce qu'un détecteur de fuite d'eau", 'fr', 'definition'],
+    ['comment installer la vanne Brightwell', 'fr', 'steps'],
+    ['combien coûte un détecteur de fuite', 'fr', 'price'],
+    ['comparatif détecteur de fuite', 'fr', 'ranking'],
+    ['pourquoi les tuyaux gèlent', 'fr', 'explanation'],
+  ];
+  it.each(cases)('"%s" (%s) wants %s', (text, lang, shape) => {
+    expect(questionIntent(text, lang).shapes[0]).toBe(shape);
+  });
+
+  it('reads the two sides of a comparison', () => {
+    expect(questionIntent('brightwell valve pro vs flowstop', 'en').versus).toEqual(['brightwell valve pro', 'flowstop']);
+    expect(questionIntent('difference between a smart shut-off valve and a manual shut-off valve', 'en').versus).toEqual(['smart shut-off valve', 'manual shut-off valve']);
+    expect(questionIntent('différence entre un détecteur et une vanne', 'fr').versus).toEqual(['detecteur', 'vanne']);
+  });
+
+  it('"how do I know if…" asks for signs, not steps', () => {
+    expect(questionIntent('how do I know if my water heater is leaking', 'en').shapes).toEqual(['list']);
+  });
+
+  it('expects no particular shape from a plain topic query', () => {
+    expect(questionIntent('water leak sensor battery', 'en').shapes).toEqual([]);
+  });
+});
