@@ -42,13 +42,20 @@ export interface LaunchedBrowser {
 export async function launchChromium(options: Partial<LaunchOptions> & { extraArgs?: string[] } = {}): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'zmot-chromium-'));
   const { extraArgs = [], ...rest } = options;
-  const browser = await puppeteer.launch({
-    executablePath: chromePath(),
-    headless: true,
-    userDataDir,
-    args: [...CHROMIUM_FLAGS, ...extraArgs],
-    ...rest,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromePath(),
+      headless: true,
+      userDataDir,
+      args: [...CHROMIUM_FLAGS, ...extraArgs],
+      ...rest,
+    });
+  } catch (e) {
+    // A launch that fails (no Chromium, bad CHROME_PATH) must not leave its profile directory behind.
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
   return {
     browser,
     userDataDir,

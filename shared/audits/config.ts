@@ -1,6 +1,6 @@
 /**
  * Findability weights of the page audits, as data (like Lighthouse's default-config).
- * The findability score is the weighted mean over applicable audits.
+ * The findability score is the weighted mean over applicable audits; not-applicable audits weigh 0.
  */
 export interface AuditRef {
   id: string;
@@ -12,7 +12,24 @@ export const FINDABILITY_AUDITS: AuditRef[] = [
   { id: 'http-status-code', weight: 10 },
   { id: 'is-crawlable', weight: 10 },
   { id: 'document-title', weight: 5 },
+  // A canonical pointing elsewhere hands this page's ranking to another URL.
+  { id: 'canonical', weight: 4 },
   { id: 'meta-description', weight: 3 },
+  // Google indexes the mobile rendering: no viewport, a poor mobile page.
+  { id: 'viewport', weight: 3 },
+  { id: 'thin-content', weight: 3 },
+  { id: 'structured-data', weight: 3 },
+  { id: 'title-length', weight: 2 },
+  { id: 'single-h1', weight: 2 },
+  { id: 'html-lang', weight: 2 },
+  { id: 'hreflang', weight: 2 },
+  { id: 'crawlable-anchors', weight: 2 },
+  { id: 'description-length', weight: 1 },
+  { id: 'heading-order', weight: 1 },
+  { id: 'link-text', weight: 1 },
+  { id: 'image-alt', weight: 1 },
+  { id: 'robots-txt', weight: 1 },
+  { id: 'open-graph', weight: 1 },
 ];
 
 /** Audits that, failing, make a page impossible to find at all. */

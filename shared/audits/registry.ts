@@ -1,10 +1,48 @@
+// Side effect: extraction fills artifacts.microdata, which the structured-data audit reads.
+import '../structured-data/register.ts';
 import type { AuditDefinition } from './types.ts';
+import canonical from './canonical.ts';
+import crawlableAnchors from './crawlable-anchors.ts';
+import descriptionLength from './description-length.ts';
 import documentTitle from './document-title.ts';
+import headingOrder from './heading-order.ts';
+import hreflang from './hreflang.ts';
+import htmlLang from './html-lang.ts';
 import httpStatusCode from './http-status-code.ts';
+import imageAlt from './image-alt.ts';
+import isCrawlable from './is-crawlable.ts';
+import linkText from './link-text.ts';
 import metaDescription from './meta-description.ts';
+import openGraph from './open-graph.ts';
+import robotsTxt from './robots-txt.ts';
+import singleH1 from './single-h1.ts';
+import structuredData from './structured-data.ts';
+import thinContent from './thin-content.ts';
+import titleLength from './title-length.ts';
+import viewport from './viewport.ts';
 
 /** Every page audit, by id. Add an audit: write its file, list it here, give it a weight in config.ts. */
-export const PAGE_AUDITS: AuditDefinition[] = [httpStatusCode, documentTitle, metaDescription];
+export const PAGE_AUDITS: AuditDefinition[] = [
+  httpStatusCode,
+  isCrawlable,
+  robotsTxt,
+  canonical,
+  documentTitle,
+  metaDescription,
+  titleLength,
+  descriptionLength,
+  singleH1,
+  headingOrder,
+  htmlLang,
+  hreflang,
+  viewport,
+  linkText,
+  crawlableAnchors,
+  imageAlt,
+  thinContent,
+  structuredData,
+  openGraph,
+];
 
 export function auditById(id: string, audits: AuditDefinition[] = PAGE_AUDITS): AuditDefinition | undefined {
   return audits.find((a) => a.meta.id === id);

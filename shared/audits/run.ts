@@ -1,5 +1,6 @@
 import { AuditResultSchema, type AuditResult, type Findability, type PageArtifacts } from '../schemas/index.ts';
 import { BLOCKING_AUDITS, FINDABILITY_AUDITS, type AuditRef } from './config.ts';
+import { googlebotMayCrawl, isNoindexForGoogle } from './lib/robots.ts';
 import { PAGE_AUDITS } from './registry.ts';
 import type { AuditContext, AuditDefinition } from './types.ts';
 
@@ -53,13 +54,14 @@ function clamp01(n: number): number {
   return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
 }
 
-/** Whether search engines may index the page: 2xx/3xx-final, HTML, not noindex for generic or Google agents. */
+/**
+ * Whether Google may index the page: 2xx, HTML, robots.txt lets Googlebot crawl it, and no noindex / none /
+ * past unavailable_after for the generic agent or Googlebot (meta in <head> or X-Robots-Tag).
+ */
 export function isIndexable(a: PageArtifacts): boolean {
   if (a.fetchError || a.status < 200 || a.status >= 300 || !a.isHtml) return false;
-  if (a.robotsTxt?.allowed === false) return false;
-  return !a.robots.some(
-    (r) => (r.agent === 'all' || r.agent.startsWith('googlebot')) && r.directives.some((d) => d === 'noindex' || d === 'none'),
-  );
+  if (!googlebotMayCrawl(a)) return false;
+  return !isNoindexForGoogle(a);
 }
 
 /** Weighted mean of the applicable audits; a failing blocking audit makes the page unfindable. */

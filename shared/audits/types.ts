@@ -9,7 +9,8 @@ export interface CrawlIndexEntry {
   status: number;
   indexable: boolean;
   canonical: string | null;
-  hreflangs: Hreflang[];
+  /** The page's hreflang annotations (an artifacts' Hreflang list fits). */
+  hreflangs: Array<Pick<Hreflang, 'lang' | 'url'>>;
   lang: string | null;
 }
 

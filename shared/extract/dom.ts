@@ -51,6 +51,29 @@ export function hasAncestor(node: Element, names: Set<string>): boolean {
   return false;
 }
 
+const typePositions = new WeakMap<object, Map<Element, { index: number; of: number }>>();
+
+/** 1-based index of an element among its parent's children of the same name, and how many there are (cached per parent). */
+function typePosition(el: Element): { index: number; of: number } {
+  const parent = el.parent;
+  if (!parent) return { index: 1, of: 1 };
+  let positions = typePositions.get(parent);
+  if (!positions) {
+    positions = new Map();
+    const byName = new Map<string, Element[]>();
+    for (const c of parent.children) {
+      if (!isElement(c)) continue;
+      const n = c.name.toLowerCase();
+      const list = byName.get(n) ?? [];
+      list.push(c);
+      byName.set(n, list);
+    }
+    for (const list of byName.values()) list.forEach((c, i) => positions!.set(c, { index: i + 1, of: list.length }));
+    typePositions.set(parent, positions);
+  }
+  return positions.get(el) ?? { index: 1, of: 1 };
+}
+
 /** A short CSS-like path ("main > p.note > a") that lets a reader find an element on the page. */
 export function domPath(node: Element, depth = 4): string {
   const parts: string[] = [];
@@ -66,6 +89,9 @@ export function domPath(node: Element, depth = 4): string {
     }
     const cls = cur.attribs?.class?.trim().split(/\s+/)[0];
     if (cls) part += `.${cls}`;
+    // Same-name siblings: say which one, so a reader can find it.
+    const position = typePosition(cur);
+    if (position.of > 1) part += `:nth-of-type(${position.index})`;
     parts.unshift(part);
     cur = cur.parent && isElement(cur.parent) ? (cur.parent as Element) : null;
   }

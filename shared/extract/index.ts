@@ -13,8 +13,10 @@ import {
   type Table,
 } from '../schemas/index.ts';
 import { collapse, closestAttr, domPath, textOf } from './dom.ts';
+import { attributeListeners, documentSingleLang, isSvgElement, scriptListeners, textLangOf, visibleTextOf } from './anchors.ts';
 import { extractContent, mainRoot } from './content.ts';
 import { extractFaq } from './faq.ts';
+import { parseHtml } from './parse-html.ts';
 import { headerValues, normalizeHeaders, parseDirectiveList, parseLinkHeader, parseXRobotsTag, type HeaderInput } from './headers.ts';
 import { findPrices, parseAmount } from './prices.ts';
 import { isSameSite, resolveHttpUrl } from './url.ts';
@@ -27,7 +29,7 @@ export { countWords } from './content.ts';
 /** Meta names that carry robots directives: the generic one and crawler-specific ones. */
 export const ROBOTS_META_AGENTS = new Set([
   'robots', 'googlebot', 'googlebot-news', 'googlebot-image', 'googlebot-video', 'google-extended', 'bingbot', 'msnbot',
-  'slurp', 'duckduckbot', 'baiduspider', 'yandex', 'yandexbot', 'applebot', 'zmotbot',
+  'slurp', 'duckduckbot', 'baiduspider', 'yandex', 'yandexbot', 'applebot', 'zmotbot', 'archive.org_bot',
 ]);
 
 const MAX_LINKS = 5000;
@@ -95,10 +97,10 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
   for (const entry of parseLinkHeader(linkHeaders)) {
     const rels = (entry.params.rel ?? '').toLowerCase().split(/\s+/);
     if (rels.includes('canonical')) {
-      canonicals.push({ href: entry.href, url: resolveHttpUrl(entry.href, base0), source: 'header', inHead: true });
+      canonicals.push({ href: entry.href, url: resolveHttpUrl(entry.href, base0), source: 'header', inHead: true, rel: rels.join(' ') });
     }
     if (rels.includes('alternate') && entry.params.hreflang != null) {
-      hreflangs.push({ lang: entry.params.hreflang, href: entry.href, url: resolveHttpUrl(entry.href, base0), source: 'header', inHead: true });
+      hreflangs.push({ lang: entry.params.hreflang, href: entry.href, url: resolveHttpUrl(entry.href, base0), source: 'header', inHead: true, rel: rels.join(' ') });
     }
   }
 
@@ -113,9 +115,11 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
     redirectChain: input.redirectChain ?? [],
     fetchError: input.fetchError ?? null,
     lang: null,
+    htmlLang: null,
     title: null,
     titleCount: 0,
     metaDescription: null,
+    metaDescriptionInHead: null,
     viewport: null,
     charset: null,
     robots,
@@ -139,13 +143,16 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
     robotsTxt: input.robotsTxt ?? null,
     lighthouse: null,
     rendered: input.rendered ?? false,
+    parseWarnings: [],
   };
   if (!isHtml) {
     base.lang = h.headers['content-language']?.split(',')[0]?.trim() || null;
     return base;
   }
 
-  const $ = load(html);
+  // Bounded parse: a page cannot buy quadratic time or unbounded memory with its markup.
+  const { $, warnings: parseWarnings } = parseHtml(html);
+  base.parseWarnings = parseWarnings;
   const inHead = (el: Element) => $(el).closest('head').length > 0;
 
   // <base href> changes how every relative URL on the page resolves.
@@ -154,9 +161,11 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
   base.base = baseHref ?? null;
 
   const htmlLang = $('html').attr('lang')?.trim();
+  base.htmlLang = $('html').attr('lang') ?? null;
   base.lang = htmlLang || h.headers['content-language']?.split(',')[0]?.trim() || null;
 
-  const titles = $('title');
+  // document.title reads HTML <title> elements only; an SVG icon's <title> is not the page's.
+  const titles = $('title').filter((_, el) => !isSvgElement(el as Element));
   base.titleCount = titles.length;
   base.title = titles.length ? collapse(titles.first().text()) : null;
 
@@ -168,7 +177,11 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
     if ((a['http-equiv'] ?? '').toLowerCase() === 'content-type' && !base.charset) {
       base.charset = /charset=([^;\s]+)/i.exec(content)?.[1]?.toLowerCase() ?? null;
     }
-    if (name === 'description' && base.metaDescription === null) base.metaDescription = collapse(content);
+    if (name === 'description' && (base.metaDescription === null || (base.metaDescriptionInHead === false && inHead(el)))) {
+      // Search engines and Lighthouse read the <head> one; a description meta only in <body> is kept, marked.
+      base.metaDescription = collapse(content);
+      base.metaDescriptionInHead = inHead(el);
+    }
     else if (name === 'viewport' && base.viewport === null) base.viewport = content;
     else if (ROBOTS_META_AGENTS.has(name)) {
       robots.push({
@@ -186,11 +199,13 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
   $('link[rel]').each((_, el) => {
     const rels = (el.attribs.rel ?? '').toLowerCase().split(/\s+/);
     const href = el.attribs.href ?? '';
+    if (isSvgElement(el)) return; // An SVG <link> is not an HTML link element.
+    const rel = rels.filter(Boolean).join(' ');
     if (rels.includes('canonical')) {
-      canonicals.push({ href, url: resolveHttpUrl(href, docBase), source: 'link', inHead: inHead(el) });
+      canonicals.push({ href, url: resolveHttpUrl(href, docBase), source: 'link', inHead: inHead(el), rel });
     }
     if (rels.includes('alternate') && el.attribs.hreflang != null) {
-      hreflangs.push({ lang: el.attribs.hreflang, href, url: resolveHttpUrl(href, docBase), source: 'link', inHead: inHead(el) });
+      hreflangs.push({ lang: el.attribs.hreflang, href, url: resolveHttpUrl(href, docBase), source: 'link', inHead: inHead(el), rel });
     }
   });
 
@@ -214,16 +229,22 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
   }
 
   const links: Link[] = [];
+  const singleLang = documentSingleLang($);
+  const listenersByElement = scriptListeners($);
   $('a').each((_, el) => {
     if (links.length >= MAX_LINKS) return false;
     const a = el.attribs;
     const href = a.href ?? null;
     const url = resolveHttpUrl(href, docBase);
-    const rel = (a.rel ?? '').trim().toLowerCase();
+    const inSvg = isSvgElement(el);
+    // An SVG <a> has no rel: Lighthouse reads '' for it.
+    const rel = inSvg ? '' : (a.rel ?? '').trim().toLowerCase();
+    const listeners = new Set([...attributeListeners(el), ...(listenersByElement.get(el) ?? [])]);
     links.push({
       href,
       url,
-      text: textOf(el),
+      // innerText for HTML links (hidden text left out), textContent for SVG ones.
+      text: inSvg ? textOf(el) : visibleTextOf(el),
       rel,
       nofollow: rel.split(/\s+/).includes('nofollow'),
       internal: url ? isSameSite(url, input.url) : false,
@@ -234,6 +255,10 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
       onclick: a.onclick != null,
       target: a.target ?? null,
       path: domPath(el),
+      attributes: Object.keys(a).map((n) => n.toLowerCase()),
+      textLang: textLangOf(el, singleLang),
+      listeners: [...listeners],
+      inSvg,
     });
     return undefined;
   });
@@ -251,6 +276,8 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
       width: a.width ?? null,
       height: a.height ?? null,
       path: domPath(el),
+      label: imageLabel($, el),
+      hidden: isHiddenForAssistiveTech($, el),
     });
     return undefined;
   });
@@ -290,6 +317,45 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
 
   base.faq = extractFaq($, jsonLd, content.passages);
   return base;
+}
+
+const idMaps = new WeakMap<object, Map<string, Element>>();
+function elementById($: ReturnType<typeof load>, id: string): Element | undefined {
+  let map = idMaps.get($);
+  if (!map) {
+    map = new Map();
+    for (const e of $('[id]').toArray() as Element[]) if (!map.has(e.attribs.id)) map.set(e.attribs.id, e);
+    idMaps.set($, map);
+  }
+  return map.get(id);
+}
+
+/** An image's accessible name other than alt: aria-label, aria-labelledby's text, or title. */
+function imageLabel($: ReturnType<typeof load>, el: Element): string | null {
+  const a = el.attribs;
+  if (a['aria-label']?.trim()) return a['aria-label'].trim();
+  if (a['aria-labelledby']?.trim()) {
+    const text = a['aria-labelledby']
+      .trim()
+      .split(/\s+/)
+      .map((id) => elementById($, id))
+      .filter((e): e is Element => e != null)
+      .map((e) => textOf(e))
+      .join(' ')
+      .trim();
+    if (text) return text;
+  }
+  if (a.title?.trim()) return a.title.trim();
+  return null;
+}
+
+function isHiddenForAssistiveTech($: ReturnType<typeof load>, el: Element): boolean {
+  for (const node of [el, ...($(el).parents().toArray() as Element[])]) {
+    const a = node.attribs ?? {};
+    if (a['aria-hidden'] === 'true' || 'hidden' in a) return true;
+    if (/display\s*:\s*none/i.test(a.style ?? '')) return true;
+  }
+  return false;
 }
 
 function collectOfferPrices(node: unknown, out: Price[], depth: number) {

@@ -22,6 +22,8 @@ export const CanonicalSchema = z.object({
   url: z.string().nullable(),
   source: z.enum(['link', 'header']),
   inHead: z.boolean(),
+  /** The whole rel value, lower-cased ('canonical'); audits that follow Lighthouse match it exactly. */
+  rel: z.string().default(''),
 });
 export type Canonical = z.infer<typeof CanonicalSchema>;
 
@@ -31,6 +33,8 @@ export const HreflangSchema = z.object({
   url: z.string().nullable(),
   source: z.enum(['link', 'header']),
   inHead: z.boolean(),
+  /** The whole rel value, lower-cased ('alternate'). */
+  rel: z.string().default(''),
 });
 export type Hreflang = z.infer<typeof HreflangSchema>;
 
@@ -108,6 +112,14 @@ export const LinkSchema = z.object({
   target: z.string().nullable().default(null),
   /** A short selector-like path to find the link on the page, for audit items. */
   path: z.string().default(''),
+  /** Names of the anchor's attributes, lower-cased (crawlable-anchors tells a placeholder <a> from a link by them). */
+  attributes: z.array(z.string()).default([]),
+  /** Language of the link's text as Lighthouse computes it: one lang of its text-bearing descendants, null when mixed or unknown. */
+  textLang: z.string().nullable().default(null),
+  /** Event types of listeners on the anchor itself: on… attributes and inline-script addEventListener on a literal selector. */
+  listeners: z.array(z.string()).default([]),
+  /** An <a> inside inline SVG: its text is textContent and it has no rel. */
+  inSvg: z.boolean().default(false),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -120,6 +132,10 @@ export const ImageSchema = z.object({
   width: z.string().nullable().default(null),
   height: z.string().nullable().default(null),
   path: z.string().default(''),
+  /** Another accessible name: aria-label, the text aria-labelledby points to, or title; null when none. */
+  label: z.string().nullable().default(null),
+  /** aria-hidden="true", the hidden attribute or display:none on it or an ancestor: assistive tech and crawlers skip it. */
+  hidden: z.boolean().default(false),
 });
 export type Image = z.infer<typeof ImageSchema>;
 
@@ -183,9 +199,13 @@ export const PageArtifactsSchema = z.object({
   redirectChain: z.array(RedirectHopSchema).default([]),
   fetchError: z.string().nullable().default(null),
   lang: z.string().nullable(),
+  /** The <html lang> attribute as written (null when absent); `lang` falls back to Content-Language. */
+  htmlLang: z.string().nullable().default(null),
   title: z.string().nullable(),
   titleCount: z.number().int().nonnegative().default(0),
   metaDescription: z.string().nullable(),
+  /** False when the only description meta sits in <body> (Lighthouse reads <head> metas only); null when there is none. */
+  metaDescriptionInHead: z.boolean().nullable().default(null),
   viewport: z.string().nullable(),
   charset: z.string().nullable().default(null),
   robots: z.array(RobotsDirectiveSchema),
@@ -210,6 +230,8 @@ export const PageArtifactsSchema = z.object({
   robotsTxt: RobotsTxtSchema.nullable().default(null),
   lighthouse: LighthouseFiguresSchema.nullable().default(null),
   rendered: z.boolean().default(false),
+  /** What the bounded HTML parse left out on a pathological page (nesting, open formatting tags, node budget). */
+  parseWarnings: z.array(z.string()).default([]),
 });
 export type PageArtifacts = z.infer<typeof PageArtifactsSchema>;
 export type PageArtifactsInput = z.input<typeof PageArtifactsSchema>;

@@ -1,0 +1,56 @@
+import type { PageArtifacts } from '../../schemas/index.ts';
+
+/** The URL relative links resolve against: <base href> resolved on the page URL, else the page URL. */
+export function documentBase(a: Pick<PageArtifacts, 'url' | 'base'>): string {
+  if (a.base) {
+    try {
+      const u = new URL(a.base, a.url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+    } catch {
+      // An unparsable <base href> is ignored by browsers too.
+    }
+  }
+  return a.url;
+}
+
+/** Resolves like the DOM's `a.href`: '' without an href attribute, the raw value when it does not parse. */
+export function domHref(raw: string | null, base: string): string {
+  if (raw == null) return '';
+  try {
+    return new URL(raw, base).href;
+  } catch {
+    return raw;
+  }
+}
+
+/** Resolves like `new URL(raw, base)`, null when it does not parse. */
+export function resolveOrNull(raw: string, base: string): string | null {
+  try {
+    return new URL(raw, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the string is an absolute URL on its own (any scheme). */
+export function isAbsoluteUrl(raw: string): boolean {
+  try {
+    new URL(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Same URL once fragments are dropped; false when either does not parse. */
+export function equalWithoutFragment(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    x.hash = '';
+    y.hash = '';
+    return x.href === y.href;
+  } catch {
+    return false;
+  }
+}
