@@ -1,0 +1,242 @@
+/**
+ * The extension on a results page: time from the page being ready to all badges shown, with an
+ * imported report and with live scoring, and the size of the content script.
+ *
+ *   npx tsx bench/extension.ts                  build, measure 10 runs per scenario, print a table
+ *   npx tsx bench/extension.ts --runs 20        more runs
+ *   npx tsx bench/extension.ts --json           the figures as JSON
+ *   npx tsx bench/extension.ts --write          also update the "Extension" section of BENCHMARKS.md
+ *   npx tsx bench/extension.ts --screenshot F   also save a screenshot of the results page to F (PNG)
+ *
+ * The real build (`wxt build`) runs in headless Chromium. A saved Google results page (desktop 2023,
+ * 10 organic results) is served for https://www.google.com/search?q=… by request interception,
+ * every result pointing at a demo-site page: in the report scenario all of them are pages of an
+ * imported report of the whole demo site; in the live scenario none is, and the background worker
+ * fetches and scores each from a local demo server (cache cleared before each run).
+ *
+ * "Ready" is the page's DOMContentLoaded; "shown" is when a MutationObserver in the page sees one
+ * badge per organic result, each with its final state (scored or not scored). Both are read from
+ * the page's own clock (performance.now), outside the extension.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'puppeteer-core';
+import { serveDemo } from '../crawler/demo/server.ts';
+import {
+  CHROME_BUILD,
+  SERP_FIXTURES,
+  buildExtension,
+  demoRoutes,
+  importReportFile,
+  loadExtension,
+  prepareSerp,
+  saveOptions,
+  searchUrlFor,
+  serveSerpOn,
+  writeDemoReport,
+  type PreparedSerp,
+} from '../tests/extension/harness.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Math.max(1, Number(option('--runs') ?? 10) || 10);
+const JSON_OUT = args.includes('--json');
+const WRITE = args.includes('--write');
+const SCREENSHOT = option('--screenshot');
+const BENCHMARKS_MD = path.resolve(import.meta.dirname, '../BENCHMARKS.md');
+
+const QUERY = 'what is a water leak detector';
+const FIXTURE = 'google-desktop-2023-featured-snippet.html';
+const TARGETS = { reportBadgesMs: 50, contentScriptGzipKb: 40 };
+
+/** Installed in the page before its own scripts: when are all badges shown with a final state? */
+function installBadgeClock(expected: number) {
+  const w = window as unknown as { __zmotBadgesShownAt: number | null };
+  w.__zmotBadgesShownAt = null;
+  new MutationObserver((_, observer) => {
+    const hosts = document.querySelectorAll('zmot-badge');
+    if (hosts.length !== expected) return;
+    for (const h of Array.from(hosts)) {
+      const state = h.getAttribute('data-zmot-state');
+      if (state !== 'scored' && state !== 'unscored') return;
+    }
+    w.__zmotBadgesShownAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-zmot-state'] });
+}
+
+async function timeOnePage(page: Page, serp: PreparedSerp): Promise<{ ms: number; fromStartMs: number; scored: number }> {
+  await page.goto(searchUrlFor(serp.query), { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => (window as unknown as { __zmotBadgesShownAt: number | null }).__zmotBadgesShownAt !== null, { timeout: 60_000, polling: 50 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const shownAt = (window as unknown as { __zmotBadgesShownAt: number }).__zmotBadgesShownAt;
+    const scored = document.querySelectorAll('zmot-badge[data-zmot-state="scored"]').length;
+    // The content script marks its start on the page's timeline (Chrome injects it after DOMContentLoaded).
+    const start = performance.getEntriesByName('zmot-lens:start')[0]?.startTime ?? Number.NaN;
+    return { ms: shownAt - nav.domContentLoadedEventStart, fromStartMs: shownAt - start, scored };
+  });
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { runs: values.length, median: round(at(0.5)), p90: round(at(0.9)), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+}
+
+async function main() {
+  await buildExtension();
+  const script = await readFile(path.join(CHROME_BUILD, 'content-scripts/google.js'));
+  const css = await readFile(path.join(CHROME_BUILD, 'content-scripts/google.css'));
+  const size = {
+    contentScriptBytes: script.length,
+    contentScriptGzipBytes: gzipSync(script, { level: 9 }).length,
+    stylesheetGzipBytes: gzipSync(css, { level: 9 }).length,
+  };
+
+  const work = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-ext-'));
+  const routes = demoRoutes();
+  const reportFile = path.join(work, 'report.json');
+  const report = await writeDemoReport(reportFile, routes);
+  const live = await serveDemo();
+  const fixture = await readFile(path.join(SERP_FIXTURES, FIXTURE), 'utf8');
+  const organicCount = prepareSerp(fixture, QUERY, new Map()).organic.length;
+  const pages = routes.filter((r) => r !== '/').slice(0, organicCount);
+  const reportSerp = prepareSerp(fixture, QUERY, new Map(pages.map((r, i) => [i + 1, `${report.origin}${r}`])));
+  const liveSerp = prepareSerp(fixture, QUERY, new Map(pages.map((r, i) => [i + 1, `${live.origin}${r}`])));
+
+  const ext = await loadExtension(CHROME_BUILD, ['*://127.0.0.1/*']);
+  try {
+    await saveOptions(ext.browser, ext.extensionId, { brandDomains: '127.0.0.1', liveDomains: '127.0.0.1' }, async (page) => {
+      await page.$eval('#liveLimit', (el) => ((el as HTMLInputElement).value = ''));
+      await page.type('#liveLimit', '1000');
+    });
+    const imported = await importReportFile(ext.browser, ext.extensionId, reportFile);
+    if (imported.alert) throw new Error(imported.text);
+    const worker = await ext.worker.worker();
+    if (!worker) throw new Error('background worker not reachable');
+
+    const measure = async (serp: PreparedSerp, beforeEach?: () => Promise<void>) => {
+      const times: number[] = [];
+      const fromStart: number[] = [];
+      let scored = 0;
+      for (let i = 0; i <= RUNS; i++) {
+        await beforeEach?.();
+        const page = await ext.browser.newPage();
+        await page.evaluateOnNewDocument(installBadgeClock, serp.organic.length);
+        await serveSerpOn(page, () => serp.html);
+        const result = await timeOnePage(page, serp);
+        if (i === 0 && SCREENSHOT && serp === reportSerp) await page.screenshot({ path: SCREENSHOT, fullPage: false });
+        await page.close();
+        // The first run warms the worker and the disk cache; it is not counted.
+        if (i > 0) {
+          times.push(result.ms);
+          fromStart.push(result.fromStartMs);
+        }
+        scored = result.scored;
+      }
+      return { ...stats(times), fromContentScriptStart: stats(fromStart), badges: serp.organic.length, scored };
+    };
+
+    const fromReport = await measure(reportSerp);
+    const liveScoring = await measure(liveSerp, async () => {
+      await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('scoreCache'));
+    });
+    const figures = {
+      date: new Date().toISOString().slice(0, 10),
+      load: os.loadavg().map((n) => n.toFixed(1)).join(' / '),
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${(await ext.browser.version()).replace('/', ' ')}`,
+      reportPages: report.pages,
+      fromReport,
+      liveScoring,
+      size,
+      targets: TARGETS,
+    };
+    if (JSON_OUT) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    else process.stdout.write(`${table(figures)}\n`);
+    if (WRITE) await writeSection(figures);
+  } finally {
+    await ext.launched.close();
+    await live.close();
+    await rm(ext.dir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+type Scenario = ReturnType<typeof stats> & { fromContentScriptStart: ReturnType<typeof stats>; badges: number; scored: number };
+
+type Figures = {
+  date: string;
+  load: string;
+  machine: string;
+  reportPages: number;
+  fromReport: Scenario;
+  liveScoring: Scenario;
+  size: { contentScriptBytes: number; contentScriptGzipBytes: number; stylesheetGzipBytes: number };
+  targets: typeof TARGETS;
+};
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function table(f: Figures): string {
+  const pass = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+  return [
+    `Results page ready → all ${f.fromReport.badges} badges shown (median / p90 / max over ${f.fromReport.runs} runs):`,
+    `  from an imported report (${f.reportPages} pages): ${f.fromReport.median} / ${f.fromReport.p90} / ${f.fromReport.max} ms  (${f.fromReport.scored} scored; target ≤ ${f.targets.reportBadgesMs} ms: ${pass(f.fromReport.median <= f.targets.reportBadgesMs)})`,
+    `  live scoring, cache cleared:        ${f.liveScoring.median} / ${f.liveScoring.p90} / ${f.liveScoring.max} ms  (${f.liveScoring.scored} scored)`,
+    `Content script: ${kb(f.size.contentScriptBytes)} KB, ${kb(f.size.contentScriptGzipBytes)} KB gzipped (target < ${f.targets.contentScriptGzipKb} KB: ${pass(f.size.contentScriptGzipBytes < f.targets.contentScriptGzipKb * 1024)}); its stylesheet ${kb(f.size.stylesheetGzipBytes)} KB gzipped`,
+    `Machine: ${f.machine}; load average ${f.load}`,
+  ].join('\n');
+}
+
+const BEGIN = '<!-- extension:begin (written by bench/extension.ts --write) -->';
+const END = '<!-- extension:end -->';
+
+async function writeSection(f: Figures): Promise<void> {
+  const section = [
+    BEGIN,
+    '## Extension',
+    '',
+    `Measured ${f.date} with \`npx tsx bench/extension.ts --write\` (${f.fromReport.runs} runs per scenario after one warm-up) on ${f.machine}.`,
+    'The built extension in headless Chromium; a saved Google results page (desktop 2023) served by request interception, its',
+    `${f.fromReport.badges} organic results pointing at demo-site pages. "Ready" is DOMContentLoaded; "shown" is when one badge per result has its final state, seen by a MutationObserver in the page.`,
+    '',
+    '| figure | median | p90 | max | target |',
+    '|---|---|---|---|---|',
+    `| badges shown, from an imported report (${f.reportPages} pages) | ${f.fromReport.median} ms | ${f.fromReport.p90} ms | ${f.fromReport.max} ms | ≤ ${f.targets.reportBadgesMs} ms |`,
+    `| badges shown, live scoring (${f.liveScoring.badges} pages fetched and scored, cache cleared) | ${f.liveScoring.median} ms | ${f.liveScoring.p90} ms | ${f.liveScoring.max} ms | — |`,
+    `| from the content script's start, which runs before the page is parsed (report) | ${f.fromReport.fromContentScriptStart.median} ms | ${f.fromReport.fromContentScriptStart.p90} ms | ${f.fromReport.fromContentScriptStart.max} ms | — |`,
+    '',
+    `Load average during the run: ${f.load}.`,
+    '',
+    "Where the time goes (one-off measurements with performance marks, measured 2026-11-23 on this machine; the content script runs at \`document_start\`, so the settings read, the worker's",
+    "wake-up and the badges' shadow roots are prepared while the page is parsed): after DOMContentLoaded our own work is reading the",
+    'page (~5–10 ms) and mounting ten badges (~5–10 ms); the rest is waiting for the browser: the lookup round trip to the background',
+    "worker (its handler takes 1–6 ms once warm) and, above all, the shadow roots' stylesheet: with `cssInjectionMode: 'ui'` WXT",
+    'fetches `content-scripts/google.css` once per shadow root, and on this loaded 2-core machine one such fetch takes 80–450 ms while',
+    "Chromium lays out Google's page. Bundling the stylesheet into the script instead (`cssInjectionMode: 'manual'` with the `css`",
+    "option) measured 62 ms median under the same conditions. In real browsing Google's HTML arrives over the network after",
+    '`document_start`, which gives these fetches time to finish before the page is parsed; not measured here, as this benchmark hands the whole page over at once.',
+    '',
+    '| content script | size | gzipped | target |',
+    '|---|---|---|---|',
+    `| content-scripts/google.js | ${kb(f.size.contentScriptBytes)} KB | ${kb(f.size.contentScriptGzipBytes)} KB | < ${f.targets.contentScriptGzipKb} KB gzipped |`,
+    `| content-scripts/google.css (loaded into each shadow root) | — | ${kb(f.size.stylesheetGzipBytes)} KB | — |`,
+    END,
+  ].join('\n');
+  let text = '';
+  try {
+    text = await readFile(BENCHMARKS_MD, 'utf8');
+  } catch {
+    text = '# Benchmarks\n';
+  }
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}` : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
+  await writeFile(BENCHMARKS_MD, next);
+}
+
+await main();

@@ -1,0 +1,19 @@
+import type { StageProfile } from '../../shared/schemas/page-result.ts';
+import { STAGE_LABELS, STAGES, to100 } from './format.ts';
+
+/** How much a page serves each stage, as three labelled bars. */
+export function StageBars({ profile }: { profile: StageProfile }) {
+  return (
+    <div class="zl-stagebars">
+      {STAGES.map((stage) => (
+        <div class="zl-stagebar" key={stage}>
+          <span class="zl-stagebar-label">{STAGE_LABELS[stage]}</span>
+          <span class="zl-stagebar-track">
+            <span class={`zl-stagebar-fill zl-stage-${stage}`} style={{ width: `${to100(profile[stage])}%` }} />
+          </span>
+          <span class="zl-stagebar-value">{to100(profile[stage])}%</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { parseSerp } from '../../../shared/serp/parse.ts';
+import type { QueryStageInfo, Settings } from '../../../shared/schemas/extension.ts';
+import type { Serp, SerpOrganicResult } from '../../../shared/schemas/serp.ts';
+import { partyOf, type Party } from '../../utils/domains.ts';
+import { findResultLinks } from './result-links.ts';
+
+// Notices shown in the summary panel when part of the page could not be read.
+const MESSAGES = {
+  noLink: (n: number) => `${n} result${n > 1 ? 's' : ''} could not be located on the page and got no badge.`,
+} as const;
+
+export interface AnalyzedResult {
+  result: SerpOrganicResult;
+  party: Party;
+  /** The result's title link on the page: the badge goes right after it. Null when not found. */
+  link: Element | null;
+}
+
+/** What the overlay knows of a results page. */
+export interface PageAnalysis {
+  serp: Serp;
+  /** The query's stage: filled in by the background worker's reply (the classifier runs there). */
+  classification: QueryStageInfo | null;
+  /** Language for the classifier and the scorer: the options' choice, else the page's; null when unknown. */
+  lang: string | null;
+  results: AnalyzedResult[];
+  notices: string[];
+}
+
+/** The page's interface language: the `hl` parameter, else <html lang>; primary subtag only. */
+export function pageLanguage(doc: Document, pageUrl: string): string | null {
+  let hl: string | null = null;
+  try {
+    hl = new URL(pageUrl).searchParams.get('hl');
+  } catch {
+    hl = null;
+  }
+  const tag = hl || doc.documentElement?.getAttribute('lang') || '';
+  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(tag.trim());
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The page as read, before the user's settings are known (they only add parties and language). */
+export interface PageReading {
+  serp: Serp;
+  links: Map<number, Element>;
+  /** The page's interface language (hl=, <html lang>). */
+  pageLang: string | null;
+}
+
+/** Reads a results page with the shared parser and finds each organic result's title link. */
+export function readPage(doc: Document, pageUrl: string): PageReading {
+  const serp = parseSerp(doc, pageUrl);
+  return { serp, links: findResultLinks(doc, serp.organic, pageUrl), pageLang: pageLanguage(doc, pageUrl) };
+}
+
+/** Adds what the settings decide: each result's party (brand, competitor) and the language. */
+export function withSettings(reading: PageReading, settings: Settings): PageAnalysis {
+  const notices = [...reading.serp.warnings];
+  const results = reading.serp.organic.map((result) => ({ result, party: partyOf(result.domain, settings), link: reading.links.get(result.position) ?? null }));
+  const missing = results.filter((r) => !r.link).length;
+  if (missing) notices.push(MESSAGES.noLink(missing));
+  const lang = settings.language !== 'auto' ? settings.language : reading.pageLang;
+  return { serp: reading.serp, classification: null, lang, results, notices };
+}
+
+/**
+ * Reads a results page with the shared parser and pairs each organic result with its link on the
+ * page and its party (brand, competitor). Never throws on page content.
+ */
+export function analyzePage(doc: Document, pageUrl: string, settings: Settings): PageAnalysis {
+  return withSettings(readPage(doc, pageUrl), settings);
+}

@@ -1,0 +1,23 @@
+import './style.css';
+import { defineContentScript } from '#imports';
+import { GOOGLE_SEARCH_MATCHES } from '../../utils/google-hosts.ts';
+import { backgroundBackend, startOverlay } from './overlay.tsx';
+
+/** On Google results pages only; reads the page, never sends a query to Google itself. */
+export default defineContentScript({
+  matches: GOOGLE_SEARCH_MATCHES,
+  // Started before the page is parsed, so that loading the script, the settings and the badges'
+  // shadow roots overlaps with Google's HTML arriving; the overlay itself waits for the parsed page.
+  runAt: 'document_start',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // On the page's timeline, so a benchmark can tell Chrome's injection delay from our own work.
+    performance.mark('zmot-lens:start');
+    try {
+      await startOverlay(ctx, { doc: document, pageUrl: () => location.href, backend: backgroundBackend });
+    } catch (e) {
+      // The last line of defence: the results page must keep working whatever happened above.
+      console.warn('[ZMOT Lens] overlay failed', e);
+    }
+  },
+});

@@ -1,0 +1,384 @@
+import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { render } from 'preact';
+import {
+  QuestionsAddResponseSchema,
+  ScoreLiveResponseSchema,
+  ScoreLookupResponseSchema,
+  TabRequestSchema,
+  type PageSummary,
+  type QueryStageInfo,
+  type ResultState,
+  type Settings,
+} from '../../../shared/schemas/extension.ts';
+import type { ExportedQuestion } from '../../../shared/schemas/questions-export.ts';
+import { ResultBadge } from '../../components/ResultBadge.tsx';
+import { SummaryPanel, type CollectState } from '../../components/SummaryPanel.tsx';
+import { askBackground } from '../../utils/messaging.ts';
+import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
+import { summarize } from '../../utils/summary.ts';
+import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
+
+// Notices: one line each, shown in the panel (or alone when the panel itself cannot be drawn).
+const MESSAGES = {
+  failed: (why: string) => `ZMOT Lens could not read this results page (${why}). The page itself is unaffected.`,
+  scoresFailed: (why: string) => `Scores are unavailable: ${why}.`,
+  badgeFailed: (n: number, why: string) => `The badge of result #${n} could not be shown (${why}).`,
+  collectFailed: (why: string) => `Not collected: ${why}`,
+  dismiss: 'Dismiss',
+} as const;
+
+/** Events that must not reach Google's own handlers from inside our UI (hotkeys, click tracking). */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'focusin'];
+
+export interface LookupReply {
+  classification: QueryStageInfo | null;
+  results: Record<string, ResultState>;
+}
+
+/** What the overlay talks to: the background worker in the extension, a fake in tests. */
+export interface OverlayBackend {
+  lookup(query: string, lang: string | null, urls: string[]): Promise<LookupReply>;
+  live(query: string, lang: string | null, url: string): Promise<ResultState>;
+  addQuestions(questions: ExportedQuestion[]): Promise<{ added: number; total: number }>;
+}
+
+export const backgroundBackend: OverlayBackend = {
+  async lookup(query, lang, urls) {
+    const reply = await askBackground({ type: 'score:lookup', query, lang, urls }, ScoreLookupResponseSchema);
+    return { classification: reply.classification, results: reply.results };
+  },
+  async live(query, lang, url) {
+    return (await askBackground({ type: 'score:live', query, lang, url }, ScoreLiveResponseSchema)).state;
+  },
+  async addQuestions(questions) {
+    const reply = await askBackground({ type: 'questions:add', questions }, QuestionsAddResponseSchema);
+    return { added: reply.added, total: reply.total };
+  },
+};
+
+export interface OverlayEnv {
+  doc: Document;
+  pageUrl: string;
+  backend: OverlayBackend;
+  now?: () => Date;
+}
+
+/**
+ * A badge's shadow root, prepared before the page is read (its stylesheet loads meanwhile) and
+ * given a result once the page is parsed. Its anchor is resolved at mount: the result's title link.
+ */
+interface BadgeSlot {
+  ui: ShadowRootContentScriptUi<HTMLElement>;
+  entry: AnalyzedResult | null;
+}
+
+/** Badge slots prepared while the page loads: Google shows about ten results per page. */
+const PREPARED_SLOTS = 10;
+
+/** Resolves when the document is parsed (at once when it already is). */
+function documentParsed(ctx: ContentScriptContext, doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => ctx.addEventListener(doc, 'DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** The `q` of a results page URL, for the worker's warm-up before the page is parsed. */
+function queryOfUrl(pageUrl: string): string | null {
+  try {
+    return new URL(pageUrl).searchParams.get('q')?.trim().slice(0, 500) || null;
+  } catch {
+    return null;
+  }
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 200);
+
+/**
+ * One run of the overlay on one results page: parse, classify, mount the panel and a badge per
+ * organic result, fill the badges from the report, then from live scoring. Every step that fails
+ * becomes a notice; none throws into the page.
+ */
+export class Overlay {
+  readonly states = new Map<string, ResultState>();
+  analysis: PageAnalysis | null = null;
+  private settings: Settings | null = null;
+  private slots: BadgeSlot[] = [];
+  private panel: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private notices: string[] = [];
+  private collect: CollectState = { status: 'idle' };
+  private disposed = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly env: OverlayEnv,
+  ) {}
+
+  summary(): PageSummary | null {
+    return this.analysis ? summarize(this.analysis, this.states, this.notices) : null;
+  }
+
+  async run(): Promise<void> {
+    // Everything that waits on the browser starts before the page is even parsed: the settings
+    // read, the worker's wake-up (report loaded, query classified), the badges' and panel's shadow
+    // roots with their stylesheet. Once the page is parsed, only the lookup of its URLs remains.
+    const settingsRead = readSettingsChecked();
+    const urlQuery = queryOfUrl(this.env.pageUrl);
+    const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, []).catch(() => null) : Promise.resolve(null);
+    const slotsReady = this.prepareSlots(PREPARED_SLOTS);
+    const panelReady = this.preparePanel();
+    await documentParsed(this.ctx, this.env.doc);
+    if (this.disposed) return;
+
+    const reading = readPage(this.env.doc, this.env.pageUrl);
+    const { settings, notice } = await settingsRead;
+    this.settings = settings;
+    if (notice) this.notices.push(notice);
+    const analysis = withSettings(reading, settings);
+    this.analysis = analysis;
+    if (reading.serp.kind !== 'results' || this.disposed) {
+      this.dispose();
+      return;
+    }
+    const query = reading.serp.query?.slice(0, 500) ?? null;
+    const noReply: LookupReply = { classification: null, results: {} };
+    // One round trip: the scores known without a fetch, and the query's stage (classified in the
+    // worker, which applies the language chosen in the options; the page's is the fallback).
+    const lookup = query
+      ? this.env.backend.lookup(query, reading.pageLang, settings.showBadges ? reading.serp.organic.map((r) => r.url) : []).catch((e: unknown) => {
+          this.notices.push(MESSAGES.scoresFailed(errorText(e)));
+          return noReply;
+        })
+      : Promise.resolve(noReply);
+    const located = analysis.results.filter((r) => r.link !== null);
+    const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null]);
+    if (this.disposed) return;
+    analysis.classification = reply.classification ?? (query === urlQuery ? ((await warmUp)?.classification ?? null) : null);
+    if (settings.showBadges) {
+      for (const r of analysis.results) {
+        const state = reply.results[r.result.url];
+        this.states.set(r.result.url, state ?? { status: 'unscored', reason: 'error', message: MESSAGES.scoresFailed(query ? 'no answer' : 'no query on the page') });
+      }
+      this.mountBadges(located);
+    }
+    if (settings.showPanel) this.mountPanel(await panelReady);
+    if (query && settings.showBadges) await this.scorePending(query, reading.pageLang);
+  }
+
+  private async scorePending(query: string, lang: string | null): Promise<void> {
+    const pending = [...this.states.entries()].filter(([, s]) => s.status === 'pending').map(([url]) => url);
+    await Promise.all(
+      pending.map(async (url) => {
+        const state = await this.env.backend.live(query, lang, url).catch((e: unknown): ResultState => ({ status: 'unscored', reason: 'error', message: MESSAGES.scoresFailed(errorText(e)) }));
+        if (this.disposed) return;
+        this.states.set(url, state);
+        this.renderBadgesFor(url);
+        this.renderPanel();
+      }),
+    );
+  }
+
+  private async preparePanel(): Promise<ShadowRootContentScriptUi<HTMLElement> | null> {
+    try {
+      return await createShadowRootUi<HTMLElement>(this.ctx, {
+        name: 'zmot-panel',
+        position: 'inline',
+        anchor: () => this.env.doc.body,
+        append: 'last',
+        isolateEvents: ISOLATED_EVENTS,
+        onMount: (container) => container,
+        onRemove: (container) => {
+          if (container) render(null, container);
+        },
+      });
+    } catch (e) {
+      this.notices.push(MESSAGES.failed(errorText(e)));
+      return null;
+    }
+  }
+
+  private mountPanel(panel: ShadowRootContentScriptUi<HTMLElement> | null): void {
+    if (!panel || this.disposed) {
+      if (!panel) void showNotice(this.ctx, this.notices[this.notices.length - 1] ?? MESSAGES.failed('no panel'));
+      return;
+    }
+    try {
+      this.panel = panel;
+      panel.mount();
+      this.renderPanel();
+    } catch (e) {
+      this.panel = null;
+      void showNotice(this.ctx, MESSAGES.failed(errorText(e)));
+    }
+  }
+
+  private renderPanel(): void {
+    const container = this.panel?.mounted;
+    const summary = this.summary();
+    if (!container || !summary || !this.settings) return;
+    render(
+      <SummaryPanel summary={summary} hasBrand={this.settings.brandDomains.length > 0} collect={this.collect} onCollect={() => void this.collectQuestions()} />,
+      container,
+    );
+    const pending = [...this.states.values()].some((s) => s.status === 'pending');
+    this.panel?.shadowHost.setAttribute('data-zmot-state', pending ? 'pending' : 'ready');
+  }
+
+  /** Prepares `count` more badge shadow roots (their stylesheet loads now, they mount later). */
+  private async prepareSlots(count: number): Promise<void> {
+    if (count <= 0) return;
+    const made = await Promise.all(
+      Array.from({ length: count }, async () => {
+        const slot: BadgeSlot = { ui: null as unknown as ShadowRootContentScriptUi<HTMLElement>, entry: null };
+        try {
+          slot.ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+            name: 'zmot-badge',
+            position: 'inline',
+            anchor: () => slot.entry?.link ?? null,
+            append: 'after',
+            isolateEvents: ISOLATED_EVENTS,
+            onMount: (container, _shadow, host) => {
+              host.setAttribute('data-zmot-position', String(slot.entry?.result.position ?? 0));
+              host.setAttribute('data-zmot-party', slot.entry?.party ?? 'other');
+              return container;
+            },
+            onRemove: (container) => {
+              if (container) render(null, container);
+            },
+          });
+          return slot;
+        } catch (e) {
+          this.notices.push(MESSAGES.badgeFailed(0, errorText(e)));
+          return null;
+        }
+      }),
+    );
+    this.slots.push(...made.filter((slot): slot is BadgeSlot => slot !== null));
+  }
+
+  /** One badge per located result, right after its title link. */
+  private mountBadges(located: AnalyzedResult[]): void {
+    located.forEach((entry, i) => {
+      const slot = this.slots[i];
+      if (!slot) return;
+      slot.entry = entry;
+      try {
+        slot.ui.mount();
+        this.renderBadge(slot);
+      } catch (e) {
+        this.notices.push(MESSAGES.badgeFailed(entry.result.position, errorText(e)));
+      }
+    });
+  }
+
+  private renderBadge(slot: BadgeSlot): void {
+    const container = slot.ui.mounted;
+    if (!container || !slot.entry) return;
+    const state = this.states.get(slot.entry.result.url);
+    render(<ResultBadge state={state} party={slot.entry.party} />, container);
+    slot.ui.shadowHost.setAttribute('data-zmot-state', state?.status ?? 'pending');
+  }
+
+  private renderBadgesFor(url: string): void {
+    for (const slot of this.slots) if (slot.entry?.result.url === url) this.renderBadge(slot);
+  }
+
+  /** The query and the "People also ask" questions, into the collected set (deduplicated by the worker). */
+  async collectQuestions(): Promise<CollectState> {
+    const analysis = this.analysis;
+    const query = analysis?.serp.query;
+    if (!analysis || !query) return this.collect;
+    const collectedAt = (this.env.now?.() ?? new Date()).toISOString();
+    const lang = analysis.lang ?? undefined;
+    const url = /^https?:\/\//.test(this.env.pageUrl) && this.env.pageUrl.length <= 2048 ? this.env.pageUrl : undefined;
+    const questions: ExportedQuestion[] = [
+      { text: query.slice(0, 500), query: query.slice(0, 500), source: 'query', lang, collectedAt, url },
+      ...analysis.serp.peopleAlsoAsk.slice(0, 99).map((text) => ({ text: text.slice(0, 500), query: query.slice(0, 500), source: 'paa' as const, lang, collectedAt, url })),
+    ];
+    this.collect = { status: 'busy' };
+    this.renderPanel();
+    try {
+      const { added, total } = await this.env.backend.addQuestions(questions);
+      this.collect = { status: 'done', added, total };
+    } catch (e) {
+      this.collect = { status: 'failed', message: MESSAGES.collectFailed(errorText(e)) };
+    }
+    this.renderPanel();
+    return this.collect;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const { ui } of this.slots) ui.remove();
+    this.slots = [];
+    this.panel?.remove();
+    this.panel = null;
+  }
+}
+
+/** A small dismissible notice at the corner of the page: what the user sees when the overlay failed. */
+export async function showNotice(ctx: ContentScriptContext, message: string): Promise<void> {
+  try {
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+      name: 'zmot-notice',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: ISOLATED_EVENTS,
+      onMount: (container) => {
+        render(
+          <div class="zl-notice" role="status">
+            <span class="zl-logo" aria-hidden="true">Z</span>
+            <span>{message}</span>
+            <button type="button" class="zl-link" onClick={() => ui.remove()}>
+              {MESSAGES.dismiss}
+            </button>
+          </div>,
+          container,
+        );
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  } catch (e) {
+    // Even the notice failed: the page stays as Google drew it, the console says why.
+    console.warn('[ZMOT Lens]', message, e);
+  }
+}
+
+/**
+ * The content script's life on a results page: run the overlay, answer the popup, start over when
+ * the settings or the URL change. Nothing here may throw into the page.
+ */
+export async function startOverlay(ctx: ContentScriptContext, env: Omit<OverlayEnv, 'pageUrl'> & { pageUrl: () => string }): Promise<() => Overlay | null> {
+  let current: Overlay | null = null;
+  const restart = async () => {
+    current?.dispose();
+    const overlay = new Overlay(ctx, { ...env, pageUrl: env.pageUrl() });
+    current = overlay;
+    try {
+      await overlay.run();
+    } catch (e) {
+      overlay.dispose();
+      await showNotice(ctx, MESSAGES.failed(errorText(e)));
+    }
+  };
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const request = TabRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    if (request.data.type === 'summary:get') return Promise.resolve({ type: 'summary', summary: current?.summary() ?? null });
+    return (current?.collectQuestions() ?? Promise.resolve(null)).then(() => ({ type: 'summary', summary: current?.summary() ?? null }));
+  };
+  try {
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(watchSettings(() => void restart()));
+    ctx.addEventListener(window, 'wxt:locationchange', () => void restart());
+  } catch (e) {
+    console.warn('[ZMOT Lens] listeners', e);
+  }
+  ctx.onInvalidated(() => current?.dispose());
+  await restart();
+  return () => current;
+}

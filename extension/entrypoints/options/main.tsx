@@ -1,0 +1,5 @@
+import '../../components/page.css';
+import { render } from 'preact';
+import { Options } from './Options.tsx';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { CrawlReportSchema, type Answer, type CrawlReport } from '../../shared/schemas/report.ts';
+import {
+  EXTENSION_LIMITS,
+  ReportIndexSchema,
+  type ReportIndex,
+  type ReportPageEntry,
+  type ResultScore,
+} from '../../shared/schemas/extension.ts';
+import { analyzerFor } from '../../shared/score/text.ts';
+import { dominantStage } from '../../shared/classify/page-stage.ts';
+import { foldText } from '../../shared/classify/query-text.ts';
+import { urlKey } from './url-key.ts';
+
+// Shown in the options page when an imported file is refused; each names the file and the problem.
+const MESSAGES = {
+  tooLarge: (file: string, mb: number) => `${file}: the file is larger than ${mb} MB; import the report.json of one crawl`,
+  notJson: (file: string, reason: string) => `${file}: not a JSON file (${reason})`,
+  invalid: (file: string, where: string, problem: string, more: number) =>
+    `${file}: not a ZMOT Lens crawl report — ${where}: ${problem}${more ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+  tooManyPages: (file: string, n: number) => `${file}: the report has ${n} pages; the extension keeps at most ${EXTENSION_LIMITS.maxReportPages}`,
+  nearestQuestion: (q: string) => `Answer score for the report's nearest question: “${q}”.`,
+  noQuestion: 'The report has no question close to this query: only findability is known.',
+} as const;
+
+/** A report file bigger than this is refused before parsing (a report is a few MB at most). */
+export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+/** Below this overlap of content words, a report question is not "about" the query. */
+const MIN_QUESTION_SIMILARITY = 0.5;
+
+export type ReportImportResult = { ok: true; index: ReportIndex } | { ok: false; message: string };
+
+/** One line naming the file, the first bad field and what is wrong with it. */
+export function describeIssues(file: string, error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first && first.path.length ? first.path.map(String).join('.') : '(root)';
+  return MESSAGES.invalid(file, where, first?.message ?? 'invalid', Math.max(0, error.issues.length - 1));
+}
+
+/** Reads an imported file's text into a report index, or says in one line why it cannot. */
+export function importReport(fileName: string, text: string, now = new Date()): ReportImportResult {
+  const file = fileName.slice(0, 200) || 'report.json';
+  if (text.length > MAX_REPORT_BYTES) return { ok: false, message: MESSAGES.tooLarge(file, MAX_REPORT_BYTES / 1024 / 1024) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: MESSAGES.notJson(file, (e instanceof Error ? e.message : String(e)).slice(0, 120)) };
+  }
+  const parsed = CrawlReportSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: describeIssues(file, parsed.error) };
+  if (parsed.data.pages.length > EXTENSION_LIMITS.maxReportPages) return { ok: false, message: MESSAGES.tooManyPages(file, parsed.data.pages.length) };
+  return { ok: true, index: reportIndexFrom(parsed.data, file, now) };
+}
+
+const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Reduces a crawl report to what the overlay shows, keyed by normalised URL (and the page's aliases). */
+export function reportIndexFrom(report: CrawlReport, fileName: string, now = new Date()): ReportIndex {
+  const pages: Record<string, ReportPageEntry> = {};
+  for (const page of report.pages) {
+    const entry: ReportPageEntry = {
+      url: trim(page.url, EXTENSION_LIMITS.maxUrl),
+      title: page.title === null ? null : trim(page.title, 300),
+      findability: page.findability.score,
+      indexable: page.findability.indexable,
+      failing: page.findability.failing.slice(0, 20).map((f) => ({ id: trim(f.id, 100), title: trim(f.title, 300), lost: Math.min(1, Math.max(0, f.lost)) })),
+      stageProfile: page.stageProfile ? { ...page.stageProfile, signals: page.stageProfile.signals.slice(0, 20).map((x) => trim(x, 300)) } : null,
+      dominantStage: page.stageProfile ? dominantStage(page.stageProfile) : null,
+    };
+    // The final URL wins over aliases (requested URL, canonical) when two pages share a key.
+    const keys = [page.url, page.requestedUrl, page.indexable ? page.canonical : null].filter((u): u is string => !!u).map(urlKey).filter(Boolean);
+    keys.forEach((key, i) => {
+      if (i === 0 || !(key in pages)) pages[key] = entry;
+    });
+  }
+  const questions = report.questions.map((q) => {
+    const answers: ReportIndex['questions'][number]['answers'] = {};
+    for (const a of [q.best, ...q.others].filter((x): x is Answer => x !== null)) {
+      const key = urlKey(a.url);
+      if (!key || key in answers) continue;
+      answers[key] = { answer: a.answer, findability: a.findability, heading: a.heading === null ? null : trim(a.heading, 300), excerpt: trim(a.excerpt, EXTENSION_LIMITS.maxExcerpt), notes: a.notes.slice(0, 10).map((n) => trim(n, 300)) };
+    }
+    return { text: q.question.text, stage: q.question.stage, answers };
+  });
+  return ReportIndexSchema.parse({
+    version: 1,
+    fileName: trim(fileName, 300),
+    importedAt: now.toISOString(),
+    generatedAt: report.generatedAt,
+    site: report.site,
+    pages,
+    questions,
+  });
+}
+
+/** Content words of a question or query (stemmed, stop words dropped), for "same question" checks. */
+function contentTerms(text: string, lang: string | null): Set<string> {
+  return new Set(analyzerFor(lang ?? 'en').terms(text));
+}
+
+/** Content words of each report question, computed once per index and language (lookups repeat). */
+const questionTermsMemo = new WeakMap<ReportIndex, Map<string, Array<Set<string>>>>();
+function questionTerms(index: ReportIndex, lang: string | null): Array<Set<string>> {
+  let byLang = questionTermsMemo.get(index);
+  if (!byLang) questionTermsMemo.set(index, (byLang = new Map()));
+  const key = lang ?? '';
+  let terms = byLang.get(key);
+  if (!terms) byLang.set(key, (terms = index.questions.map((q) => contentTerms(q.text, lang))));
+  return terms;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+const sameText = (a: string, b: string) => foldText(a).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === foldText(b).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A report's score for one result URL and one query: findability and profile of the page, and the
+ * answer score of the report question that is the query (or closest to it, above a floor).
+ * Null when the URL is not in the report.
+ */
+export function scoreFromReport(index: ReportIndex, url: string, query: string, lang: string | null): ResultScore | null {
+  const key = urlKey(url);
+  const page = key ? index.pages[key] : undefined;
+  if (!page) return null;
+  const queryTerms = contentTerms(query, lang);
+  let best: { text: string; similarity: number; answer: ReportIndex['questions'][number]['answers'][string] } | null = null;
+  const termsOf = questionTerms(index, lang);
+  for (const [i, question] of index.questions.entries()) {
+    const answer = question.answers[key];
+    if (!answer) continue;
+    const sim = sameText(question.text, query) ? 1 : similarity(queryTerms, termsOf[i]);
+    if (sim >= MIN_QUESTION_SIMILARITY && (!best || sim > best.similarity)) best = { text: question.text, similarity: sim, answer };
+  }
+  const notes = best ? (best.similarity < 1 ? [MESSAGES.nearestQuestion(trim(best.text, 200))] : []) : [MESSAGES.noQuestion];
+  return {
+    url: trim(url, EXTENSION_LIMITS.maxUrl),
+    source: 'report',
+    answer: best ? best.answer.answer : null,
+    answerFor: best ? trim(best.text, EXTENSION_LIMITS.maxQuery) : null,
+    findability: best ? best.answer.findability : page.findability,
+    indexable: page.indexable,
+    stageProfile: page.stageProfile,
+    dominantStage: page.dominantStage,
+    failing: page.failing,
+    passage: best ? { heading: best.answer.heading, excerpt: best.answer.excerpt } : null,
+    notes: [...notes, ...(best?.answer.notes ?? [])].slice(0, 10),
+    title: page.title,
+    scoredAt: index.generatedAt,
+  };
+}

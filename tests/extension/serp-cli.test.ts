@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readSavedSerp } from '../../crawler/commands/serp.ts';
+import { UsageError } from '../../crawler/errors.ts';
+import { zmot } from '../helpers/cli.ts';
+import { SERP_FIXTURES } from './harness.ts';
+
+// `zmot serp <saved-serp.html>` runs the content script's parser on a jsdom Document: what the
+// extension would see on that page, from the command line, with the same exit codes as every command.
+
+describe('zmot serp', () => {
+  it('prints the results page as JSON: query and its stage, organic results, "People also ask"', async () => {
+    const file = path.join(SERP_FIXTURES, 'google-desktop-2023-featured-snippet.html');
+    const { code, stdout } = await zmot(['serp', file, '--json'], { timeout: 120_000 });
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.query).toBe('featured snippet');
+    expect(out.kind).toBe('results');
+    expect(out.organic[0]).toMatchObject({ position: 1, featured: true, domain: 'developers.google.com' });
+    expect(out.peopleAlsoAsk.length).toBeGreaterThan(0);
+    expect(out.classification.stage).toMatch(/^(interest|comparison|purchase|navigational)$/);
+  });
+
+  it('reads a German page in its own encoding and language', async () => {
+    const out = await readSavedSerp(path.join(SERP_FIXTURES, 'google-desktop-2022-de-test.html'));
+    expect(out.query).toBe('test');
+    expect(out.organic[0].title).toBe('Stiftung Warentest | Unabhängig. Objektiv. Unbestechlich.');
+    expect(out.classification?.lang).toBe('de');
+  });
+
+  it('tells a captcha page from a results page', async () => {
+    const out = await readSavedSerp(path.join(SERP_FIXTURES, 'google-desktop-2023-recaptcha.html'));
+    expect(out.kind).toBe('captcha');
+    expect(out.organic).toEqual([]);
+  });
+
+  it('refuses a missing file, a page that is not Google’s and a bad --url with one line and exit 2', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'zmot-serp-'));
+    try {
+      const notSerp = path.join(dir, 'blog.html');
+      await writeFile(notSerp, '<!doctype html><title>My blog</title><h1>Hello</h1><script>alert(1)</script>');
+      await expect(readSavedSerp(notSerp)).rejects.toThrow(UsageError);
+      await expect(readSavedSerp(notSerp)).rejects.toThrow(/blog\.html: not a Google results page/);
+      await expect(readSavedSerp(path.join(dir, 'nope.html'))).rejects.toThrow(/no such file/);
+      await expect(readSavedSerp(path.join(SERP_FIXTURES, 'google-nojs-2023-google-nojs.html'), 'javascript:alert(1)')).rejects.toThrow(/--url is not an http\(s\) URL/);
+      const { code, stderr } = await zmot(['serp', notSerp], { timeout: 120_000 });
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain('not a Google results page');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
