@@ -1,3 +1,4 @@
+import overlayCss from './style.css?inline';
 import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { render } from 'preact';
 import {
@@ -184,6 +185,7 @@ export class Overlay {
         anchor: () => this.env.doc.body,
         append: 'last',
         isolateEvents: ISOLATED_EVENTS,
+            css: overlayCss,
         onMount: (container) => container,
         onRemove: (container) => {
           if (container) render(null, container);
@@ -235,6 +237,7 @@ export class Overlay {
             anchor: () => slot.entry?.link ?? null,
             append: 'after',
             isolateEvents: ISOLATED_EVENTS,
+            css: overlayCss,
             onMount: (container, _shadow, host) => {
               host.setAttribute('data-zmot-position', String(slot.entry?.result.position ?? 0));
               host.setAttribute('data-zmot-party', slot.entry?.party ?? 'other');
@@ -323,6 +326,7 @@ export async function showNotice(ctx: ContentScriptContext, message: string): Pr
       anchor: 'body',
       append: 'last',
       isolateEvents: ISOLATED_EVENTS,
+            css: overlayCss,
       onMount: (container) => {
         render(
           <div class="zl-notice" role="status">
