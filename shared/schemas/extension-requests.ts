@@ -26,6 +26,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     query: QueryTextSchema,
     lang: LangSchema,
     urls: z.array(HttpUrlSchema).max(EXTENSION_LIMITS.maxResultsPerPage),
+    /** Sent at document_start, before the results are known: answer with every report page's score for this query. */
+    prefetch: z.boolean().optional(),
   }),
   /** Fetch and score one result page (allowed domains only). */
   z.object({ type: z.literal('score:live'), query: QueryTextSchema, lang: LangSchema, url: HttpUrlSchema }),

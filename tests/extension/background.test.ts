@@ -67,6 +67,23 @@ describe('report lookups', () => {
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
+  it('answers a prefetch, sent before the results are known, with every report page scored for the query and nothing else', async () => {
+    const pages = ['guides/what-is-a-leak-detector', 'pricing'].map((p) => ({ url: `${ORIGIN}/${p}/`, html: demoPage(p, ORIGIN) }));
+    const report = buildReport(pages, [{ text: QUERY, stage: 'interest' }], ORIGIN);
+    const imported = importReport('report.json', JSON.stringify(report));
+    if (!imported.ok) throw new Error(imported.message);
+    await writeReportIndex(imported.index);
+    const { svc, fetchImpl } = service({ granted: ['brightwell.example'] });
+    const reply = await svc.handle({ type: 'score:lookup', query: QUERY, lang: 'en', urls: [], prefetch: true }, { id: OWN });
+    if (reply.type !== 'score:lookup') throw new Error(JSON.stringify(reply));
+    expect(Object.keys(reply.results).sort()).toEqual(pages.map((p) => p.url).sort());
+    // The same scores a lookup of those URLs gives: the overlay may use either.
+    const direct = await lookup(svc, pages.map((p) => p.url));
+    for (const p of pages) expect(reply.results[p.url]).toEqual(direct.results[p.url]);
+    expect(reply.classification?.stage).toBe('interest');
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
   it('gives findability only when no report question is close to the query', async () => {
     const report = buildReport([{ url: `${ORIGIN}/pricing/`, html: demoPage('pricing', ORIGIN) }], [{ text: 'how much does the brightwell sentry cost', stage: 'purchase' }], ORIGIN);
     const imported = importReport('report.json', JSON.stringify(report));

@@ -137,6 +137,9 @@ function classify(query: string, lang: string | null, settings: Settings): Query
   }
 }
 
+/** Above this many report pages a prefetch would cost more than the round trip it saves. */
+const PREFETCH_MAX_PAGES = 1000;
+
 const cacheKey = (url: string, query: string) => `${urlKey(url)}|${query.trim().toLowerCase().replace(/\s+/g, ' ')}`;
 
 /**
@@ -187,6 +190,16 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
     const [index, settings, cache, count] = await Promise.all([loadReport(), settingsNow(), cacheMemo.get(), countMemo.get()]);
     const lang = languageFor(settings, req.lang);
     const results: Record<string, ResultState> = {};
+    if (req.prefetch) {
+      // Report scores only: the content script then shows report badges without a second round trip.
+      if (index && Object.keys(index.pages).length <= PREFETCH_MAX_PAGES) {
+        for (const page of Object.values(index.pages)) {
+          const score = scoreFromReport(index, page.url, req.query, lang);
+          if (score) results[page.url] = { status: 'scored', score };
+        }
+      }
+      return { type: 'score:lookup', classification: classify(req.query, lang, settings), results };
+    }
     for (const url of req.urls) {
       const fromReport = index ? scoreFromReport(index, url, req.query, lang) : null;
       if (fromReport) {

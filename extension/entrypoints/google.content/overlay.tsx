@@ -15,6 +15,7 @@ import type { ExportedQuestion } from '../../../shared/schemas/questions-export.
 import { ResultBadge } from '../../components/ResultBadge.tsx';
 import { SummaryPanel, type CollectState } from '../../components/SummaryPanel.tsx';
 import { askBackground } from '../../utils/messaging.ts';
+import { urlKey } from '../../utils/url-key.ts';
 import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
 import { summarize } from '../../utils/summary.ts';
 import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
@@ -38,14 +39,14 @@ export interface LookupReply {
 
 /** What the overlay talks to: the background worker in the extension, a fake in tests. */
 export interface OverlayBackend {
-  lookup(query: string, lang: string | null, urls: string[]): Promise<LookupReply>;
+  lookup(query: string, lang: string | null, urls: string[], prefetch?: boolean): Promise<LookupReply>;
   live(query: string, lang: string | null, url: string): Promise<ResultState>;
   addQuestions(questions: ExportedQuestion[]): Promise<{ added: number; total: number }>;
 }
 
 export const backgroundBackend: OverlayBackend = {
-  async lookup(query, lang, urls) {
-    const reply = await askBackground({ type: 'score:lookup', query, lang, urls }, ScoreLookupResponseSchema);
+  async lookup(query, lang, urls, prefetch) {
+    const reply = await askBackground({ type: 'score:lookup', query, lang, urls, ...(prefetch ? { prefetch } : {}) }, ScoreLookupResponseSchema);
     return { classification: reply.classification, results: reply.results };
   },
   async live(query, lang, url) {
@@ -123,7 +124,8 @@ export class Overlay {
     // roots with their stylesheet. Once the page is parsed, only the lookup of its URLs remains.
     const settingsRead = readSettingsChecked();
     const urlQuery = queryOfUrl(this.env.pageUrl);
-    const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, []).catch(() => null) : Promise.resolve(null);
+    // The warm-up also brings the report's scores for this query, so report badges need no second round trip.
+    const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, [], true).catch(() => null) : Promise.resolve(null);
     const slotsReady = this.prepareSlots(PREPARED_SLOTS);
     const panelReady = this.preparePanel();
     await documentParsed(this.ctx, this.env.doc);
@@ -141,10 +143,19 @@ export class Overlay {
     }
     const query = reading.serp.query?.slice(0, 500) ?? null;
     const noReply: LookupReply = { classification: null, results: {} };
+    const urls = settings.showBadges ? reading.serp.organic.map((r) => r.url) : [];
+    // When the query is the one the warm-up asked about and every result is a report page, its reply is the answer.
+    const early = query !== null && query === urlQuery ? await warmUp : null;
+    const prefetched = early ? new Map(Object.entries(early.results).map(([u, st]) => [urlKey(u), st])) : null;
+    const fromPrefetch = prefetched && urls.every((u) => prefetched.has(urlKey(u)))
+      ? { classification: early!.classification, results: Object.fromEntries(urls.map((u) => [u, prefetched.get(urlKey(u))!])) }
+      : null;
     // One round trip: the scores known without a fetch, and the query's stage (classified in the
     // worker, which applies the language chosen in the options; the page's is the fallback).
-    const lookup = query
-      ? this.env.backend.lookup(query, reading.pageLang, settings.showBadges ? reading.serp.organic.map((r) => r.url) : []).catch((e: unknown) => {
+    const lookup = fromPrefetch
+      ? Promise.resolve(fromPrefetch)
+      : query
+      ? this.env.backend.lookup(query, reading.pageLang, urls).catch((e: unknown) => {
           this.notices.push(MESSAGES.scoresFailed(errorText(e)));
           return noReply;
         })
