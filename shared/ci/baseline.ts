@@ -12,7 +12,7 @@ export const RegressionSchema = z.object({
 export type Regression = z.infer<typeof RegressionSchema>;
 
 /** Issue types that count as a regression when new (not merely present). */
-const REGRESSING_ISSUES = new Set(['broken-link', 'broken-internal-link', 'redirect-loop', 'sitemap-broken', 'canonical-not-indexable']);
+const REGRESSING_ISSUES = new Set(['broken-link', 'redirect-loop', 'canonical-target-not-indexable', 'hreflang-no-return-link']);
 
 /**
  * Compares this run with a baseline and lists exactly what got worse: a score dropping by more than
@@ -36,35 +36,38 @@ export function compareWithBaseline(current: CrawlReport, baseline: CrawlReport,
       }
     }
   }
+  // Runs are compared by path: a baseline crawled at another origin (a preview, another port) still matches.
+  const rel = (url: string | null | undefined, origin: string) => (url == null ? '' : url.startsWith(origin) ? url.slice(origin.length) || '/' : url);
+  const cur = (url: string | null | undefined) => rel(url, current.site.origin);
+  const old = (url: string | null | undefined) => rel(url, baseline.site.origin);
   const now = new Map(current.questions.map((q) => [q.question.id, q]));
   for (const q of baseline.questions) {
     const c = now.get(q.question.id);
     if (q.answered && c && !c.answered) {
       out.push({
         kind: 'question-lost',
-        message: `"${q.question.text}" was answered (by ${q.best?.url ?? '?'}) and no longer is${c.best ? ` (best now ${c.best.url})` : ''}`,
-        url: q.best?.url ?? null,
+        message: `"${q.question.text}" was answered (by ${old(q.best?.url) || '?'}) and no longer is${c.best ? ` (best now ${cur(c.best.url)})` : ''}`,
+        url: c.best?.url ?? null,
         before: q.visibility,
         after: c.visibility,
       });
     }
   }
-  const key = (i: { type: string; url: string | null; message: string }) => `${i.type}\u0000${i.url ?? ''}\u0000${i.message}`;
-  const before = new Set(baseline.issues.map(key));
+  const before = new Set(baseline.issues.map((i) => `${i.type}\u0000${old(i.url)}`));
   for (const i of current.issues) {
-    if ((REGRESSING_ISSUES.has(i.type) || i.severity === 'error') && !before.has(key(i))) {
-      out.push({ kind: 'new-issue', message: `new ${i.type}: ${i.message}`, url: i.url, before: null, after: null });
+    if ((REGRESSING_ISSUES.has(i.type) || i.severity === 'error') && !before.has(`${i.type}\u0000${cur(i.url)}`)) {
+      out.push({ kind: 'new-issue', message: `new ${i.type}: ${cur(i.url) || '(site)'} — ${i.message}`, url: i.url, before: null, after: null });
     }
   }
-  const oldPages = new Map(baseline.pages.map((p) => [p.url, p]));
+  const oldPages = new Map(baseline.pages.map((p) => [old(p.url), p]));
   for (const p of current.pages) {
-    const o = oldPages.get(p.url);
+    const o = oldPages.get(cur(p.url));
     if (!o) continue;
-    if (o.indexable && !p.indexable) out.push({ kind: 'page-lost-indexability', message: `${p.url} is no longer indexable`, url: p.url, before: 1, after: 0 });
+    if (o.indexable && !p.indexable) out.push({ kind: 'page-lost-indexability', message: `${cur(p.url)} is no longer indexable`, url: p.url, before: 1, after: 0 });
     for (const a of p.audits) {
       const prev = o.audits.find((x) => x.id === a.id);
       if (prev && prev.score === 1 && a.score !== null && a.score < 1) {
-        out.push({ kind: 'new-audit-failure', message: `${a.id} now fails on ${p.url}: ${a.title}`, url: p.url, before: 1, after: a.score });
+        out.push({ kind: 'new-audit-failure', message: `${a.id} now fails on ${cur(p.url)}: ${a.title}`, url: p.url, before: 1, after: a.score });
       }
     }
   }
