@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.ts';
+import { safe } from './format.ts';
 import { COMMANDS } from './commands/index.ts';
 import { VERSION } from './version.ts';
 
@@ -13,7 +14,8 @@ const program = new Command('zmot')
 for (const register of COMMANDS) register(program);
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`zmot: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  // Messages can quote input (a file name, a key of a hostile report): no control or bidi characters reach the terminal.
+  process.stderr.write(`zmot: ${safe(message.replace(/\s+/g, ' ').trim(), 2_000)}\n`);
   process.exit(code);
 }
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigSchema, type Config } from '../shared/schemas/index.ts';
+import { jsonSyntaxError, lineOfPath } from '../shared/questions/json-lines.ts';
 import { UsageError, describeZodError } from './errors.ts';
 
 /** Loads and validates a zmot config file (JSON). Any problem is one line naming the file and field. */
@@ -11,13 +12,30 @@ export async function loadConfig(file: string): Promise<Config> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
+  const data = parseJsonFile(file, text);
   const parsed = ConfigSchema.safeParse(data);
-  if (!parsed.success) throw new UsageError(describeZodError(file, parsed.error));
+  if (!parsed.success) throw new UsageError(`${describeZodError(file, parsed.error)}${lineNote(text, parsed.error.issues[0]?.path)}`);
   return parsed.data;
+}
+
+/**
+ * JSON.parse with an error a user can act on: `file: not valid JSON at line L, column C: expected X,
+ * found Y`. A UTF-8 byte order mark (Windows editors add one) is not an error.
+ */
+export function parseJsonFile(file: string, text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const at = jsonSyntaxError(body);
+    if (!at) throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
+    const where = body.trim() ? `at line ${at.line}, column ${at.column}` : '(the file is empty)';
+    throw new UsageError(`${file}: not valid JSON ${where}: expected ${at.expected}, found ${at.found}`);
+  }
+}
+
+/** " (line N)" for the field a schema error names, in a file of more than one line. */
+export function lineNote(text: string, path: ReadonlyArray<PropertyKey> | undefined): string {
+  if (!path || !text.includes('\n')) return '';
+  return ` (line ${lineOfPath(text.replace(/^\uFEFF/, ''), path)})`;
 }

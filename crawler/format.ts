@@ -14,6 +14,11 @@ export function pct(n: number): string {
   return `${Math.round(n * 100)}`;
 }
 
+// JSON.stringify escapes C0 controls only; C1 controls, line separators and bidi overrides from page text
+// would reach the terminal raw. Outside strings JSON is ASCII, so escaping them is lossless.
+const UNSAFE_IN_TERMINAL = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function printJson(data: unknown) {
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  const json = JSON.stringify(data, null, 2).replace(UNSAFE_IN_TERMINAL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stdout.write(`${json}\n`);
 }

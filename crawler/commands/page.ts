@@ -82,7 +82,7 @@ export default function register(program: Command) {
       }
       const out: string[] = [];
       out.push(c.bold(safe(result.url, 300)));
-      out.push(`  status ${result.status}${result.redirectChain.length ? ` after ${result.redirectChain.length} redirect(s)` : ''}  ·  ${result.indexable ? c.green('indexable') : c.red('not indexable')}  ·  lang ${result.lang ?? '?'}  ·  ${result.wordCount} words`);
+      out.push(`  status ${result.status}${result.redirectChain.length ? ` after ${result.redirectChain.length} redirect(s)` : ''}  ·  ${result.indexable ? c.green('indexable') : c.red('not indexable')}  ·  lang ${safe(result.lang, 35) || '?'}  ·  ${result.wordCount} words`);
       out.push(`  title        ${safe(result.title) || c.red('(none)')}`);
       out.push(`  description  ${safe(result.metaDescription) || c.red('(none)')}`);
       out.push(`  h1           ${safe(result.h1) || c.red('(none)')}`);

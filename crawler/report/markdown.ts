@@ -8,12 +8,21 @@ import { writeFileAtomic, type ReportWriter } from './writers.ts';
  */
 export function mdText(s: string | null | undefined, max = 120): string {
   if (!s) return '';
-  const one = s.replace(/[\r\n\t]+/g, ' ').trim();
+  const one = s.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim();
   const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
   return cut.replace(/[\\`*_{}[\]()<>#+!|~&@:]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Shows a URL as code, which Markdown never turns into a link or an image. */
+/**
+ * Control characters (terminal escapes that act when the summary is printed in a CI log) and
+ * bidirectional overrides (which make text read differently from what it is): one space each.
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Shows a URL as code, which Markdown never turns into a link or an image. A | still splits a
+ * table cell inside a code span on GitHub unless escaped.
+ */
 function mdUrl(url: string | null | undefined): string {
   if (!url) return '–';
   let shown = url;
@@ -23,7 +32,9 @@ function mdUrl(url: string | null | undefined): string {
   } catch {
     /* keep as is */
   }
-  return `\`${shown.replace(/`/g, "'").replace(/[\r\n]/g, ' ').slice(0, 100)}\``;
+  // A backslash could pair with the escape below and let the | split the cell after all.
+  const code = shown.replace(/`/g, "'").replace(/\\/g, '%5C').replace(CONTROLS, ' ').slice(0, 100);
+  return `\`${code.replace(/\|/g, '\\|')}\``;
 }
 
 const round = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n)));

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CrawlReportSchema, type CrawlReport } from '../../shared/schemas/index.ts';
+import { lineNote, parseJsonFile } from '../config-file.ts';
 import { UsageError, describeZodError } from '../errors.ts';
 
 /** A report format: writes one or more files for a report into a folder, returns their paths. */
@@ -43,13 +44,8 @@ export async function readReport(file: string): Promise<CrawlReport> {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
+  const data = parseJsonFile(file, text);
   const parsed = CrawlReportSchema.safeParse(data);
-  if (!parsed.success) throw new UsageError(describeZodError(file, parsed.error));
+  if (!parsed.success) throw new UsageError(`${describeZodError(file, parsed.error)}${lineNote(text, parsed.error.issues[0]?.path)}`);
   return parsed.data;
 }

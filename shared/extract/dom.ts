@@ -4,12 +4,22 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** Text content of a node tree, whitespace collapsed; skips script/style/template. */
-export function textOf(node: AnyNode): string {
+/**
+ * Text content of a node tree, whitespace collapsed; skips script/style/template. With `maxChars`
+ * it stops reading once that much text is known, or after 8 nodes per character (markup with no
+ * text), so a caller that keeps a prefix does not pay for a huge subtree.
+ */
+export function textOf(node: AnyNode, maxChars = Infinity): string {
   const parts: string[] = [];
+  let visible = 0;
+  let nodesLeft = maxChars * 8;
   const walk = (n: AnyNode) => {
-    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    else if (isElement(n)) {
+    if (visible > maxChars || --nodesLeft < 0) return;
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      parts.push(data);
+      if (maxChars !== Infinity) visible += data.replace(/[\s\u00a0\u200b]+/g, '').length;
+    } else if (isElement(n)) {
       const name = n.name.toLowerCase();
       if (name === 'script' || name === 'style' || name === 'template' || name === 'noscript') return;
       if (name === 'br') parts.push(' ');
@@ -18,7 +28,8 @@ export function textOf(node: AnyNode): string {
     }
   };
   walk(node);
-  return collapse(parts.join(''));
+  const text = collapse(parts.join(''));
+  return maxChars === Infinity ? text : text.slice(0, maxChars);
 }
 
 export function collapse(s: string): string {

@@ -37,7 +37,8 @@ export function parseLinkHeader(values: string[]): LinkHeaderEntry[] {
   const out: LinkHeaderEntry[] = [];
   for (const value of values) {
     // Split on commas that start a new <…> entry; URLs may contain commas inside the brackets.
-    const re = /<([^>]*)>\s*((?:;\s*[^;,=]+(?:=\s*(?:"[^"]*"|[^;,]*))?\s*)*)/g;
+    // [^<>]: a URI reference holds no raw '<', and a run of '<' with no '>' stays linear to scan.
+    const re = /<([^<>]*)>\s*((?:;\s*[^;,=]+(?:=\s*(?:"[^"]*"|[^;,]*))?\s*)*)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(value))) {
       const params: Record<string, string> = {};

@@ -12,7 +12,7 @@ import {
   type RobotsDirective,
   type Table,
 } from '../schemas/index.ts';
-import { collapse, closestAttr, domPath, textOf } from './dom.ts';
+import { collapse, closestAttr, domPath, isElement, textOf } from './dom.ts';
 import { attributeListeners, documentSingleLang, isSvgElement, scriptListeners, textLangOf, visibleTextOf } from './anchors.ts';
 import { extractContent, mainRoot } from './content.ts';
 import { extractFaq } from './faq.ts';
@@ -35,6 +35,10 @@ export const ROBOTS_META_AGENTS = new Set([
 const MAX_LINKS = 5000;
 const MAX_IMAGES = 2000;
 const MAX_JSONLD_CHARS = 2_000_000;
+const MAX_TABLES = 200;
+const MAX_LISTS = 200;
+/** A table header or caption is a label: its first characters are enough, whatever it nests. */
+const MAX_HEADER_CHARS = 500;
 
 export interface PageInput {
   /** Final URL of the page (after redirects). */
@@ -285,15 +289,19 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
 
   const tables: Table[] = [];
   $('table').each((_, el) => {
-    const rows = $(el).find('tr');
-    const headerCells = $(el).find('thead th, tr:first-child th');
-    const headers = (headerCells.length ? headerCells : rows.first().children('td,th')).toArray().map((c) => textOf(c));
+    if (tables.length >= MAX_TABLES) return false;
+    // This table's own rows: a nested table's rows are its own (and counting them is quadratic).
+    const rows = tableRows(el);
+    const headerCells = rows.filter((r) => (r.parent as Element | null)?.name === 'thead' || firstElementChild(r.parent) === r).flatMap((r) => cellsOf(r).filter((c) => c.name === 'th'));
+    const headers = (headerCells.length ? headerCells : rows.length ? cellsOf(rows[0]) : []).slice(0, 30).map((c) => textOf(c, MAX_HEADER_CHARS));
+    const caption = el.children.find((c): c is Element => isElement(c) && c.name === 'caption');
     tables.push({
-      caption: $(el).children('caption').length ? textOf($(el).children('caption')[0]) : null,
-      headers: headers.slice(0, 30),
+      caption: caption ? textOf(caption, MAX_HEADER_CHARS) : null,
+      headers,
       rows: rows.length,
-      columns: Math.max(0, ...rows.toArray().map((r) => $(r).children('td,th').length)),
+      columns: rows.reduce((max, r) => Math.max(max, cellsOf(r).length), 0),
     });
+    return undefined;
   });
   base.tables = tables.slice(0, 200);
 
@@ -304,12 +312,16 @@ export function extractArtifacts(input: PageInput): PageArtifacts {
   base.passages = content.passages;
   base.wordCount = content.wordCount;
 
-  base.lists = $(main)
-    .find('ol, ul')
-    .toArray()
-    .filter((el) => $(el).closest('nav, header, footer').length === 0)
-    .slice(0, 200)
-    .map((el) => ({ ordered: el.name === 'ol', items: $(el).children('li').toArray().map((li) => textOf(li).slice(0, 300)).slice(0, 100) }));
+  // Lists inside the main content, outside navigation; selected from the root, as `.find()` on an
+  // element is quadratic in its number of children.
+  const lists: PageArtifacts['lists'] = [];
+  for (const el of $('ol, ul').toArray() as Element[]) {
+    if (lists.length >= MAX_LISTS) break;
+    if (el === main || !isInside(el, main) || $(el).closest('nav, header, footer').length) continue;
+    const items = el.children.filter((c): c is Element => isElement(c) && c.name === 'li').slice(0, 100);
+    lists.push({ ordered: el.name === 'ol', items: items.map((li) => textOf(li, 300)) });
+  }
+  base.lists = lists;
 
   const prices: Price[] = findPrices(content.mainText);
   for (const block of jsonLd) collectOfferPrices(block.parsed, prices, 0);
@@ -378,4 +390,28 @@ function collectOfferPrices(node: unknown, out: Price[], depth: number) {
 /** Validates artifacts read back from storage or another process. */
 export function parseArtifacts(data: unknown): PageArtifacts {
   return PageArtifactsSchema.parse(data);
+}
+
+/** A table's own rows: direct, or in its own thead/tbody/tfoot. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'tr') rows.push(c);
+    else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') for (const r of c.children) if (isElement(r) && r.name === 'tr') rows.push(r);
+  }
+  return rows;
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+}
+
+function firstElementChild(parent: Element['parent']): Element | undefined {
+  return parent && 'children' in parent ? (parent.children.find((c) => isElement(c)) as Element | undefined) : undefined;
+}
+
+function isInside(node: Element, ancestor: Element): boolean {
+  for (let cur = node.parent; cur; cur = cur.parent) if (cur === ancestor) return true;
+  return false;
 }

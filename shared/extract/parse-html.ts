@@ -258,21 +258,45 @@ function loadBudgeted(html: string, maxNodes: number, onFull: 'throw' | 'stop'):
 
 const FORMATTING_TAG = /<\/?(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)(?=[\s/>])[^>]*>/gi;
 
-/** Parses a page within `limits`; never throws on page content, says what it left out. */
-export function parseHtml(html: string, limits: HtmlLimits = HTML_LIMITS): ParsedHtml {
+function capWarnings(capped: CappedHtml, limits: HtmlLimits): string[] {
   const warnings: string[] = [];
-  const capped = capMarkup(html, limits);
   if (capped.droppedForDepth) warnings.push(WARNINGS.depth(limits.maxDepth, capped.droppedForDepth));
   if (capped.droppedFormatting) warnings.push(WARNINGS.formatting(limits.maxOpenFormatting, capped.droppedFormatting));
   if (capped.tagsWithTooManyAttributes) warnings.push(WARNINGS.attributes(limits.maxAttributes, capped.tagsWithTooManyAttributes));
+  return warnings;
+}
+
+/** Parses capped markup within the node budget: whole, or without formatting tags, or cut short. */
+function parseCapped(capped: string, limits: HtmlLimits, warnings: string[]): { $: CheerioAPI; rebuilt: boolean } {
   try {
-    return { $: loadBudgeted(capped.html, limits.maxNodes, 'throw').$, warnings };
+    return { $: loadBudgeted(capped, limits.maxNodes, 'throw').$, rebuilt: false };
   } catch (e) {
     if (!(e instanceof NodeBudgetExceeded)) throw e;
   }
   // Open formatting elements multiply nodes; without them the page is read whole, or up to the budget.
   warnings.push(WARNINGS.nodes(limits.maxNodes));
-  const { $, full } = loadBudgeted(capped.html.replace(FORMATTING_TAG, ''), limits.maxNodes, 'stop');
+  const { $, full } = loadBudgeted(capped.replace(FORMATTING_TAG, ''), limits.maxNodes, 'stop');
   if (full) warnings.push(WARNINGS.truncated(limits.maxNodes));
-  return { $, warnings };
+  return { $, rebuilt: true };
+}
+
+/** Parses a page within `limits`; never throws on page content, says what it left out. */
+export function parseHtml(html: string, limits: HtmlLimits = HTML_LIMITS): ParsedHtml {
+  const capped = capMarkup(html, limits);
+  const warnings = capWarnings(capped, limits);
+  return { $: parseCapped(capped.html, limits, warnings).$, warnings };
+}
+
+/**
+ * The page as markup any HTML parser (jsdom, a browser's DOMParser) builds within the limits:
+ * the same text for an ordinary page. For callers that need a real DOM rather than cheerio's.
+ * Tags are ASCII, so a byte-per-character decoding (latin1) of the raw bytes can go through here
+ * and back without changing the page's other bytes, unless the node budget forced a rebuild.
+ */
+export function boundedHtml(html: string, limits: HtmlLimits = HTML_LIMITS): { html: string; changed: boolean; warnings: string[] } {
+  const capped = capMarkup(html, limits);
+  const warnings = capWarnings(capped, limits);
+  const { $, rebuilt } = parseCapped(capped.html, limits, warnings);
+  if (rebuilt) return { html: $.html(), changed: true, warnings };
+  return { html: capped.html, changed: capped.html !== html, warnings };
 }

@@ -12,17 +12,19 @@ import {
 } from '../schemas/questions-export.ts';
 import { parseCsv } from './csv.ts';
 import { normalizeQuestion, questionId } from './ids.ts';
-import { jsonErrorLine, lineOfPath } from './json-lines.ts';
+import { jsonErrorLine, lineAt, lineOfPath, linesOfItems } from './json-lines.ts';
 
 const MESSAGES = {
   empty: 'the file is empty',
+  binary: 'binary data, not text: a spreadsheet (.xlsx) must be saved as "CSV UTF-8" first',
   noRows: 'the file has a header but no rows',
-  badStage: (v: string) => `unknown stage "${v}" (use interest, comparison or purchase, or leave it empty to classify)`,
-  badWeight: (v: string) => `weight must be a positive number, got "${v}"`,
+  badStage: (v: string) => `unknown stage ${quote(v)} (use interest, comparison or purchase, or leave it empty to classify)`,
+  badWeight: (v: string) => `weight must be a positive number, got ${quote(v)}`,
   tooLong: 'question longer than 500 characters',
   noQueryColumn: 'no query column: a Search Console "Queries" export starts with "Top queries,Clicks,Impressions,CTR,Position"',
   noImpressionsColumn: 'no Impressions column in the Search Console export',
-  badImpressions: (v: string) => `impressions must be a whole number, got "${v}"`,
+  badLang: (v: string) => `lang must be a language code such as en or fr-CA, got ${quote(v)}`,
+  badImpressions: (v: string) => `impressions must be a whole number, got ${quote(v)}`,
   notJson: (why: string) => `not valid JSON (${why})`,
   badExport: (path: string, why: string) => `${path}: ${why}`,
   notExport: 'not a ZMOT Lens questions export (expected {"version": 1, "exportedAt": …, "questions": […]})',
@@ -31,6 +33,18 @@ const MESSAGES = {
   skipDuplicate: (line: number) => `duplicate of line ${line}`,
   skipEmpty: 'empty question',
 };
+
+/** A language code as a questions file may give it: "en", "fr-CA", "pt-br" (BCP 47's common shapes). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
+
+/**
+ * A cell quoted in an error message: short, on one line, with line breaks, control characters and
+ * bidi overrides escaped (a file's cell can hold anything, the message must stay one readable line).
+ */
+function quote(value: string): string {
+  const cut = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Header names recognised for each column of a questions CSV (lower-case, accents folded). */
 const CSV_COLUMNS = {
@@ -67,6 +81,16 @@ function fail(code: QuestionImportError['code'], line: number | null, message: s
   return { ok: false, error: { code, line, message } };
 }
 
+/** Where a file shows it is not text (NUL bytes, or many undecodable bytes and controls); null for text. */
+function binaryAt(text: string): number | null {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return nul;
+  const sample = text.slice(0, 8192);
+  const junk = /[\ufffd\u0001-\u0008\u000e-\u001f]/g;
+  const count = sample.match(junk)?.length ?? 0;
+  return count > 8 && count > sample.length / 20 ? sample.search(junk) : null;
+}
+
 function fold(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[_\-]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -82,6 +106,8 @@ function classify(text: string, lang: string | undefined, options: ImportOptions
 class Deduper {
   private readonly seen = new Map<string, number>();
   private readonly ids = new Set<string>();
+  /** Next suffix to try per id: a file with one id on every row stays linear. */
+  private readonly nextSuffix = new Map<string, number>();
   duplicateOf(text: string, lang: string | undefined, line: number): number | null {
     const key = `${lang ?? ''}|${normalizeQuestion(text)}`;
     const prev = this.seen.get(key);
@@ -91,7 +117,9 @@ class Deduper {
   }
   uniqueId(id: string): string {
     let out = id;
-    for (let n = 2; this.ids.has(out); n++) out = `${id}-${n}`;
+    let n = this.nextSuffix.get(id) ?? 2;
+    while (this.ids.has(out)) out = `${id}-${n++}`;
+    this.nextSuffix.set(id, n);
     this.ids.add(out);
     return out;
   }
@@ -103,6 +131,8 @@ class Deduper {
  */
 export function parseQuestionsCsv(text: string, options: ImportOptions = {}): QuestionImport {
   if (!text.trim()) return fail('empty', null, MESSAGES.empty);
+  const binary = binaryAt(text);
+  if (binary !== null) return fail('bad-format', lineAt(text, binary), MESSAGES.binary);
   const csv = parseCsv(text);
   if (!csv.ok) return fail('bad-csv', csv.line, csv.message);
   const rows = csv.rows;
@@ -127,7 +157,9 @@ export function parseQuestionsCsv(text: string, options: ImportOptions = {}): Qu
       continue;
     }
     if (q.length > 500) return fail('bad-row', row.line, MESSAGES.tooLong);
-    const lang = cell(col.lang) || options.lang;
+    const rawLang = cell(col.lang);
+    if (rawLang && !LANGUAGE_TAG.test(rawLang)) return fail('bad-row', row.line, MESSAGES.badLang(rawLang));
+    const lang = rawLang || options.lang;
     let weight = 1;
     const rawWeight = cell(col.weight);
     if (rawWeight) {
@@ -165,6 +197,8 @@ export function parseQuestionsCsv(text: string, options: ImportOptions = {}): Qu
 /** A Search Console performance export, "Queries" table: weight = impressions, stage = classified. */
 export function parseSearchConsoleCsv(text: string, options: ImportOptions = {}): QuestionImport {
   if (!text.trim()) return fail('empty', null, MESSAGES.empty);
+  const binary = binaryAt(text);
+  if (binary !== null) return fail('bad-format', lineAt(text, binary), MESSAGES.binary);
   const csv = parseCsv(text);
   if (!csv.ok) return fail('bad-csv', csv.line, csv.message);
   const [head, ...body] = csv.rows;
@@ -229,8 +263,9 @@ export function parsePaaJson(text: string, options: ImportOptions = {}): Questio
   const questions: ProspectQuestion[] = [];
   const skipped: SkippedQuestion[] = [];
   const dedupe = new Deduper();
+  const lines = linesOfItems(text, ['questions']);
   parsed.data.questions.forEach((item, i) => {
-    const line = lineOfPath(text, ['questions', i]);
+    const line = lines[i] ?? 1;
     const q = item.text.replace(/\s+/g, ' ');
     const lang = item.lang ?? options.lang;
     const c = classify(q, lang, options);
@@ -251,7 +286,7 @@ export function parsePaaJson(text: string, options: ImportOptions = {}): Questio
 
 function build(id: string, text: string, stage: Stage, source: QuestionSource, weight: number, lang?: string, persona?: string): ProspectQuestion {
   const q: ProspectQuestion = { id, text, stage: StageSchema.parse(stage), weight, source };
-  if (lang && lang.length >= 2 && lang.length <= 10) q.lang = lang;
+  if (lang && lang.length <= 10 && LANGUAGE_TAG.test(lang)) q.lang = lang;
   if (persona) q.persona = persona;
   return q;
 }

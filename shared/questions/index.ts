@@ -40,13 +40,17 @@ export function effectiveQuestions(config: Config, imported: ProspectQuestion[] 
   const out: ProspectQuestion[] = [];
   const seenText = new Set<string>();
   const seenIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const defaultLang = config.languages[0];
   const add = (q: ProspectQuestion) => {
     const key = `${(q.lang ?? defaultLang ?? '').toLowerCase().slice(0, 2)}|${normalizeQuestion(q.text)}`;
     if (seenText.has(key)) return;
     seenText.add(key);
     let id = q.id;
-    for (let n = 2; seenIds.has(id); n++) id = `${q.id}-${n}`;
+    // Next suffix per id, so many questions sharing one id stay linear.
+    let n = nextSuffix.get(q.id) ?? 2;
+    while (seenIds.has(id)) id = `${q.id}-${n++}`;
+    nextSuffix.set(q.id, n);
     seenIds.add(id);
     out.push(id === q.id ? q : { ...q, id });
   };
