@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every benchmark in turn, each writing its own section of BENCHMARKS.md (or printing
+ * its table), so one command refreshes the figures. Run on an otherwise idle machine where possible:
+ * each section records the load average it was measured under.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const STEPS: Array<{ name: string; args: string[] }> = [
+  { name: 'crawl speed and memory (zmot vs crawlee vs linkinator)', args: ['bench/crawl.ts', ...process.argv.slice(2)] },
+  { name: 'scoring speed', args: ['bench/scoring.ts'] },
+  { name: 'extension badges and content-script size', args: ['bench/extension.ts', '--write'] },
+  { name: 'query classifier accuracy', args: ['bench/classifier-eval.ts'] },
+];
+
+let failed = 0;
+for (const step of STEPS) {
+  process.stdout.write(`\n== ${step.name}: npx tsx ${step.args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...step.args], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    process.stdout.write(`!! ${step.name} exited ${r.status ?? r.signal}\n`);
+  }
+}
+process.exit(failed ? 1 : 0);
