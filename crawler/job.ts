@@ -1,65 +1,83 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pageResultFrom } from '../shared/pipeline.ts';
-import { extractArtifacts } from '../shared/extract/index.ts';
-import { REPORT_SCHEMA_VERSION, type Config, type CrawlReport, type PageResult } from '../shared/schemas/index.ts';
-import { fetchPage, robotsTxtFor } from './fetch-page.ts';
-import { pagePipelineOptions } from './pipeline-options.ts';
+import type { Config, CrawlReport, PageResult } from '../shared/schemas/index.ts';
+import { crawl, type CrawlDeps } from './crawl/engine.ts';
+import type { CrawlRun, CrawlSummary } from './crawl/events.ts';
+import { mergeCrawlSettings, type CrawlOptionsInput } from './crawl/options.ts';
+import { addLighthouseFigures, buildReport } from './report/build.ts';
 import { writeReports } from './report/writers.ts';
-import { VERSION } from './version.ts';
+import { CrawlStore, STORE_FILE } from './store/crawl-store.ts';
 
 export interface SiteJobOptions {
   startUrl: string;
   config: Config;
   outDir: string;
   onPage?: (page: PageResult) => void;
+  /** Settings over the config file's `crawl` section (flags and env, already merged). */
+  crawl?: Partial<CrawlOptionsInput>;
+  /** Continue the crawl stored in outDir instead of starting over. */
+  resume?: boolean;
+  /** Sees the run before it starts: progress displays, Ctrl-C handling. */
+  onRun?: (run: CrawlRun) => void;
+  deps?: CrawlDeps;
+}
+
+export interface SiteJobResult {
+  report: CrawlReport;
+  files: string[];
+  summary: CrawlSummary;
+  storePath: string;
+}
+
+/** The store file inside a report folder. */
+export function storePathFor(outDir: string): string {
+  return path.join(path.resolve(outDir), STORE_FILE);
+}
+
+/** Builds the report from a crawl store and writes every format into outDir. */
+export async function reportFromStore(storePath: string, outDir: string, options: { config?: Config } = {}): Promise<{ report: CrawlReport; files: string[] }> {
+  const store = CrawlStore.open(storePath, { readonly: true });
+  let report: CrawlReport;
+  try {
+    report = await buildReport(store, { config: options.config });
+  } finally {
+    store.close();
+  }
+  const files = await writeReports(report, path.resolve(outDir));
+  return { report, files };
+}
+
+/** Crawls into `<outDir>/crawl.sqlite` and adds Lighthouse figures when asked; no report yet. */
+export async function crawlToStore(opts: SiteJobOptions): Promise<{ summary: CrawlSummary; storePath: string }> {
+  const outDir = path.resolve(opts.outDir);
+  await mkdir(outDir, { recursive: true });
+  const storePath = storePathFor(outDir);
+  const input = mergeCrawlSettings({
+    config: opts.config.crawl,
+    extra: { ...(opts.crawl ?? {}), startUrl: opts.startUrl, storePath, resume: opts.resume ?? opts.crawl?.resume ?? false },
+  });
+  const run = crawl(input, opts.deps);
+  if (opts.onPage) run.on('page', (e) => e.result && opts.onPage!(e.result));
+  opts.onRun?.(run);
+  const summary = await run.done;
+
+  const store = CrawlStore.open(storePath);
+  try {
+    store.setMeta('config', opts.config);
+    const lighthouse = input.lighthouse ?? 0;
+    if (lighthouse > 0 && !summary.interrupted) await addLighthouseFigures(store, lighthouse);
+  } finally {
+    store.close();
+  }
+  return { summary, storePath };
 }
 
 /**
- * The main job: crawl a site, score it, write the reports.
- * Interim breadth-first fetch over internal links until the crawl engine lands.
+ * The main job: crawl a site into `<outDir>/crawl.sqlite`, run Lighthouse on a sample when asked,
+ * build the report from the store and write it.
  */
-export async function runSiteJob(opts: SiteJobOptions): Promise<{ report: CrawlReport; files: string[] }> {
-  const startedAt = new Date();
-  const origin = new URL(opts.startUrl).origin;
-  const queue: Array<{ url: string; depth: number }> = [{ url: opts.startUrl, depth: 0 }];
-  const seen = new Set([opts.startUrl]);
-  const pages: PageResult[] = [];
-  const options = pagePipelineOptions();
-  while (queue.length && pages.length < opts.config.crawl.maxPages) {
-    const { url, depth } = queue.shift()!;
-    const input = await fetchPage(url);
-    const artifacts = extractArtifacts({ ...input, depth, robotsTxt: await robotsTxtFor(url) });
-    const page = pageResultFrom(artifacts, options);
-    pages.push(page);
-    opts.onPage?.(page);
-    for (const link of artifacts.links) {
-      if (!link.url || !link.url.startsWith(origin) || seen.has(link.url) || link.nofollow) continue;
-      seen.add(link.url);
-      queue.push({ url: link.url, depth: depth + 1 });
-    }
-  }
-  const report: CrawlReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'zmot-lens', version: VERSION },
-    generatedAt: new Date().toISOString(),
-    site: { name: opts.config.brand.name, origin },
-    crawl: {
-      startUrl: opts.startUrl,
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      pagesFetched: pages.length,
-      pagesQueued: queue.length,
-      errors: pages.filter((p) => p.fetchError || p.status >= 400).length,
-      durationMs: Date.now() - startedAt.getTime(),
-      interrupted: false,
-    },
-    scores: null,
-    pages,
-    siteAudits: [],
-    issues: [],
-    questions: [],
-    gaps: [],
-  };
-  const files = await writeReports(report, path.resolve(opts.outDir));
-  return { report, files };
+export async function runSiteJob(opts: SiteJobOptions): Promise<SiteJobResult> {
+  const { summary, storePath } = await crawlToStore(opts);
+  const { report, files } = await reportFromStore(storePath, opts.outDir, { config: opts.config });
+  return { report, files, summary, storePath };
 }

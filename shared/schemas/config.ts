@@ -28,6 +28,17 @@ export const CrawlConfigSchema = z.object({
   timeoutMs: z.number().int().positive().default(15000),
   delayMs: z.number().int().nonnegative().default(0),
   maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /** Crawler knobs a config file may set; absent = the crawler's defaults (crawler/crawl/options.ts). */
+  maxUrlsPerPattern: z.number().int().positive().optional(),
+  maxPatternRun: z.number().int().positive().optional(),
+  sitemaps: z.boolean().optional(),
+  followNofollow: z.boolean().optional(),
+  retries: z.number().int().nonnegative().max(10).optional(),
+  maxRedirects: z.number().int().nonnegative().max(30).optional(),
+  /** Also drop the built-in tracking/sorting/session parameters (utm_*, sort, sessionid…); `ignoreParams` adds to them. */
+  defaultIgnoreParams: z.boolean().optional(),
+  /** Private/loopback targets: 'auto' allows them only when the start URL is itself local. */
+  privateNetworks: z.enum(['auto', 'allow', 'refuse']).optional(),
 });
 export type CrawlConfig = z.infer<typeof CrawlConfigSchema>;
 

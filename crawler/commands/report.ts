@@ -1,0 +1,59 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config-file.ts';
+import { UsageError } from '../errors.ts';
+import { c, printJson } from '../format.ts';
+import { reportFromStore } from '../job.ts';
+import { STORE_FILE } from '../store/crawl-store.ts';
+
+const MESSAGES = {
+  noDir: (dir: string) => `no such folder: ${dir}`,
+  noStore: (dir: string) => `${dir} holds no crawl store (${STORE_FILE}): crawl first with zmot crawl <url> --out ${dir}`,
+  badStore: (file: string, why: string) => `${file}: not a readable crawl store (${why})`,
+  written: (n: number, pages: number) => `Rebuilt ${n} report file(s) from ${pages} stored page(s), nothing fetched:`,
+};
+
+interface ReportCliOptions {
+  config?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** The store inside a crawl folder (or the store file itself). */
+function storeIn(target: string): string {
+  if (!existsSync(target)) throw new UsageError(MESSAGES.noDir(target));
+  if (statSync(target).isFile()) return target;
+  const file = path.join(target, STORE_FILE);
+  if (!existsSync(file)) throw new UsageError(MESSAGES.noStore(target));
+  return file;
+}
+
+export default function register(program: Command) {
+  program
+    .command('report')
+    .description('Rebuild the reports from a crawl store, without fetching anything.')
+    .argument('<dir>', 'crawl folder written by zmot crawl (holds crawl.sqlite)')
+    .option('-c, --config <file>', 'score with this config instead of the one stored with the crawl')
+    .option('-o, --out <dir>', 'write the reports here (default: the crawl folder)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (dir: string, opts: ReportCliOptions) => {
+      const storePath = storeIn(dir);
+      const config = opts.config ? await loadConfig(opts.config) : undefined;
+      const outDir = opts.out ?? (statSync(dir).isFile() ? path.dirname(dir) : dir);
+      let built: Awaited<ReturnType<typeof reportFromStore>>;
+      try {
+        built = await reportFromStore(storePath, outDir, { config });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (/not a database|holds no crawl|no such table|file is not|another version|SQLITE/i.test(message)) throw new UsageError(MESSAGES.badStore(storePath, message));
+        throw e;
+      }
+      const { report, files } = built;
+      if (opts.json) {
+        printJson({ store: path.resolve(storePath), pages: report.pages.length, issues: report.issues.length, scores: report.scores, files: files.map((f) => path.resolve(f)) });
+        return;
+      }
+      process.stdout.write(`${c.bold(MESSAGES.written(files.length, report.pages.length))}\n${files.map((f) => `  ${path.resolve(f)}`).join('\n')}\n`);
+    });
+}

@@ -1,0 +1,523 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extractArtifacts } from '../../shared/extract/index.ts';
+import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
+import { pagePipelineOptions } from '../pipeline-options.ts';
+import { toSitePageAdapter, type ToSitePage } from '../report/integrations.ts';
+import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
+import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
+import { TypedEmitter, type CrawlEventMap, type CrawlRun, type CrawlSummary } from './events.ts';
+import { Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
+import { SqliteFrontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
+import { HostGate } from './host-gate.ts';
+import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext } from './page-processor.ts';
+import type { PageWorkerPool } from './worker-pool.ts';
+import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
+import type { RenderPool } from './render.ts';
+import { BLOCKED_BY_ROBOTS, RobotsCache, type RobotsRules } from './robots.ts';
+import { readSitemaps } from './sitemaps.ts';
+import { CrawlScope, createNormalizer, DEFAULT_IGNORED_PARAMS, parseUrlPattern, urlPatternOf, type UrlNormalizer } from './urls.ts';
+
+/** Words for crawl-level events and for pages that stop short. */
+export const CRAWL_MESSAGES = {
+  redirectOutOfScope: 'redirect target is outside the crawl scope: not followed',
+  redirectExcluded: (why: string) => `redirect target not crawled (${why}): not followed`,
+  redirectAlreadyCrawled: 'redirect target was already crawled: not fetched again',
+  startHostAdded: (host: string) => `the start URL redirects to ${host}: that host is crawled too`,
+  crawlDelay: (host: string, ms: number) => `robots.txt asks for a Crawl-delay of ${ms / 1000}s on ${host}: honoured`,
+  crawlDelayCapped: (host: string, asked: number, cap: number) => `robots.txt asks for a Crawl-delay of ${asked / 1000}s on ${host}: capped at ${cap / 1000}s`,
+  robotsTrouble: (origin: string, message: string) => `${origin}: ${message}`,
+  sitemapsRead: (n: number, urls: number) => `${n} sitemap(s) read, ${urls} URL(s) listed`,
+  internalError: (why: string) => `internal error while crawling this URL: ${why}`,
+  resumeMismatch: (file: string, was: string, now: string) => `${file} holds a crawl of ${was}, not ${now}: use another --out or drop --resume`,
+  badStartUrl: (url: string) => `not a crawlable http(s) URL: ${url}`,
+};
+
+export interface CrawlDeps {
+  /** Page pipeline (audits, stage profile); defaults to the CLI's. */
+  pipeline?: PagePipelineOptions;
+  /** Summary kept per page for crawl-level audits; defaults to the site-audits module's. */
+  toSitePage?: ToSitePage;
+  /** DNS lookup (tests map names to 127.0.0.1). */
+  lookup?: LookupFn;
+}
+
+/** Starts a crawl. Options are validated here (a ZodError for bad ones); everything else is events. */
+export function crawl(input: CrawlOptionsInput, deps: CrawlDeps = {}): CrawlRun {
+  const options = CrawlOptionsSchema.parse(input);
+  return new CrawlEngine(options, deps);
+}
+
+class CrawlEngine extends TypedEmitter implements CrawlRun {
+  readonly done: Promise<CrawlSummary>;
+  private readonly controller = new AbortController();
+  private aborted = false;
+  private store!: CrawlStore;
+  private fetcher!: Fetcher;
+  private guard!: AddressGuard;
+  private frontier!: SqliteFrontier;
+  private robots!: RobotsCache;
+  private scope!: CrawlScope;
+  private normalizer!: UrlNormalizer;
+  private renderer: RenderPool | null = null;
+  private pool: PageWorkerPool | null = null;
+  private ctx: ProcessorContext | null = null;
+  private pipeline!: PagePipelineOptions;
+  private toSitePage!: ToSitePage;
+  private startUrl = '';
+  private started = 0;
+  private fetched = 0;
+  private errors = 0;
+  private blocked = 0;
+  private resumed = false;
+  private readonly t0 = Date.now();
+  private priorDurationMs = 0;
+  private readonly delaysApplied = new Set<string>();
+  private readonly robotsNoticed = new Set<string>();
+  private sitemapsKnown = false;
+
+  constructor(
+    private readonly options: CrawlOptions,
+    private readonly deps: CrawlDeps,
+  ) {
+    super();
+    this.done = new Promise<CrawlSummary>((resolve, reject) => {
+      // Deferred so callers can attach listeners before the first event.
+      setImmediate(() => this.run().then(resolve, reject));
+    });
+    // The promise is also reported through events; an unobserved rejection must not crash the host.
+    this.done.catch(() => {});
+  }
+
+  abort(reason = 'interrupted') {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.controller.abort(new Error(reason));
+  }
+
+  private notice(type: string, message: string, url: string | null = null) {
+    this.store?.addNote(type, url, message);
+    this.emitEvent('notice', { type, message, url });
+  }
+
+  private async setup() {
+    const o = this.options;
+    const ignored = [...(o.defaultIgnoreParams ? DEFAULT_IGNORED_PARAMS : []), ...o.ignoreParams];
+    this.normalizer = createNormalizer(ignored);
+    const start = this.normalizer.normalize(o.startUrl);
+    if (!start) throw new Error(CRAWL_MESSAGES.badStartUrl(o.startUrl));
+    this.startUrl = start;
+
+    const exists = o.storePath !== ':memory:' && existsSync(o.storePath);
+    this.resumed = o.resume && exists;
+    this.store = CrawlStore.open(o.storePath, { fresh: !this.resumed });
+    const previous = this.store.getMeta<string>('startUrl');
+    if (this.resumed && previous && previous !== start) {
+      this.store.close();
+      throw new Error(CRAWL_MESSAGES.resumeMismatch(o.storePath, previous, start));
+    }
+    const hosts = this.store.getMeta<string[]>('hosts') ?? [new URL(start).host];
+    this.scope = new CrawlScope({ hosts, include: o.include.map(parseUrlPattern), exclude: o.exclude.map(parseUrlPattern) });
+
+    const guard = await AddressGuard.forStart(start, o.privateNetworks, this.deps.lookup);
+    this.guard = guard;
+    const perHost = o.perHostConcurrency ?? o.concurrency;
+    const gate = new HostGate({ concurrency: perHost, delayMs: o.delayMs });
+    this.fetcher = new Fetcher({
+      userAgent: o.userAgent,
+      timeoutMs: o.timeoutMs,
+      headersTimeoutMs: Math.min(o.headersTimeoutMs, o.timeoutMs),
+      bodyTimeoutMs: Math.min(o.bodyTimeoutMs, o.timeoutMs),
+      maxBodyBytes: o.maxBodyBytes,
+      maxRedirects: o.maxRedirects,
+      retries: o.retries,
+      retryBaseMs: o.retryBaseMs,
+      maxRetryAfterMs: o.maxRetryAfterMs,
+      connectionsPerHost: perHost,
+      guard,
+      gate,
+    });
+    this.robots = new RobotsCache({
+      fetcher: this.fetcher,
+      load: (origin) => this.store.getRobots(origin),
+      save: (record) => this.store.saveRobots(record),
+      signal: this.controller.signal,
+    });
+    this.frontier = new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
+    this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
+    this.toSitePage = this.deps.toSitePage ?? (await toSitePageAdapter());
+    const workers = o.workers ?? Math.min(4, Math.max(1, availableParallelism()));
+    // Custom pipelines are functions: they cannot cross to a worker, so they run here.
+    if (workers > 0 && !this.deps.pipeline && !this.deps.toSitePage) {
+      const { PageWorkerPool } = await import('./worker-pool.ts');
+      this.pool = await PageWorkerPool.start(workers, {
+        ignoredParams: ignored,
+        followNofollow: o.followNofollow,
+        queueCanonicals: o.queueCanonicals,
+        queueHreflang: o.queueHreflang,
+      });
+    }
+    // Chromium and puppeteer load only for --render.
+    if (o.render) this.renderer = await (await import('./render.ts')).RenderPool.start({ concurrency: o.renderConcurrency, timeoutMs: o.renderTimeoutMs, userAgent: o.userAgent, guard });
+
+    if (this.resumed) {
+      this.priorDurationMs = this.store.getMeta<number>('durationMs') ?? 0;
+      this.fetched = this.store.pageCount();
+      this.errors = this.store.errorCount();
+      this.blocked = this.store.stateCounts().blocked;
+      this.store.setMeta('resumedAt', new Date().toISOString());
+    } else {
+      this.store.setMeta('startUrl', start);
+      this.store.setMeta('startedAt', new Date(this.t0).toISOString());
+      this.store.setMeta('hosts', hosts);
+      const seeds: FrontierEntry[] = [{ url: start, depth: 0, source: 'start', foundOn: null }];
+      for (const extra of o.startUrls) {
+        const key = this.normalizer.normalize(extra);
+        if (key && key !== start) {
+          this.scope.addHost(new URL(key).host);
+          seeds.push({ url: key, depth: 0, source: 'start', foundOn: null });
+        }
+      }
+      this.store.setMeta('hosts', this.scope.hostList);
+      await this.frontier.add(seeds);
+    }
+    this.store.setMeta('options', { ...o, storePath: undefined });
+    this.store.setMeta('status', 'running');
+    this.started = this.fetched;
+  }
+
+  private async run(): Promise<CrawlSummary> {
+    try {
+      await this.setup();
+    } catch (e) {
+      await this.teardown();
+      throw e;
+    }
+    let ticks = 0;
+    const progressTimer = setInterval(() => {
+      this.emitProgress();
+      // The elapsed time survives a kill -9, so a resumed crawl reports its whole duration.
+      if (++ticks % 20 === 0) this.store.setMeta('durationMs', this.priorDurationMs + (Date.now() - this.t0));
+    }, this.options.progressIntervalMs);
+    progressTimer.unref();
+    try {
+      if (this.options.sitemaps) await this.readSitemapsOnce(new URL(this.startUrl).origin);
+      await this.loop();
+    } catch (e) {
+      // Nothing should get here (pages fail as data); if it does, close cleanly and report it.
+      clearInterval(progressTimer);
+      await this.frontier.releaseClaims().catch(() => {});
+      await this.teardown();
+      throw e;
+    } finally {
+      clearInterval(progressTimer);
+    }
+    if (this.aborted) await this.frontier.releaseClaims();
+    const summary = await this.summary();
+    this.store.setMeta('status', this.aborted ? 'interrupted' : 'finished');
+    this.store.setMeta('finishedAt', summary.finishedAt);
+    this.store.setMeta('durationMs', summary.durationMs);
+    this.emitProgress();
+    await this.teardown();
+    this.emitEvent('done', summary);
+    return summary;
+  }
+
+  private async teardown() {
+    await this.fetcher?.close();
+    await this.renderer?.close().catch(() => {});
+    await this.pool?.close();
+    this.store?.close();
+  }
+
+  private async summary(): Promise<CrawlSummary> {
+    const counts = await this.frontier.counts();
+    return {
+      startUrl: this.startUrl,
+      storePath: this.options.storePath,
+      startedAt: this.store.getMeta<string>('startedAt') ?? new Date(this.t0).toISOString(),
+      finishedAt: new Date().toISOString(),
+      pagesFetched: this.fetched,
+      pagesQueued: counts.queued + counts.inFlight,
+      errors: this.errors,
+      blocked: counts.blocked,
+      skipped: counts.skipped,
+      sitemapUrls: this.store.sitemapUrlCount(),
+      durationMs: this.priorDurationMs + (Date.now() - this.t0),
+      interrupted: this.aborted,
+      resumed: this.resumed,
+      hosts: this.scope.hostList,
+    };
+  }
+
+  private emitProgress() {
+    if (!this.frontier) return;
+    const elapsedMs = Date.now() - this.t0;
+    this.emitEvent('progress', {
+      fetched: this.fetched,
+      queued: this.frontier.queuedEstimate(),
+      errors: this.errors,
+      blocked: this.blocked,
+      inFlight: this.started - this.fetched,
+      maxPages: this.options.maxPages,
+      elapsedMs,
+      rate: elapsedMs > 0 ? (this.fetched * 1000) / elapsedMs : 0,
+    });
+  }
+
+  private async loop() {
+    const o = this.options;
+    const active = new Set<Promise<void>>();
+    while (!this.aborted) {
+      while (!this.aborted && active.size < o.concurrency && this.started < o.maxPages) {
+        const item = await this.frontier.next();
+        if (!item) break;
+        const rules = await this.robots.forUrl(item.url);
+        this.applyRobots(rules, item.url);
+        if (o.respectRobots && !rules.isAllowed(item.url)) {
+          await this.recordBlocked(item, rules);
+          continue;
+        }
+        this.started++;
+        const task: Promise<void> = this.processItem(item, rules)
+          .catch((e) => this.recordInternalError(item, e))
+          .finally(() => active.delete(task));
+        active.add(task);
+      }
+      if (active.size === 0) break;
+      await Promise.race(active);
+    }
+    await Promise.allSettled([...active]);
+  }
+
+  /** First sight of an origin's robots.txt: Crawl-delay applied, trouble reported once. */
+  private applyRobots(rules: RobotsRules, url: string) {
+    const origin = rules.record.origin;
+    if (this.delaysApplied.has(origin)) return;
+    this.delaysApplied.add(origin);
+    const host = new URL(url).host;
+    const asked = rules.crawlDelayMs();
+    if (asked) {
+      const used = Math.min(asked, this.options.maxCrawlDelayMs);
+      this.fetcher.options.gate.setDelay(host, used);
+      this.notice('crawl-delay', used < asked ? CRAWL_MESSAGES.crawlDelayCapped(host, asked, used) : CRAWL_MESSAGES.crawlDelay(host, used), rules.record.url);
+    }
+    if (rules.record.verdict !== 'rules' && !this.robotsNoticed.has(origin)) {
+      this.robotsNoticed.add(origin);
+      this.notice('robots-txt', CRAWL_MESSAGES.robotsTrouble(origin, rules.record.message), rules.record.url);
+    }
+  }
+
+  private async readSitemapsOnce(origin: string) {
+    const read = this.store.getMeta<string[]>('sitemapOrigins') ?? [];
+    this.sitemapsKnown = true;
+    if (read.includes(origin)) return;
+    const rules = await this.robots.forOrigin(origin);
+    this.applyRobots(rules, origin);
+    const seeds = rules.sitemaps.length ? rules.sitemaps.map((url) => ({ url, source: 'robots.txt' })) : [{ url: `${origin}/sitemap.xml`, source: 'default location' }];
+    const skip = new Set(this.store.sitemaps().map((s) => s.url));
+    let listed = 0;
+    const summaries = await readSitemaps({
+      seeds,
+      fetcher: this.fetcher,
+      signal: this.controller.signal,
+      maxUrls: Math.max(0, this.options.maxSitemapUrls - this.store.sitemapUrlCount()),
+      maxSitemaps: this.options.maxSitemaps,
+      skip,
+      onUrls: (entries, sitemapUrl) => {
+        const keyed: Array<{ url: string; lastmod: string | null }> = [];
+        const queue: FrontierEntry[] = [];
+        for (const e of entries) {
+          const key = this.normalizer.normalize(e.loc);
+          if (!key) continue;
+          keyed.push({ url: key, lastmod: e.lastmod });
+          if (this.scope.check(key) === null) queue.push({ url: key, depth: null, source: 'sitemap', foundOn: sitemapUrl });
+        }
+        listed += keyed.length;
+        this.store.transaction(() => this.store.addSitemapUrls(keyed, sitemapUrl));
+        void this.frontier.add(queue);
+      },
+      onSitemap: (s) => this.store.saveSitemap(s),
+    });
+    if (!this.controller.signal.aborted) this.store.setMeta('sitemapOrigins', [...read, origin]);
+    const found = summaries.filter((s) => s.kind !== 'unknown');
+    if (found.length) this.notice('sitemaps', CRAWL_MESSAGES.sitemapsRead(found.length, listed), origin);
+  }
+
+  private async redirectDecision(item: FrontierItem, to: string): Promise<RedirectDecision> {
+    const key = this.normalizer.normalize(to);
+    if (!key) return { follow: false, reason: CRAWL_MESSAGES.redirectOutOfScope };
+    if (!this.scope.hasHost(key)) {
+      // http://example.com → https://www.example.com/: the site the user meant lives there.
+      if (item.source !== 'start') return { follow: false, reason: CRAWL_MESSAGES.redirectOutOfScope };
+      const host = new URL(key).host;
+      this.scope.addHost(host);
+      this.store.setMeta('hosts', this.scope.hostList);
+      this.notice('start-redirect', CRAWL_MESSAGES.startHostAdded(host), key);
+      if (this.options.sitemaps) await this.readSitemapsOnce(new URL(key).origin);
+    }
+    const rejection = this.scope.check(key);
+    if (rejection && item.source !== 'start') return { follow: false, reason: CRAWL_MESSAGES.redirectExcluded(rejection) };
+    // A private target is refused by the fetcher, which records why; its robots.txt is not worth asking for.
+    if (this.guard.checkUrl(key)) return { follow: true, url: key };
+    if (this.options.respectRobots) {
+      const rules = await this.robots.forUrl(key);
+      this.applyRobots(rules, key);
+      if (rules.record.message.includes(PRIVATE_TARGET_REFUSED)) return { follow: true, url: key };
+      if (!rules.isAllowed(key)) return { follow: false, reason: BLOCKED_BY_ROBOTS(rules.agent) };
+    }
+    if (key !== item.url && (await this.frontier.isDone(key))) return { follow: false, reason: CRAWL_MESSAGES.redirectAlreadyCrawled };
+    return { follow: true, url: key };
+  }
+
+  private inSitemap(...urls: string[]): boolean | null {
+    if (!this.sitemapsKnown) return null;
+    return urls.some((u) => this.store.isInSitemap(u));
+  }
+
+  private async processItem(item: FrontierItem, rules: RobotsRules): Promise<void> {
+    const outcome = await this.fetcher.fetch({
+      url: item.url,
+      signal: this.controller.signal,
+      onRedirect: (_from, to) => this.redirectDecision(item, to),
+    });
+    // Interrupted mid-request: nothing learned, the URL stays queued for --resume.
+    if (outcome.errorCode === 'aborted') return;
+
+    const finalUrl = outcome.url;
+    const finalRules = new URL(finalUrl).origin === rules.record.origin ? rules : await this.robots.forUrl(finalUrl);
+    let job: PageJob = {
+      url: finalUrl,
+      requestedUrl: item.url,
+      status: outcome.status,
+      headers: outcome.headers,
+      contentType: outcome.contentType,
+      body: outcome.body && isHtmlType(outcome.contentType) ? outcome.body : null,
+      html: null,
+      truncated: outcome.truncated,
+      redirectChain: outcome.redirectChain,
+      fetchError: outcome.error,
+      depth: item.depth,
+      inSitemap: this.inSitemap(finalUrl, item.url),
+      robotsTxt: finalRules.artifactFor(finalUrl),
+      rendered: false,
+      encoding: null,
+      encodingNote: null,
+    };
+    let renderError: string | null = null;
+    if (this.renderer && job.body && outcome.status >= 200 && outcome.status < 300 && !this.aborted) {
+      const decoded = decodeJob(job);
+      const r = await this.renderer.render({ url: finalUrl, html: decoded.html ?? '' });
+      if (r.html !== null) job = { ...job, body: null, html: r.html, rendered: true, encoding: decoded.encoding, encodingNote: decoded.encodingNote };
+      else renderError = r.error;
+    }
+    let out: PageOutput;
+    if (this.pool) {
+      // A worker that dies takes no page with it: the page is processed here instead.
+      out = await this.pool.run(job).catch(() => processPage(job, this.processorContext()));
+    } else out = processPage(job, this.processorContext());
+
+    const childDepth = item.depth === null ? null : item.depth + 1;
+    const discovered: FrontierEntry[] = [];
+    if (childDepth === null || childDepth <= this.options.maxDepth) {
+      const via = { pattern: urlPatternOf(finalUrl), run: item.run };
+      for (const c of out.candidates) if (this.scope.check(c.url) === null) discovered.push({ url: c.url, depth: childDepth, source: c.source, foundOn: finalUrl, via });
+    }
+    const record = this.recordOf(item, outcome, { encoding: out.encoding, encodingNote: out.encodingNote, rendered: job.rendered, renderError, error: outcome.error ?? out.error });
+    const aliases = [...outcome.redirectChain.slice(1).map((h) => h.url), finalUrl];
+    await this.frontier.complete(item, { state: 'done', discovered, aliases }, () =>
+      this.store.savePackedPage({ record, artifacts: out.artifactsPacked, result: out.resultPacked, sitePageJson: out.sitePageJson }, out.links),
+    );
+
+    this.fetched++;
+    const failed = record.error !== null || record.status >= 400 || record.status === 0;
+    if (failed) {
+      this.errors++;
+      this.emitEvent('pageError', { url: item.url, status: record.status, error: record.error ?? `HTTP ${record.status}`, errorCode: record.errorCode });
+    }
+    this.emitEvent('page', { url: item.url, finalUrl, status: record.status, depth: item.depth, contentType: record.contentType, error: record.error, result: out.result, record, fetched: this.fetched });
+  }
+
+  private processorContext(): ProcessorContext {
+    this.ctx ??= {
+      pipeline: this.pipeline,
+      toSitePage: this.toSitePage,
+      normalizer: this.normalizer,
+      followNofollow: this.options.followNofollow,
+      queueCanonicals: this.options.queueCanonicals,
+      queueHreflang: this.options.queueHreflang,
+    };
+    return this.ctx;
+  }
+
+  private recordOf(
+    item: FrontierItem,
+    outcome: FetchOutcome,
+    extra: { encoding: string | null; encodingNote: string | null; rendered: boolean; renderError: string | null; error: string | null },
+  ): PageRecord {
+    return {
+      url: item.url,
+      finalUrl: outcome.url,
+      status: outcome.status,
+      contentType: outcome.contentType,
+      headers: outcome.headers,
+      redirectChain: outcome.redirectChain,
+      redirectStopped: outcome.redirectStopped,
+      bodyBytes: outcome.bodyBytes,
+      wireBytes: outcome.wireBytes,
+      truncated: outcome.truncated,
+      encoding: extra.encoding,
+      encodingNote: extra.encodingNote,
+      error: extra.error,
+      errorCode: outcome.errorCode,
+      attempts: outcome.attempts,
+      timings: outcome.timings,
+      depth: item.depth,
+      rendered: extra.rendered,
+      renderError: extra.renderError,
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+
+  private async recordBlocked(item: FrontierItem, rules: RobotsRules) {
+    const reason = BLOCKED_BY_ROBOTS(rules.agent);
+    // The start URL gets a row: a crawl that could fetch nothing must say why on the page itself.
+    const persist =
+      item.source === 'start'
+        ? () => {
+            const artifacts = extractArtifacts({ url: item.url, status: 0, fetchError: reason, depth: item.depth, robotsTxt: rules.artifactFor(item.url) });
+            const result = pageResultFrom(artifacts, this.pipeline);
+            const record: PageRecord = {
+              url: item.url, finalUrl: item.url, status: 0, contentType: null, headers: [], redirectChain: [], redirectStopped: null, bodyBytes: null, wireBytes: 0,
+              truncated: false, encoding: null, encodingNote: null, error: reason, errorCode: 'blocked-by-robots', attempts: 0, timings: null, depth: item.depth,
+              rendered: false, renderError: null, fetchedAt: new Date().toISOString(),
+            };
+            this.store.savePage({ record, artifacts: { ...artifacts, robotsTxt: artifacts.robotsTxt ? { ...artifacts.robotsTxt, content: null } : null }, result, sitePage: this.toSitePage(artifacts, result) }, []);
+            this.started++;
+            this.fetched++;
+            this.errors++;
+          }
+        : undefined;
+    await this.frontier.complete(item, { state: 'blocked', note: reason, discovered: [], aliases: [] }, persist);
+    this.blocked++;
+    this.emitEvent('blocked', { url: item.url, reason });
+  }
+
+  private async recordInternalError(item: FrontierItem, e: unknown) {
+    const message = CRAWL_MESSAGES.internalError(e instanceof Error ? e.message : String(e));
+    try {
+      const artifacts = extractArtifacts({ url: item.url, status: 0, fetchError: message, depth: item.depth });
+      const record: PageRecord = {
+        url: item.url, finalUrl: item.url, status: 0, contentType: null, headers: [], redirectChain: [], redirectStopped: null, bodyBytes: null, wireBytes: 0,
+        truncated: false, encoding: null, encodingNote: null, error: message, errorCode: 'internal', attempts: 0, timings: null, depth: item.depth,
+        rendered: false, renderError: null, fetchedAt: new Date().toISOString(),
+      };
+      await this.frontier.complete(item, { state: 'done', discovered: [], aliases: [] }, () => this.store.savePage({ record, artifacts, result: null, sitePage: null }, []));
+      this.fetched++;
+      this.errors++;
+      this.emitEvent('pageError', { url: item.url, status: 0, error: message, errorCode: 'internal' });
+    } catch {
+      this.notice('internal-error', message, item.url);
+    }
+  }
+}

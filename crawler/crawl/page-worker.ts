@@ -1,0 +1,35 @@
+/**
+ * Worker-thread entry: runs `processPage` for the engine so extraction and scoring use every core
+ * while the main thread keeps fetching. Loaded through the bootstrap in worker-pool.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { pagePipelineOptions } from '../pipeline-options.ts';
+import { toSitePageAdapter } from '../report/integrations.ts';
+import { processPage, type PageJob, type ProcessorContext } from './page-processor.ts';
+import { createNormalizer } from './urls.ts';
+
+export interface PageWorkerSettings {
+  ignoredParams: string[];
+  followNofollow: boolean;
+  queueCanonicals: boolean;
+  queueHreflang: boolean;
+}
+
+const settings = (workerData as { settings: PageWorkerSettings }).settings;
+const ctx: ProcessorContext = {
+  pipeline: pagePipelineOptions(),
+  toSitePage: await toSitePageAdapter(),
+  normalizer: createNormalizer(settings.ignoredParams),
+  followNofollow: settings.followNofollow,
+  queueCanonicals: settings.queueCanonicals,
+  queueHreflang: settings.queueHreflang,
+};
+
+parentPort!.on('message', (msg: { id: number; job: PageJob }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, out: processPage(msg.job, ctx) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+parentPort!.postMessage({ ready: true });

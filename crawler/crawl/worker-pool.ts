@@ -1,0 +1,141 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PageJob, PageOutput } from './page-processor.ts';
+import type { PageWorkerSettings } from './page-worker.ts';
+
+export const WORKER_ERRORS = {
+  crashed: (why: string) => `page worker stopped: ${why}`,
+  failedToStart: (why: string) => `page workers could not start: ${why}`,
+};
+
+/** tsx's ESM API (the `import` condition: the CommonJS build cannot register ESM hooks). */
+function tsxApiUrl(): string {
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
+}
+
+interface Pending {
+  resolve(out: PageOutput): void;
+  reject(e: Error): void;
+  job: PageJob;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  pending: Map<number, Pending>;
+}
+
+/** Heap limits per worker (MB): enough for a 10 MB page's DOM, small enough that garbage does not pile up. */
+const WORKER_OLD_GENERATION_MB = 192;
+const WORKER_YOUNG_GENERATION_MB = 16;
+
+/** Jobs each worker holds at once: one running, one waiting, so a worker never idles between pages. */
+const PER_WORKER = 2;
+
+/** A fixed pool of page workers; a crashed worker is replaced and its jobs fail as data, not as a crash. */
+export class PageWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Array<{ id: number } & Pending> = [];
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(
+    private readonly size: number,
+    private readonly settings: PageWorkerSettings,
+  ) {}
+
+  static async start(size: number, settings: PageWorkerSettings): Promise<PageWorkerPool> {
+    const pool = new PageWorkerPool(size, settings);
+    try {
+      await Promise.all(Array.from({ length: size }, () => pool.spawn()));
+    } catch (e) {
+      await pool.close();
+      throw new Error(WORKER_ERRORS.failedToStart((e as Error).message));
+    }
+    return pool;
+  }
+
+  private spawn(): Promise<Slot> {
+    const tsxApi = tsxApiUrl();
+    const entry = pathToFileURL(fileURLToPath(new URL('./page-worker.ts', import.meta.url))).href;
+    const worker = new Worker(new URL('./page-worker.boot.mjs', import.meta.url), {
+      workerData: { tsxApi, entry, settings: this.settings },
+      // A small heap keeps the crawl's memory flat; a page too big for it is processed on the main thread.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const slot: Slot = { worker, busy: 0, pending: new Map() };
+    return new Promise<Slot>((resolve, reject) => {
+      let ready = false;
+      worker.on('message', (msg: { ready?: boolean; fatal?: string; id?: number; out?: PageOutput; error?: string }) => {
+        if (msg.ready) {
+          ready = true;
+          this.slots.push(slot);
+          resolve(slot);
+          this.dispatch();
+          return;
+        }
+        if (msg.fatal) {
+          if (!ready) reject(new Error(msg.fatal.split('\n')[0]));
+          return;
+        }
+        const p = msg.id !== undefined ? slot.pending.get(msg.id) : undefined;
+        if (!p) return;
+        slot.pending.delete(msg.id!);
+        slot.busy--;
+        if (msg.error !== undefined) p.reject(new Error(msg.error));
+        else p.resolve(msg.out!);
+        this.dispatch();
+      });
+      worker.on('error', (e) => {
+        if (!ready) reject(e);
+        else this.replace(slot, e);
+      });
+      worker.on('exit', (code) => {
+        if (!ready) reject(new Error(`exited with code ${code}`));
+        else if (!this.closed) this.replace(slot, new Error(`exited with code ${code}`));
+      });
+    });
+  }
+
+  private replace(slot: Slot, e: Error) {
+    const i = this.slots.indexOf(slot);
+    if (i === -1) return;
+    this.slots.splice(i, 1);
+    for (const p of slot.pending.values()) p.reject(new Error(WORKER_ERRORS.crashed(e.message)));
+    slot.pending.clear();
+    void slot.worker.terminate().catch(() => {});
+    if (!this.closed) void this.spawn().catch(() => {});
+  }
+
+  private dispatch() {
+    while (this.queue.length) {
+      const slot = this.slots.filter((s) => s.busy < PER_WORKER).sort((a, b) => a.busy - b.busy)[0];
+      if (!slot) return;
+      const task = this.queue.shift()!;
+      slot.busy++;
+      slot.pending.set(task.id, task);
+      slot.worker.postMessage({ id: task.id, job: task.job });
+    }
+  }
+
+  /** Runs one page job on a worker. Rejects only if the worker dies mid-job. */
+  run(job: PageJob): Promise<PageOutput> {
+    if (this.closed) return Promise.reject(new Error(WORKER_ERRORS.crashed('pool closed')));
+    return new Promise<PageOutput>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  get workers(): number {
+    return this.size;
+  }
+
+  async close() {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => 0)));
+    this.slots.length = 0;
+  }
+}

@@ -1,0 +1,231 @@
+import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
+import { scoreSite } from '../../shared/score/site.ts';
+import {
+  ConfigSchema,
+  CrawlReportSchema,
+  PageArtifactsSchema,
+  PageResultSchema,
+  REPORT_SCHEMA_VERSION,
+  type Config,
+  type CrawlReport,
+  type PageArtifacts,
+  type PageResult,
+  type SiteIssue,
+} from '../../shared/schemas/index.ts';
+import { pagePipelineOptions } from '../pipeline-options.ts';
+import type { CrawlStore, RobotsRow, StoredPage } from '../store/crawl-store.ts';
+import { VERSION } from '../version.ts';
+import { crawlIndexAdapter, lighthouseTemplateOf, runLighthouseSampleAdapter, runSiteAuditsAdapter, toSitePageAdapter, type SiteLink } from './integrations.ts';
+
+/** Crawl-level issues the crawler itself raises (the site-audits module adds the SEO ones). */
+export const CRAWL_ISSUES = {
+  robots: (origin: string, message: string) => `${origin}/robots.txt: ${message}`,
+  blocked: (n: number) => `${n} URL(s) linked or listed on the site are blocked by robots.txt and were not crawled`,
+  patternCap: (message: string) => message,
+  queueFull: (message: string) => message,
+  sitemap: (url: string, error: string) => `sitemap ${url}: ${error}`,
+  noSitemap: 'no sitemap found (robots.txt lists none and /sitemap.xml does not answer)',
+  charset: (note: string) => `charset: ${note}`,
+  render: (error: string) => error,
+  redirectStopped: (to: string, reason: string) => `redirects to ${to}: ${reason}`,
+  interrupted: 'the crawl was interrupted: pages still queued were not fetched (run again with --resume to finish it)',
+  maxPages: (max: number, queued: number) => `stopped at the page limit (${max}); ${queued} URL(s) still queued were not fetched`,
+};
+
+/** Items listed per issue: reports stay readable (and bounded) on huge sites. */
+const MAX_ITEMS = 200;
+
+/** The config a report was built with when none is given: the brand named after the host. */
+export function defaultConfigFor(startUrl: string): Config {
+  let host = 'site';
+  try {
+    host = new URL(startUrl).hostname.replace(/^www\./, '');
+  } catch {
+    // keep the placeholder name
+  }
+  return ConfigSchema.parse({ brand: { name: host } });
+}
+
+function withRobotsContent(artifacts: PageArtifacts, robots: Map<string, RobotsRow>): PageArtifacts {
+  if (!artifacts.robotsTxt) return artifacts;
+  let origin: string;
+  try {
+    origin = new URL(artifacts.robotsTxt.url).origin;
+  } catch {
+    return artifacts;
+  }
+  const row = robots.get(origin);
+  return row ? { ...artifacts, robotsTxt: { ...artifacts.robotsTxt, content: row.content } } : artifacts;
+}
+
+/** One stored page as artifacts and result; the result is recomputed when the crawl could not make one. */
+function pageOf(stored: StoredPage, robots: Map<string, RobotsRow>, pipeline: PagePipelineOptions): { artifacts: PageArtifacts; page: PageResult } | null {
+  const parsedArtifacts = PageArtifactsSchema.safeParse(stored.artifacts);
+  if (!parsedArtifacts.success) return null;
+  const artifacts = withRobotsContent(parsedArtifacts.data, robots);
+  const parsedResult = PageResultSchema.safeParse(stored.result);
+  if (parsedResult.success) return { artifacts, page: parsedResult.data };
+  try {
+    return { artifacts, page: pageResultFrom(artifacts, pipeline) };
+  } catch {
+    return null;
+  }
+}
+
+function* storedPages(store: CrawlStore, robots: Map<string, RobotsRow>, pipeline: PagePipelineOptions): Generator<{ artifacts: PageArtifacts; page: PageResult; stored: StoredPage }> {
+  for (const stored of store.pages()) {
+    const p = pageOf(stored, robots, pipeline);
+    if (p) yield { ...p, stored };
+  }
+}
+
+/**
+ * Runs Lighthouse on a sample of the stored pages (one per template first) and writes the figures
+ * back into their artifacts and results. Returns how many pages got figures (measured or inherited).
+ */
+export async function addLighthouseFigures(store: CrawlStore, count: number, options: { concurrency?: number; pipeline?: PagePipelineOptions } = {}): Promise<number> {
+  if (count <= 0) return 0;
+  const pipeline = options.pipeline ?? pagePipelineOptions();
+  const robots = new Map(store.robots().map((r) => [r.origin, r]));
+  const candidates: Array<{ url: string; template: string }> = [];
+  for (const { artifacts, stored } of storedPages(store, robots, pipeline)) {
+    const r = stored.record;
+    if (r.status >= 200 && r.status < 300 && artifacts.isHtml && !r.error) candidates.push({ url: r.finalUrl, template: lighthouseTemplateOf(r.finalUrl, artifacts) });
+  }
+  if (!candidates.length) return 0;
+  const figures = await runLighthouseSampleAdapter(candidates, { count, concurrency: options.concurrency ?? 1 });
+  if (!figures) return 0;
+  const toSitePage = await toSitePageAdapter();
+  const updates: Array<{ url: string; artifacts: PageArtifacts; result: PageResult; sitePage: unknown }> = [];
+  for (const { artifacts, stored } of storedPages(store, robots, pipeline)) {
+    const fig = figures.get(stored.record.finalUrl) ?? figures.get(stored.record.url);
+    if (!fig) continue;
+    const withFigures = { ...artifacts, lighthouse: fig };
+    const result = pageResultFrom(withFigures, pipeline);
+    updates.push({ url: stored.record.url, artifacts: { ...withFigures, robotsTxt: withFigures.robotsTxt ? { ...withFigures.robotsTxt, content: null } : null }, result, sitePage: toSitePage(withFigures, result) });
+  }
+  for (const u of updates) store.updatePageData(u.url, u.artifacts, u.result, u.sitePage);
+  return updates.length;
+}
+
+/** Crawl-level issues from the store: robots.txt trouble, blocked URLs, guards that kicked in, sitemaps. */
+function crawlIssues(store: CrawlStore, status: string | null, pagesQueued: number): SiteIssue[] {
+  const issues: SiteIssue[] = [];
+  for (const r of store.robots()) {
+    if (r.verdict === 'rules') continue;
+    issues.push({ type: 'robots-txt', severity: r.verdict === 'disallow-all' ? 'error' : 'notice', message: CRAWL_ISSUES.robots(r.origin, r.message), url: r.url, items: [] });
+  }
+  const blocked: Array<{ url: string; foundOn: string | null }> = [];
+  let blockedCount = 0;
+  const skippedByPattern = new Map<string, number>();
+  for (const row of store.frontierRows(['blocked', 'skipped'])) {
+    if (row.state === 'blocked') {
+      blockedCount++;
+      if (blocked.length < MAX_ITEMS) blocked.push({ url: row.url, foundOn: row.foundOn });
+    } else if (row.note) skippedByPattern.set(row.note, (skippedByPattern.get(row.note) ?? 0) + 1);
+  }
+  if (blockedCount) issues.push({ type: 'blocked-by-robots', severity: 'notice', message: CRAWL_ISSUES.blocked(blockedCount), url: null, items: blocked.map((b) => ({ url: b.url, foundOn: b.foundOn })) });
+  for (const note of store.notes()) {
+    if (note.type === 'url-pattern-cap' || note.type === 'url-pattern-run') {
+      const skipped = skippedByPattern.get(note.message) ?? 0;
+      issues.push({ type: note.type, severity: 'warning', message: CRAWL_ISSUES.patternCap(note.message), url: null, items: [{ pattern: note.url, skipped }] });
+    } else if (note.type === 'queue-full') issues.push({ type: 'queue-full', severity: 'warning', message: CRAWL_ISSUES.queueFull(note.message), url: null, items: [] });
+    else if (note.type === 'crawl-delay') issues.push({ type: 'crawl-delay', severity: 'notice', message: note.message, url: note.url, items: [] });
+  }
+  const sitemaps = store.sitemaps();
+  const found = sitemaps.filter((s) => s.kind !== 'unknown' && s.status >= 200 && s.status < 300);
+  for (const s of sitemaps) {
+    if (!s.error) continue;
+    if (s.source === 'default location' && !found.length) continue;
+    issues.push({ type: 'sitemap-error', severity: 'warning', message: CRAWL_ISSUES.sitemap(s.url, s.error), url: s.url, items: [] });
+  }
+  if (sitemaps.length && !found.length) issues.push({ type: 'no-sitemap', severity: 'warning', message: CRAWL_ISSUES.noSitemap, url: null, items: [] });
+  for (const r of store.pageRecords()) {
+    if (r.encodingNote) issues.push({ type: 'charset-mismatch', severity: 'warning', message: CRAWL_ISSUES.charset(r.encodingNote), url: r.url, items: [] });
+    if (r.renderError) issues.push({ type: 'render-failed', severity: 'warning', message: CRAWL_ISSUES.render(r.renderError), url: r.url, items: [] });
+    if (r.redirectStopped) issues.push({ type: 'redirect-not-followed', severity: 'notice', message: CRAWL_ISSUES.redirectStopped(r.redirectStopped.to, r.redirectStopped.reason), url: r.url, items: [] });
+  }
+  if (status === 'interrupted' || status === 'running') issues.push({ type: 'crawl-interrupted', severity: 'warning', message: CRAWL_ISSUES.interrupted, url: null, items: [] });
+  else if (pagesQueued > 0) {
+    const max = store.getMeta<{ maxPages?: number }>('options')?.maxPages ?? 0;
+    issues.push({ type: 'max-pages', severity: 'notice', message: CRAWL_ISSUES.maxPages(max, pagesQueued), url: null, items: [] });
+  }
+  return issues;
+}
+
+export interface BuildReportOptions {
+  /** The config to score with; defaults to the one stored with the crawl, else one named after the host. */
+  config?: Config;
+  pipeline?: PagePipelineOptions;
+}
+
+/** Store → CrawlReport: pages, crawl-level audits and issues, scores, questions and gaps. Fetches nothing. */
+export async function buildReport(store: CrawlStore, options: BuildReportOptions = {}): Promise<CrawlReport> {
+  const pipeline = options.pipeline ?? pagePipelineOptions();
+  const startUrl = store.getMeta<string>('startUrl');
+  if (!startUrl) throw new Error(`${store.file} holds no crawl (no start URL recorded)`);
+  const stored = store.getMeta<unknown>('config');
+  const config = options.config ?? (stored ? ConfigSchema.safeParse(stored).data : undefined) ?? defaultConfigFor(startUrl);
+  const robots = new Map(store.robots().map((r) => [r.origin, r]));
+
+  const pages: PageResult[] = [];
+  const sitePages: unknown[] = [];
+  const withHreflang: number[] = [];
+  const toSitePage = await toSitePageAdapter();
+  for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
+    if (artifacts.hreflangs.length) withHreflang.push(pages.length);
+    pages.push(page);
+    sitePages.push(s.sitePage ?? toSitePage(artifacts, page));
+  }
+  // hreflang return links need the whole crawl: those pages are audited again now that it is known.
+  const crawlIndex = withHreflang.length ? await crawlIndexAdapter(sitePages) : null;
+  const rescored = new Map<string, PageResult>();
+  if (crawlIndex) {
+    for (const i of withHreflang) {
+      const stored = store.getPage(pages[i].requestedUrl ?? pages[i].url);
+      const p = stored && pageOf(stored, robots, pipeline);
+      if (!p) continue;
+      pages[i] = pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
+      rescored.set(stored.record.url, pages[i]);
+    }
+  }
+
+  const links: SiteLink[] = [...store.links()];
+  const sitemapUrls = [...store.sitemapUrls()];
+  const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
+  const scoring = scoreSite({
+    config,
+    pages: (function* () {
+      for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) yield { artifacts, page: rescored.get(s.record.url) ?? page };
+    })(),
+  });
+
+  const status = store.getMeta<string>('status');
+  const counts = store.stateCounts();
+  const pagesQueued = counts.queued + counts.claimed;
+  const issues = [...site.issues, ...crawlIssues(store, status, pagesQueued)];
+
+  const report: CrawlReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'zmot-lens', version: VERSION },
+    generatedAt: new Date().toISOString(),
+    site: { name: config.brand.name, origin: new URL(startUrl).origin },
+    crawl: {
+      startUrl,
+      startedAt: store.getMeta<string>('startedAt') ?? new Date().toISOString(),
+      finishedAt: store.getMeta<string>('finishedAt'),
+      pagesFetched: pages.length,
+      pagesQueued,
+      errors: pages.filter((p) => p.fetchError || p.status >= 400 || p.status === 0).length,
+      durationMs: store.getMeta<number>('durationMs') ?? 0,
+      interrupted: status !== 'finished',
+    },
+    scores: scoring.scores,
+    pages,
+    siteAudits: site.audits,
+    issues,
+    questions: scoring.questions,
+    gaps: scoring.gaps,
+  };
+  return CrawlReportSchema.parse(report);
+}
