@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigSchema, type Config } from '../shared/schemas/index.ts';
 import { jsonSyntaxError, lineOfPath } from '../shared/questions/json-lines.ts';
 import { UsageError, describeZodError } from './errors.ts';
+import { loadQuestionFiles } from './questions-files.ts';
 
 /** Loads and validates a zmot config file (JSON). Any problem is one line naming the file and field. */
 export async function loadConfig(file: string): Promise<Config> {
@@ -15,7 +17,11 @@ export async function loadConfig(file: string): Promise<Config> {
   const data = parseJsonFile(file, text);
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) throw new UsageError(`${describeZodError(file, parsed.error)}${lineNote(text, parsed.error.issues[0]?.path)}`);
-  return parsed.data;
+  // Question files are relative to the config file; made absolute here so a report rebuilt later, from
+  // anywhere, reads the same files. They are read once now so that a bad one stops the run before a crawl.
+  const config = { ...parsed.data, questionFiles: parsed.data.questionFiles.map((q) => ({ ...q, path: path.resolve(path.dirname(path.resolve(file)), q.path) })) };
+  await loadQuestionFiles(config, file);
+  return config;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { scoreSite } from '../../shared/score/site.ts';
+import { questionsForConfig } from '../questions-files.ts';
 import {
   ConfigSchema,
   CrawlReportSchema,
@@ -193,8 +194,11 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const links: SiteLink[] = [...store.links()];
   const sitemapUrls = [...store.sitemapUrls()];
   const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
+  // The config's question files (absolute paths since loadConfig) join its questions and templates.
+  const { questions } = await questionsForConfig(config, process.cwd());
   const scoring = scoreSite({
     config,
+    questions,
     pages: (function* () {
       for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) yield { artifacts, page: rescored.get(s.record.url) ?? page };
     })(),
