@@ -11,7 +11,7 @@ export const QuestionFileSchema = z.object({
   format: z.enum(['csv', 'search-console', 'paa-json']),
 });
 
-export const CrawlConfigSchema = z.object({
+export const CrawlConfigSchema = z.strictObject({
   startUrls: z.array(z.url()).default([]),
   maxPages: z.number().int().positive().default(500),
   maxDepth: z.number().int().nonnegative().default(10),
@@ -57,7 +57,8 @@ export const AssertionSchema = z.object({
 });
 export type Assertion = z.infer<typeof AssertionSchema>;
 
-export const ConfigSchema = z.object({
+// Strict: a misspelt key ("questionfiles", "crawl.maxpages") is reported, not silently ignored.
+export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   brand: PartySchema.extend({ name: z.string().min(1) }),
   category: z.string().min(1).optional(),
@@ -70,7 +71,7 @@ export const ConfigSchema = z.object({
   questionFiles: z.array(QuestionFileSchema).default([]),
   /** Personas to report coverage for; defaults to the personas named on questions. */
   personas: z.array(z.string().min(1)).default([]),
-  stageWeights: z.record(StageSchema, z.number().nonnegative()).optional(),
+  stageWeights: z.partialRecord(StageSchema, z.number().nonnegative()).optional(),
   crawl: CrawlConfigSchema.prefault({}),
   assertions: z.array(AssertionSchema).default([]),
   baseline: z
