@@ -1,6 +1,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { launchChromium, type LaunchedBrowser } from '../browser.ts';
 import type { AddressGuard } from './address-guard.ts';
+import { startGuardProxy, type GuardProxy } from '../guard-proxy.ts';
 
 /** Why a render did not happen, in words (the page keeps its unrendered artifacts). */
 export const RENDER_ERRORS = {
@@ -44,12 +45,19 @@ export class RenderPool {
 
   private constructor(
     private readonly browser: LaunchedBrowser,
+    private readonly proxy: GuardProxy,
     private readonly options: RenderPoolOptions,
   ) {}
 
   static async start(options: RenderPoolOptions): Promise<RenderPool> {
-    const browser = await launchChromium();
-    return new RenderPool(browser, options);
+    // Chromium resolves names itself: its requests go through the guard proxy, which checks the resolved address.
+    const proxy = await startGuardProxy(options.guard);
+    try {
+      return new RenderPool(await launchChromium({ extraArgs: proxy.chromiumArgs }), proxy, options);
+    } catch (e) {
+      await proxy.close();
+      throw e;
+    }
   }
 
   private async newSlot(): Promise<Slot> {
@@ -149,6 +157,7 @@ export class RenderPool {
   async close() {
     this.closed = true;
     await this.browser.close();
+    await this.proxy.close();
   }
 }
 

@@ -30,6 +30,8 @@ export interface LighthouseSampleOptions {
   formFactor?: WorkerSettings['formFactor'];
   /** Per-page limit; a page over it is recorded as failed and its worker replaced. */
   timeoutMs?: number;
+  /** Extra Chromium flags for every worker's browser (the guard proxy that keeps pages out of private networks). */
+  chromiumArgs?: string[];
   /** Called after each measured page (for progress output). */
   onPage?: (url: string, figures: LighthouseFigures, seconds: number) => void;
 }
@@ -54,8 +56,16 @@ class Worker {
   private pending: { id: number; resolve: (m: { figures: LighthouseFigures; seconds: number }) => void; timer: NodeJS.Timeout } | null = null;
   readonly ready: Promise<void>;
 
-  constructor(private readonly timeoutMs: number) {
-    this.child = fork(WORKER, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+  constructor(
+    private readonly timeoutMs: number,
+    chromiumArgs: string[] = [],
+  ) {
+    this.child = fork(WORKER, [], {
+      execArgv: ['--import', TSX_LOADER],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+      env: { ...process.env, ZMOT_CHROMIUM_ARGS: JSON.stringify(chromiumArgs) },
+    });
     this.child.stderr?.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL);
     });
@@ -171,7 +181,7 @@ export async function runLighthouseSample(
       for (let job = queue.shift(); job; job = queue.shift()) {
         if (!worker || !worker.alive) {
           await worker?.kill();
-          worker = new Worker(timeoutMs);
+          worker = new Worker(timeoutMs, options.chromiumArgs);
           try {
             await worker.ready;
           } catch (e) {

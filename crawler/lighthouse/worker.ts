@@ -21,6 +21,16 @@ export type FromWorker =
 const MOBILE_SCREEN = { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false };
 const DESKTOP_SCREEN = { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false };
 
+/** Flags the parent asks for (the guard proxy); read once, a bad value means none. */
+const CHROMIUM_ARGS: string[] = (() => {
+  try {
+    const v = JSON.parse(process.env.ZMOT_CHROMIUM_ARGS ?? '[]');
+    return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
+})();
+
 function send(message: FromWorker): void {
   process.send?.(message);
 }
@@ -67,7 +77,7 @@ async function runOne(browser: LaunchedBrowser, url: string, settings: WorkerSet
 async function main(): Promise<void> {
   let browser: LaunchedBrowser;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium({ extraArgs: CHROMIUM_ARGS });
   } catch (e) {
     send({ type: 'fatal', message: (e as Error).message });
     process.exit(1);
@@ -85,7 +95,7 @@ async function main(): Promise<void> {
       try {
         if (!browser.browser.connected) {
           await browser.close();
-          browser = await launchChromium();
+          browser = await launchChromium({ extraArgs: CHROMIUM_ARGS });
           send({ type: 'ready', browserPid: browser.browser.process()?.pid ?? null, userDataDir: browser.userDataDir });
         }
         figures = await runOne(browser, message.url, message.settings);

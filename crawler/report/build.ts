@@ -1,6 +1,8 @@
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { scoreSite } from '../../shared/score/site.ts';
 import { questionsForConfig } from '../questions-files.ts';
+import { AddressGuard, type PrivateNetworkPolicy } from '../crawl/address-guard.ts';
+import { startGuardProxy } from '../guard-proxy.ts';
 import {
   ConfigSchema,
   CrawlReportSchema,
@@ -8,6 +10,7 @@ import {
   PageResultSchema,
   REPORT_SCHEMA_VERSION,
   type Config,
+  type LighthouseFigures,
   type CrawlReport,
   type PageArtifacts,
   type PageResult,
@@ -94,7 +97,17 @@ export async function addLighthouseFigures(store: CrawlStore, count: number, opt
     if (r.status >= 200 && r.status < 300 && artifacts.isHtml && !r.error) candidates.push({ url: r.finalUrl, template: lighthouseTemplateOf(r.finalUrl, artifacts) });
   }
   if (!candidates.length) return 0;
-  const figures = await runLighthouseSampleAdapter(candidates, { count, concurrency: options.concurrency ?? 1 });
+  // Lighthouse's Chromium loads every subresource of the pages: through the guard proxy, so a public site
+  // cannot make this machine reach a private address while it is measured.
+  const startUrl = store.getMeta<string>('startUrl') ?? candidates[0].url;
+  const policy = store.getMeta<{ privateNetworks?: PrivateNetworkPolicy }>('options')?.privateNetworks ?? 'auto';
+  const proxy = await startGuardProxy(await AddressGuard.forStart(startUrl, policy));
+  let figures: Map<string, LighthouseFigures> | null;
+  try {
+    figures = await runLighthouseSampleAdapter(candidates, { count, concurrency: options.concurrency ?? 1, chromiumArgs: proxy.chromiumArgs });
+  } finally {
+    await proxy.close();
+  }
   if (!figures) return 0;
   const toSitePage = await toSitePageAdapter();
   const updates: Array<{ url: string; artifacts: PageArtifacts; result: PageResult; sitePage: unknown }> = [];

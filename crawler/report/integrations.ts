@@ -54,7 +54,7 @@ export function lighthouseTemplateOf(url: string, artifacts: PageArtifacts): str
 /** Lighthouse on a sample of pages, figures inherited by the rest of each sampled template. */
 export async function runLighthouseSampleAdapter(
   pages: Array<{ url: string; template: string }>,
-  options: { count: number; concurrency: number },
+  options: { count: number; concurrency: number; chromiumArgs?: string[] },
 ): Promise<Map<string, LighthouseFigures> | null> {
   return runLighthouseSample(pages, options);
 }
