@@ -1,0 +1,46 @@
+// Peer for the crawl benchmark: crawlee's CheerioCrawler over the same site, in plain JavaScript so
+// no TypeScript loader weighs on its memory. Extracts what a typical crawlee user would (title,
+// description, h1, canonical) and follows same-host links.
+// Usage: node bench/peers/crawlee.mjs <origin> <maxPages> <concurrency>  → one JSON line {pages, ms}
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const [origin, maxPagesArg, concurrencyArg] = process.argv.slice(2);
+const storageDir = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-crawlee-'));
+// Crawlee keeps its queue in a storage folder: a fresh one per run, removed after.
+process.env.CRAWLEE_STORAGE_DIR = storageDir;
+const { CheerioCrawler, Configuration, log, LogLevel } = await import('@crawlee/cheerio');
+log.setLevel(LogLevel.ERROR);
+
+let pages = 0;
+let checksum = 0;
+const concurrency = Number(concurrencyArg ?? 8);
+const crawler = new CheerioCrawler(
+  {
+    maxRequestsPerCrawl: Number(maxPagesArg ?? 5000),
+    maxConcurrency: concurrency,
+    // Start at full concurrency and do not back off because *other* processes use the CPU (the
+    // benchmark machine is shared): crawlee then runs as fast as it can, as zmot does.
+    autoscaledPoolOptions: { desiredConcurrency: concurrency, systemStatusOptions: { maxCpuOverloadedRatio: 1, maxEventLoopOverloadedRatio: 1 } },
+    maxRequestRetries: 1,
+    async requestHandler({ $, enqueueLinks }) {
+      pages++;
+      const title = $('title').text();
+      const description = $('meta[name="description"]').attr('content') ?? '';
+      const h1 = $('h1').first().text();
+      const canonical = $('link[rel="canonical"]').attr('href') ?? '';
+      checksum += title.length + description.length + h1.length + canonical.length;
+      await enqueueLinks({ strategy: 'same-hostname' });
+    },
+  },
+  new Configuration({ storageClientOptions: { localDataDirectory: storageDir } }),
+);
+const t0 = performance.now();
+// Progress on stderr, in the same form as zmot's, so the harness can read a partial run.
+const progress = setInterval(() => process.stderr.write(`crawled ${pages} ·\n`), 2000);
+await crawler.run([`${origin}/`]);
+clearInterval(progress);
+const ms = performance.now() - t0;
+await rm(storageDir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), checksum })}\n`);
