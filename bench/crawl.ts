@@ -172,8 +172,7 @@ function median(values: number[]): number {
 
 /** RSS at a given number of pages, from the progress lines and the RSS samples (nearest in time). */
 function rssAtPages(m: Measured, pages: number): number | null {
-  // The last progress line comes up to 2 s before the end: the end of the run stands for the last pages.
-  const point = m.progress.find((p) => p.pages >= pages) ?? (m.samples.length ? { t: m.samples.at(-1)!.t, pages } : null);
+  const point = m.progress.find((p) => p.pages >= pages);
   if (!point) return null;
   let best: Sample | null = null;
   for (const s of m.samples) if (!best || Math.abs(s.t - point.t) < Math.abs(best.t - point.t)) best = s;
@@ -233,7 +232,9 @@ async function main() {
     try {
       process.stderr.write(`Crawling ${BIG} pages with zmot for the memory profile…\n`);
       const { result, measured } = await runZmot(big.origin, BIG + 10, path.join(tmp, 'zmot-big'), false);
-      const marks = [0.1, 0.25, 0.5, 0.75, 1].map((f) => Math.round(result.pages * f));
+      // Progress lines come every 2 s; the last one stands for the end of the crawl (RSS after it is the shutdown).
+      const lastLine = measured.progress.at(-1)?.pages ?? result.pages;
+      const marks = [...[0.1, 0.25, 0.5, 0.75].map((f) => Math.round(result.pages * f)), lastLine];
       const rows = marks.map((p) => `| ${p.toLocaleString('en-US')} | ${rssAtPages(measured, p) !== null ? fmt(rssAtPages(measured, p)!) : '–'} |`);
       const second = measured.samples.filter((s) => s.t > measured.wallMs / 2);
       const firstHalfPeak = Math.max(...measured.samples.filter((s) => s.t <= measured.wallMs / 2).map((s) => s.rssMb));
@@ -257,7 +258,7 @@ async function main() {
   const table = [
     '| crawler | pages | pages/s | peak RSS (MB) | wall time (s) |',
     '|---|---:|---:|---:|---:|',
-    ...summary.map((s) => `| ${s.tool}${s.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${s.pages} | ${fmt(s.pagesPerSecond, 1)} | ${fmt(s.peakRssMb)} | ${fmt(s.wallMs / 1000, 1)} |`),
+    ...summary.map((s) => `| ${s.tool}${s.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${Math.round(s.pages)} | ${fmt(s.pagesPerSecond, 1)} | ${fmt(s.peakRssMb)} | ${fmt(s.wallMs / 1000, 1)} |`),
   ].join('\n');
   const ratios =
     zmotRun && crawlee

@@ -6,7 +6,7 @@ import { pagePipelineOptions } from '../pipeline-options.ts';
 import { toSitePageAdapter, type ToSitePage } from '../report/integrations.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
-import { TypedEmitter, type CrawlEventMap, type CrawlRun, type CrawlSummary } from './events.ts';
+import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
 import { Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
 import { SqliteFrontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
@@ -67,6 +67,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private startUrl = '';
   private started = 0;
   private fetched = 0;
+  private fetchedBefore = 0;
   private errors = 0;
   private blocked = 0;
   private resumed = false;
@@ -184,6 +185,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     this.store.setMeta('options', { ...o, storePath: undefined });
     this.store.setMeta('status', 'running');
     this.started = this.fetched;
+    this.fetchedBefore = this.fetched;
   }
 
   private async run(): Promise<CrawlSummary> {
@@ -261,7 +263,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       inFlight: this.started - this.fetched,
       maxPages: this.options.maxPages,
       elapsedMs,
-      rate: elapsedMs > 0 ? (this.fetched * 1000) / elapsedMs : 0,
+      // This run's rate: pages stored before a resume do not count.
+      rate: elapsedMs > 0 ? ((this.fetched - this.fetchedBefore) * 1000) / elapsedMs : 0,
     });
   }
 
@@ -413,8 +416,13 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     }
     let out: PageOutput;
     if (this.pool) {
-      // A worker that dies takes no page with it: the page is processed here instead.
-      out = await this.pool.run(job).catch(() => processPage(job, this.processorContext()));
+      const pool = this.pool;
+      out = await pool.run(job).catch((e: Error) => {
+        // A page that hangs extraction is recorded without content; a worker that dies takes no page with it.
+        if (e.name !== 'PageJobTimeoutError') return processPage(job, this.processorContext());
+        const bare = processPage({ ...job, body: null, html: null, fetchError: job.fetchError ?? e.message }, this.processorContext());
+        return { ...bare, error: e.message };
+      });
     } else out = processPage(job, this.processorContext());
 
     const childDepth = item.depth === null ? null : item.depth + 1;

@@ -374,7 +374,7 @@ export class Fetcher {
       const info: BodyInfo = { url: current, status, contentType, headers: a.headers };
       const wantBody = req.readBody ? req.readBody(info) : status >= 200 && status < 300 && isHtmlType(contentType);
       const declaredLength = Number(firstHeader(a.headers, 'content-length'));
-      const base = { url: current, status, headers: a.headers, contentType, timings: undefined as unknown as FetchOutcome['timings'] };
+      const base = { url: current, status, headers: a.headers, contentType };
       const timings = () => ({ startedAt, firstByteMs, totalMs: Math.round(performance.now() - t0), waitedMs: Math.round(waited.ms) });
       const failure = a.error ? { error: a.error, errorCode: a.errorCode } : {};
       if (!wantBody) {

@@ -7,7 +7,19 @@ import type { PageWorkerSettings } from './page-worker.ts';
 export const WORKER_ERRORS = {
   crashed: (why: string) => `page worker stopped: ${why}`,
   failedToStart: (why: string) => `page workers could not start: ${why}`,
+  timedOut: (seconds: number) => `extraction took longer than ${seconds}s and was stopped`,
 };
+
+/** A page whose processing did not finish in time: recorded as such, never retried on the main thread. */
+export class PageJobTimeoutError extends Error {
+  constructor(seconds: number) {
+    super(WORKER_ERRORS.timedOut(seconds));
+    this.name = 'PageJobTimeoutError';
+  }
+}
+
+/** Longest a page may take to extract and score (pathological markup must not stall the crawl). */
+export const PAGE_JOB_TIMEOUT_MS = 60_000;
 
 /** tsx's ESM API (the `import` condition: the CommonJS build cannot register ESM hooks). */
 function tsxApiUrl(): string {
@@ -19,6 +31,7 @@ interface Pending {
   resolve(out: PageOutput): void;
   reject(e: Error): void;
   job: PageJob;
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -44,10 +57,11 @@ export class PageWorkerPool {
   private constructor(
     private readonly size: number,
     private readonly settings: PageWorkerSettings,
+    private readonly jobTimeoutMs: number,
   ) {}
 
-  static async start(size: number, settings: PageWorkerSettings): Promise<PageWorkerPool> {
-    const pool = new PageWorkerPool(size, settings);
+  static async start(size: number, settings: PageWorkerSettings, jobTimeoutMs = PAGE_JOB_TIMEOUT_MS): Promise<PageWorkerPool> {
+    const pool = new PageWorkerPool(size, settings, jobTimeoutMs);
     try {
       await Promise.all(Array.from({ length: size }, () => pool.spawn()));
     } catch (e) {
@@ -82,6 +96,7 @@ export class PageWorkerPool {
         }
         const p = msg.id !== undefined ? slot.pending.get(msg.id) : undefined;
         if (!p) return;
+        clearTimeout(p.timer);
         slot.pending.delete(msg.id!);
         slot.busy--;
         if (msg.error !== undefined) p.reject(new Error(msg.error));
@@ -99,14 +114,22 @@ export class PageWorkerPool {
     });
   }
 
-  private replace(slot: Slot, e: Error) {
+  private replace(slot: Slot, e: Error, timedOut?: number) {
     const i = this.slots.indexOf(slot);
     if (i === -1) return;
     this.slots.splice(i, 1);
-    for (const p of slot.pending.values()) p.reject(new Error(WORKER_ERRORS.crashed(e.message)));
+    for (const [id, p] of slot.pending) {
+      clearTimeout(p.timer);
+      p.reject(id === timedOut ? new PageJobTimeoutError(this.jobTimeoutMs / 1000) : new Error(WORKER_ERRORS.crashed(e.message)));
+    }
     slot.pending.clear();
     void slot.worker.terminate().catch(() => {});
-    if (!this.closed) void this.spawn().catch(() => {});
+    if (this.closed) return;
+    void this.spawn().catch(() => {
+      // No worker left to run the queue: hand the jobs back (the engine processes them itself).
+      if (this.slots.length) return;
+      for (const task of this.queue.splice(0)) task.reject(new Error(WORKER_ERRORS.crashed(e.message)));
+    });
   }
 
   private dispatch() {
@@ -116,11 +139,12 @@ export class PageWorkerPool {
       const task = this.queue.shift()!;
       slot.busy++;
       slot.pending.set(task.id, task);
+      task.timer = setTimeout(() => this.replace(slot, new Error('timed out'), task.id), this.jobTimeoutMs);
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
 
-  /** Runs one page job on a worker. Rejects only if the worker dies mid-job. */
+  /** Runs one page job on a worker. Rejects if the worker dies mid-job, or with PageJobTimeoutError. */
   run(job: PageJob): Promise<PageOutput> {
     if (this.closed) return Promise.reject(new Error(WORKER_ERRORS.crashed('pool closed')));
     return new Promise<PageOutput>((resolve, reject) => {

@@ -197,6 +197,9 @@ export class CrawlStore {
       this.db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode keeps every committed transaction across a process kill; only power loss can undo the last few.
       this.db.pragma('synchronous = NORMAL');
+      // Checkpoint (and fsync) every ~32k WAL frames instead of every 1,000: a page commit touches a
+      // dozen frames, so the default checkpointed every ~80 pages and doubled the cost of a commit.
+      this.db.pragma('wal_autocheckpoint = 32768');
       this.db.exec(SCHEMA);
     }
     this.db.pragma(`cache_size = -${(options.cacheMb ?? 16) * 1024}`);
