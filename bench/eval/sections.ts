@@ -1,0 +1,16 @@
+/**
+ * The sections of `npm run eval`, in the order they appear in docs/accuracy.md. A section is a module
+ * of its own (bench/eval/<id>.ts) exporting `run(): Promise<string>`, the Markdown of its block:
+ * data set (source, version, license), baseline and figures, dev/test split stated.
+ */
+export interface EvalSection {
+  id: string;
+  title: string;
+  run: () => Promise<string>;
+}
+
+export const SECTIONS: EvalSection[] = [
+  // { id: 'answers', title: 'Answer finding on shoppers\u2019 product questions', run: () => import('./answers.ts').then((m) => m.run()) },
+  // { id: 'site', title: 'A real site crawled end to end (zerabooks)', run: () => import('./site.ts').then((m) => m.run()) },
+  // { id: 'stages', title: 'Query stages on real queries', run: () => import('./stages.ts').then((m) => m.run()) },
+];
