@@ -4,6 +4,7 @@
  *   npx tsx bench/classifier-eval.ts              tables for docs/classifier.md
  *   npx tsx bench/classifier-eval.ts --errors dev misclassified dev queries (never tune on test)
  *   npx tsx bench/classifier-eval.ts --json       the figures as JSON
+ *   npx tsx bench/classifier-eval.ts --orcas-errors  misclassified ORCAS-I-gold dev rows (real queries; test is held out)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -168,7 +169,7 @@ function throughput(rows: readonly LabelledQuery[]): number {
   return Math.round((rounds * rows.length) / ((performance.now() - started) / 1000));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const rows = loadLabelled();
   const scored = run(rows);
@@ -183,6 +184,19 @@ function main(): void {
       broder: { dev: broderReport(dev), test: broderReport(test), all: broderReport(scored) },
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
+
+  if (args.includes('--orcas-errors')) {
+    // Real queries (ORCAS-I-gold): the dev half only. The test half is held out and never listed.
+    const { loadOrcas } = await import('./eval/stages.ts');
+    for (const row of loadOrcas()) {
+      if (row.split !== 'dev') continue;
+      const result = classifyQuery(row.query);
+      if (result.broder === row.broder) continue;
+      const why = result.signals.map((s) => `${s.stage[0]}:${s.signal}=${s.weight}`).join(' ');
+      console.log(`${row.broder}\t→ ${result.broder} (${result.stage})\t${row.query}\t[${why}]`);
+    }
     return;
   }
 
@@ -216,4 +230,4 @@ function main(): void {
   console.log(`\nthroughput: ~${throughput(rows).toLocaleString('en')} queries/s on this machine (single thread)`);
 }
 
-main();
+void main();
