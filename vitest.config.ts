@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // Finds or provides Chromium once per run (CHROME_PATH for the workers), or stops with one line.
+    globalSetup: ['tests/setup/browser.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +8,7 @@ import type { PageArtifacts } from '../../../shared/schemas/index.ts';
 import type { TestSite } from './sites/server.ts';
 import { startJsSite } from './sites/js-site.ts';
 
-// Rendering needs Debian's Chromium; CI images without it skip this file (see crawler/browser.ts).
-const hasChromium = Boolean(process.env.CHROME_PATH) || existsSync('/usr/bin/chromium');
+// Rendering needs Chromium; the test run's global setup finds or provides it (tests/setup/browser.ts).
 
 let dir: string;
 beforeAll(async () => {
@@ -35,7 +33,7 @@ async function crawlJs(render: boolean): Promise<{ site: TestSite; pages: Map<st
   return { site, pages };
 }
 
-describe.skipIf(!hasChromium)('--render: JavaScript pages through Chromium', () => {
+describe('--render: JavaScript pages through Chromium', () => {
   it('sees only the empty shell without rendering', async () => {
     const { pages } = await crawlJs(false);
     expect(pages.get('/')?.title).toBe('Loading…');

@@ -1,0 +1,47 @@
+/**
+ * Vitest global setup: every test run finds or provides the browser before any test starts, so a fresh
+ * machine's `npm install && npm test` passes and a missing browser is one line, not a stack trace per file.
+ *
+ * Order (crawler/browser.ts `chromePath`): CHROME_PATH, Debian's Chromium and other system installs, an
+ * installed Chrome, Chrome for Testing from the puppeteer cache. When none is found, CHROME_PATH is unset
+ * and we are root on Debian (apt-get), Debian's Chromium is installed; otherwise the run stops with the
+ * one command to run. The path found is passed to the test workers as CHROME_PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { BrowserNotFoundError, chromePath } from '../../crawler/browser.ts';
+
+function canInstall(): boolean {
+  return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.ZMOT_NO_BROWSER_INSTALL !== '1';
+}
+
+function aptInstallChromium(): boolean {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env }).status === 0;
+  if (install()) return true;
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  return install();
+}
+
+/** The browser to test with, installing Debian's Chromium when allowed; throws BrowserNotFoundError otherwise. */
+export function resolveTestBrowser(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+  try {
+    return chromePath();
+  } catch (e) {
+    if (!(e instanceof BrowserNotFoundError) || process.env.CHROME_PATH || !canInstall()) throw e;
+    log('tests: no Chromium found, installing Debian\'s (apt-get install -y chromium)');
+    if (!aptInstallChromium()) throw new BrowserNotFoundError(`no Chromium found and apt-get install -y chromium failed; set CHROME_PATH`);
+    return chromePath();
+  }
+}
+
+export default function setup(): void {
+  try {
+    process.env.CHROME_PATH = resolveTestBrowser();
+  } catch (e) {
+    if (!(e instanceof BrowserNotFoundError)) throw e;
+    // One line and a non-zero exit: no stack trace, no test file run against a missing browser.
+    process.stderr.write(`tests need a browser: ${e.message}\n`);
+    process.exit(1);
+  }
+}
