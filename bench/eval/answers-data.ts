@@ -1,0 +1,289 @@
+/**
+ * The two answers sets of ../shared/fixtures/answers (amazon-science/contextual-product-qa, CDLA-Sharing-1.0)
+ * as product pages the scorer can read, with the split, the plain BM25 baseline and the ranking metrics
+ * shared by `npm run eval -- --only answers` and `npm run fit`.
+ *
+ * - Each question's candidates become the passages of one product page, each under the heading a
+ *   product page gives its source ("About this item", "Product details", "Customer reviews", …).
+ *   Spec rows (`num_batteries:  { quantity:4, type:c }`) are written as a spec table shows them
+ *   ("num batteries: quantity 4, type c"). Passages are ordered by a hash of their text, so their
+ *   position on the page says nothing about their label.
+ * - Split: a question is held back when FNV-1a(qid) is odd (about half of each set), dev otherwise.
+ *   Weights are fitted on dev only; held-back figures are the ones to quote.
+ * - Ties are broken at random in expectation: precision at 1 and reciprocal rank are the expected
+ *   values over every order of the tied candidates, so a scorer gains nothing by giving up.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { extractArtifacts } from '../../shared/extract/index.ts';
+import { findPrices } from '../../shared/extract/prices.ts';
+import { pageResultFrom } from '../../shared/pipeline.ts';
+import type { PageArtifacts, PageResult, Passage, ProspectQuestion } from '../../shared/schemas/index.ts';
+import { questionContext, scorePassage } from '../../shared/score/answer.ts';
+import { Bm25Index } from '../../shared/score/bm25.ts';
+import { buildCorpus } from '../../shared/score/corpus.ts';
+import { analyzerFor } from '../../shared/score/text.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ANSWERS_DIR = path.join(ROOT, '../shared/fixtures/answers');
+
+export const SETS = [
+  { id: 'hetPQA', file: 'hetPQA-evidence_ranking-dev.csv', title: 'hetPQA evidence ranking (toys & games: bullets, description, spec rows, community answers, reviews)' },
+  { id: 'semiPQA', file: 'semiPQA-attribute_ranking-dev.csv', title: 'semiPQA attribute ranking (spec-table rows)' },
+] as const;
+export type SetId = (typeof SETS)[number]['id'];
+
+export interface Candidate {
+  text: string;
+  label: 0 | 1;
+  source: string;
+}
+
+export interface PqaQuestion {
+  set: SetId;
+  qid: string;
+  question: string;
+  candidates: Candidate[];
+  heldBack: boolean;
+}
+
+/** Where a product page shows each hetPQA source. */
+const SECTION_OF: Record<string, string> = {
+  bullet: 'About this item',
+  Desc: 'Product description',
+  OSP: 'From the manufacturer',
+  attribute: 'Product details',
+  CQA: 'Customer questions and answers',
+  review: 'Customer reviews',
+};
+
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** `num_batteries:  { quantity:4, type:c }; { quantity:1, type:aa }` → "num batteries: quantity 4, type c; quantity 1, type aa". */
+export function specRow(candidate: string): string {
+  const m = /^\s*"?([a-z0-9_]+):\s*(.*)$/is.exec(candidate);
+  if (!m || !/[{]/.test(m[2])) return candidate;
+  const key = m[1].replace(/_/g, ' ');
+  const value = m[2]
+    .replace(/""/g, '"')
+    .replace(/\bvalue:/g, '')
+    .replace(/([a-z_]+):/g, (_, k: string) => `${k.replace(/_/g, ' ')} `)
+    .replace(/[{}[\]"]/g, ' ')
+    .replace(/\btrue\b/g, 'yes')
+    .replace(/\bfalse\b/g, 'no')
+    .replace(/_/g, ' ')
+    .replace(/\s+,/g, ',')
+    .replace(/\s+;/g, ';')
+    .replace(/\s+/g, ' ')
+    .replace(/"\s*$/, '')
+    .trim();
+  return `${key}: ${value}`;
+}
+
+export function loadSet(id: SetId): PqaQuestion[] {
+  const set = SETS.find((s) => s.id === id)!;
+  const rows = parse(readFileSync(path.join(ANSWERS_DIR, set.file), 'utf8'), {
+    delimiter: '\t',
+    columns: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  }) as Array<Record<string, string>>;
+  const byQ = new Map<string, PqaQuestion>();
+  for (const r of rows) {
+    let q = byQ.get(r.qid);
+    if (!q) byQ.set(r.qid, (q = { set: id, qid: r.qid, question: r.question, candidates: [], heldBack: fnv1a(`${id}:${r.qid}`) % 2 === 1 }));
+    q.candidates.push({ text: specRow(r.candidate), label: r.label === '1' ? 1 : 0, source: r.source ?? 'attribute' });
+  }
+  // Page order: a hash of the text, not the file's order.
+  for (const q of byQ.values()) q.candidates.sort((a, b) => fnv1a(a.text) - fnv1a(b.text) || a.text.localeCompare(b.text));
+  return [...byQ.values()];
+}
+
+export interface ProductPage {
+  artifacts: PageArtifacts;
+  page: PageResult;
+  question: ProspectQuestion;
+  /** Passage id → candidate index. */
+  passageOf: Map<string, number>;
+}
+
+const pageCache = new WeakMap<PqaQuestion, ProductPage>();
+
+/** The question's product page: one passage per candidate, under its source's section heading. */
+export function productPage(q: PqaQuestion): ProductPage {
+  const hit = pageCache.get(q);
+  if (hit) return hit;
+  const url = `https://shop.example/${q.set}/${q.qid}/`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Product ${q.qid}</title><meta name="description" content="Product details, description, questions and reviews of this product, as shown on its page in the shop."><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="canonical" href="${url}"></head><body><h1>Product ${q.qid}</h1></body></html>`;
+  const artifacts = extractArtifacts({ url, status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, html, depth: 1, inSitemap: true });
+  const passages: Passage[] = [];
+  const passageOf = new Map<string, number>();
+  let offset = 0;
+  q.candidates.forEach((c, i) => {
+    const heading = SECTION_OF[c.source] ?? 'Product details';
+    const words = (c.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+    const id = `c${i}`;
+    passages.push({
+      id,
+      heading,
+      headingLevel: 2,
+      headingPath: [`Product ${q.qid}`, heading],
+      text: c.text,
+      wordCount: words,
+      wordOffset: offset,
+      orderedSteps: 0,
+      listItems: c.source === 'bullet' ? 1 : 0,
+      tables: 0,
+      prices: findPrices(c.text, 20).map((p) => p.raw),
+    });
+    passageOf.set(id, i);
+    offset += words;
+  });
+  artifacts.passages = passages;
+  artifacts.wordCount = offset;
+  const out: ProductPage = {
+    artifacts,
+    page: pageResultFrom(artifacts),
+    question: { id: `${q.set}-${q.qid}`, text: q.question, stage: 'purchase', weight: 1, source: 'query' },
+    passageOf,
+  };
+  pageCache.set(q, out);
+  return out;
+}
+
+/** Plain BM25 (Okapi, k1 1.2, b 0.75) over the candidates' own words, stemmed and without stop words. */
+export function bm25Scores(q: PqaQuestion): number[] {
+  const analyzer = analyzerFor('en');
+  const index = new Bm25Index<number>();
+  q.candidates.forEach((c, i) => index.add(i, analyzer.terms(c.text)));
+  const groups = [...new Set(analyzer.terms(q.question))].map((t) => ({ label: t, terms: [t] }));
+  const scores = new Array<number>(q.candidates.length).fill(0);
+  for (const hit of index.search(groups, q.candidates.length)) scores[hit.doc.ref] = hit.score;
+  return scores;
+}
+
+export interface RankOutcome {
+  /** Expected precision at 1 (ties broken at random). */
+  p1: number;
+  /** Expected reciprocal rank of the first answering candidate. */
+  rr: number;
+  /** Score of the top candidate. */
+  top: number;
+}
+
+function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+/** Precision at 1 and reciprocal rank of one question's ranking, in expectation over tie orders. */
+export function rankOutcome(scores: number[], labels: number[]): RankOutcome {
+  const order = scores.map((s, i) => ({ s: Math.round(s * 1e9) / 1e9, l: labels[i] })).sort((a, b) => b.s - a.s);
+  let rank = 0;
+  let p1 = 0;
+  let rr = 0;
+  let i = 0;
+  let first = true;
+  while (i < order.length) {
+    let j = i;
+    while (j < order.length && order[j].s === order[i].s) j++;
+    const n = j - i;
+    const k = order.slice(i, j).filter((x) => x.l === 1).length;
+    if (first) p1 = k / n;
+    first = false;
+    if (k > 0) {
+      const total = choose(n, k);
+      for (let pos = 1; pos <= n - k + 1; pos++) rr += (choose(n - pos, k - 1) / total) / (rank + pos);
+      break;
+    }
+    rank += n;
+    i = j;
+  }
+  return { p1, rr, top: order[0]?.s ?? 0 };
+}
+
+export interface SetFigures {
+  questions: number;
+  /** Questions with at least one answering candidate (the ones P@1 and MRR are over). */
+  answerable: number;
+  p1: number;
+  mrr: number;
+}
+
+/** P@1 and MRR of a scorer over the answerable questions of a list. */
+export function figures(qs: PqaQuestion[], scoresOf: (q: PqaQuestion) => number[]): SetFigures {
+  let p1 = 0;
+  let mrr = 0;
+  let n = 0;
+  for (const q of qs) {
+    const labels = q.candidates.map((c) => c.label);
+    if (!labels.some((l) => l === 1)) continue;
+    const o = rankOutcome(scoresOf(q), labels);
+    p1 += o.p1;
+    mrr += o.rr;
+    n++;
+  }
+  return { questions: qs.length, answerable: n, p1: n ? p1 / n : 0, mrr: n ? mrr / n : 0 };
+}
+
+/** Chance: every candidate scores the same. */
+export const chance = (q: PqaQuestion): number[] => q.candidates.map(() => 0);
+
+export interface ThresholdFigures {
+  threshold: number;
+  /** Questions whose top candidate reaches the threshold. */
+  answered: number;
+  /** Of those, the share whose top candidate truly answers. */
+  precision: number;
+  /** Truly answered among answered, over the questions that have an answer. */
+  recall: number;
+}
+
+/** Precision and recall of "answered" (top score ≥ threshold) over every question, answerable or not. */
+export function thresholdFigures(qs: PqaQuestion[], scoresOf: (q: PqaQuestion) => number[], threshold: number): ThresholdFigures {
+  let answered = 0;
+  let right = 0;
+  let answerable = 0;
+  for (const q of qs) {
+    const labels = q.candidates.map((c) => c.label);
+    if (labels.some((l) => l === 1)) answerable++;
+    const o = rankOutcome(scoresOf(q), labels);
+    if (o.top >= threshold && o.top > 0) {
+      answered++;
+      right += o.p1;
+    }
+  }
+  return { threshold, answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0 };
+}
+
+/**
+ * The product's scorer: the visibility (answer × findability, what "answered" is decided on) of every
+ * candidate passage. On one page findability is the same for all, so the ranking is the answer score's.
+ */
+export function scorerScores(q: PqaQuestion): number[] {
+  const { artifacts, page, question, passageOf } = productPage(q);
+  const corpus = buildCorpus([{ artifacts, page }], 'en');
+  const ctx = questionContext(question, NO_NAMES, 'en');
+  const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
+  const scores = new Array<number>(q.candidates.length).fill(0);
+  if (!index || !ctx.groups.length) return scores;
+  for (const doc of index.docs) {
+    const i = passageOf.get(doc.ref.passage.id);
+    if (i === undefined) continue;
+    scores[i] = Math.max(scores[i], scorePassage(ctx, index, doc).answer.visibility);
+  }
+  return scores;
+}
+
+const NO_NAMES = { brand: [], competitors: [] };

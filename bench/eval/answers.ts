@@ -1,0 +1,72 @@
+/**
+ * Eval section `answers`: does the scorer put the passage that answers a shopper's question first?
+ * Both sets of ../shared/fixtures/answers, the scorer against plain BM25 and chance in the same run,
+ * held-back split first, dev split labelled; and how trustworthy "answered" is (precision of the
+ * threshold, with its recall).
+ */
+import { ANSWERED_THRESHOLD } from '../../shared/score/site.ts';
+import { bm25Scores, chance, figures, loadSet, scorerScores, SETS, thresholdFigures, type PqaQuestion, type SetFigures, type ThresholdFigures } from './answers-data.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => x.toFixed(3);
+
+export async function run(): Promise<string> {
+  const out: string[] = [];
+  out.push('## Answer finding on shoppers\u2019 product questions');
+  out.push('');
+  out.push(
+    'Data: `../shared/fixtures/answers/` — amazon-science/contextual-product-qa (commit cec976c, CDLA-Sharing-1.0), ' +
+      'real shoppers\u2019 questions with candidate passages from the same product\u2019s page, labelled by people. ' +
+      'Each question\u2019s candidates become one product page (each under its section heading; spec rows written as a spec table shows them; ' +
+      'order by a hash of the text). The scorer ranks the passages by its answer score; **plain BM25** (Okapi, k1 1.2, b 0.75, ' +
+      'same stemming and stop words, no synonyms, no headings) ranks the same passages; **chance** gives every passage the same score. ' +
+      'Ties count in expectation over their orders. P@1 and MRR are over the questions with at least one answering passage.',
+  );
+  out.push('');
+  out.push(
+    'Split (bench/eval/answers-data.ts): a question is **held back** when FNV-1a of `<set>:<qid>` is odd, **dev** otherwise. ' +
+      'Weights are fitted on dev only (`npm run fit`); the held-back rows are the figures to quote.',
+  );
+  out.push('');
+  out.push('| set | split | questions (with an answer) | chance P@1 | BM25 P@1 | scorer P@1 | scorer − BM25 | chance MRR | BM25 MRR | scorer MRR |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
+  const thresholdRows: string[] = [];
+  for (const set of SETS) {
+    const qs = loadSet(set.id);
+    const cache = new Map<PqaQuestion, number[]>();
+    const scorer = (q: PqaQuestion) => {
+      let s = cache.get(q);
+      if (!s) cache.set(q, (s = scorerScores(q)));
+      return s;
+    };
+    for (const heldBack of [true, false]) {
+      const sub = qs.filter((q) => q.heldBack === heldBack);
+      const c = figures(sub, chance);
+      const b = figures(sub, bm25Scores);
+      const s = figures(sub, scorer);
+      out.push(row(set.id, heldBack ? '**held back**' : 'dev', c, b, s));
+      const t = thresholdFigures(sub, scorer, ANSWERED_THRESHOLD);
+      thresholdRows.push(thresholdRow(set.id, heldBack ? '**held back**' : 'dev', t, sub.length));
+    }
+  }
+  out.push('');
+  out.push(
+    `"Answered" is what the report says of a question: its best passage reaches visibility ${ANSWERED_THRESHOLD} ` +
+      '(answer × findability; findability is the same for every passage of a page). Precision: of the questions marked answered, ' +
+      'the share whose first passage truly answers (target ≥ 90%). Recall: those over every question that has an answer.',
+  );
+  out.push('');
+  out.push('| set | split | questions | marked answered | precision | recall |');
+  out.push('|---|---|---|---|---|---|');
+  out.push(...thresholdRows);
+  return out.join('\n');
+}
+
+function row(set: string, split: string, c: SetFigures, b: SetFigures, s: SetFigures): string {
+  const diff = (s.p1 - b.p1) * 100;
+  return `| ${set} | ${split} | ${c.questions} (${c.answerable}) | ${pct(c.p1)} | ${pct(b.p1)} | ${pct(s.p1)} | ${diff >= 0 ? '+' : ''}${diff.toFixed(1)} pts | ${num(c.mrr)} | ${num(b.mrr)} | ${num(s.mrr)} |`;
+}
+
+function thresholdRow(set: string, split: string, t: ThresholdFigures, n: number): string {
+  return `| ${set} | ${split} | ${n} | ${t.answered} | ${t.answered ? pct(t.precision) : '—'} | ${pct(t.recall)} |`;
+}
