@@ -23,6 +23,7 @@ export const CRAWL_MESSAGES = {
   redirectOutOfScope: 'redirect target is outside the crawl scope: not followed',
   redirectExcluded: (why: string) => `redirect target not crawled (${why}): not followed`,
   redirectAlreadyCrawled: 'redirect target was already crawled: not fetched again',
+  redirectBeingCrawled: 'redirect target is being crawled on its own: recorded as a redirect to it',
   startHostAdded: (host: string) => `the start URL redirects to ${host}: that host is crawled too`,
   crawlDelay: (host: string, ms: number) => `robots.txt asks for a Crawl-delay of ${ms / 1000}s on ${host}: honoured`,
   crawlDelayCapped: (host: string, asked: number, cap: number) => `robots.txt asks for a Crawl-delay of ${asked / 1000}s on ${host}: capped at ${cap / 1000}s`,
@@ -46,6 +47,16 @@ export interface CrawlDeps {
 export function crawl(input: CrawlOptionsInput, deps: CrawlDeps = {}): CrawlRun {
   const options = CrawlOptionsSchema.parse(input);
   return new CrawlEngine(options, deps);
+}
+
+interface Reservation {
+  /** The frontier URL whose fetch holds the reservation. */
+  url: string;
+  /** URLs it reserved (its own, redirect targets it followed). */
+  urls: Set<string>;
+  /** URLs its stored page covers (redirect hops, final URL), known once it is stored. */
+  covered: Set<string>;
+  finished: Promise<void>;
 }
 
 class CrawlEngine extends TypedEmitter implements CrawlRun {
@@ -76,6 +87,12 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private readonly delaysApplied = new Set<string>();
   private readonly robotsNoticed = new Set<string>();
   private sitemapsKnown = false;
+  /**
+   * URLs being fetched right now, each by one fetch (its own URL, or a redirect target it followed):
+   * a URL is fetched once, so a redirect to a page in flight stops there, and a queued URL that a
+   * followed redirect already reached waits for that fetch instead of fetching a second copy.
+   */
+  private readonly reserved = new Map<string, Reservation>();
 
   constructor(
     private readonly options: CrawlOptions,
@@ -281,8 +298,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
           await this.recordBlocked(item, rules);
           continue;
         }
-        this.started++;
-        const task: Promise<void> = this.processItem(item, rules)
+        const owner = this.reserved.get(item.url);
+        const task: Promise<void> = (owner ? this.coveredBy(item, owner, rules) : (this.started++, this.processItem(item, rules)))
           .catch((e) => this.recordInternalError(item, e))
           .finally(() => active.delete(task));
         active.add(task);
@@ -369,7 +386,12 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       if (rules.record.message.includes(PRIVATE_TARGET_REFUSED)) return { follow: true, url: key };
       if (!rules.isAllowed(key)) return { follow: false, reason: BLOCKED_BY_ROBOTS(rules.agent) };
     }
-    if (key !== item.url && (await this.frontier.isDone(key))) return { follow: false, reason: CRAWL_MESSAGES.redirectAlreadyCrawled };
+    if (key !== item.url) {
+      const owner = this.reserved.get(key);
+      if (owner && owner.url !== item.url) return { follow: false, reason: CRAWL_MESSAGES.redirectBeingCrawled };
+      if (await this.frontier.isDone(key)) return { follow: false, reason: CRAWL_MESSAGES.redirectAlreadyCrawled };
+      this.reserve(key, this.reserved.get(item.url)!);
+    }
     return { follow: true, url: key };
   }
 
@@ -378,7 +400,36 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     return urls.some((u) => this.store.isInSitemap(u));
   }
 
+  private reserve(url: string, r: Reservation) {
+    this.reserved.set(url, r);
+    r.urls.add(url);
+  }
+
+  /** A queued URL that another fetch reached by a redirect: waits for it, then is done as its alias, or fetched if it was not reached. */
+  private async coveredBy(item: FrontierItem, owner: Reservation, rules: RobotsRules): Promise<void> {
+    await owner.finished;
+    if (owner.covered.has(item.url)) {
+      await this.frontier.complete(item, { state: 'done', note: `fetched as ${owner.url}`, discovered: [], aliases: [] });
+      return;
+    }
+    if (this.aborted) return;
+    this.started++;
+    await this.processItem(item, rules);
+  }
+
   private async processItem(item: FrontierItem, rules: RobotsRules): Promise<void> {
+    let finish!: () => void;
+    const reservation: Reservation = { url: item.url, urls: new Set(), covered: new Set(), finished: new Promise<void>((r) => (finish = r)) };
+    this.reserve(item.url, reservation);
+    try {
+      await this.fetchAndStore(item, rules, reservation);
+    } finally {
+      for (const u of reservation.urls) if (this.reserved.get(u) === reservation) this.reserved.delete(u);
+      finish();
+    }
+  }
+
+  private async fetchAndStore(item: FrontierItem, rules: RobotsRules, reservation: Reservation): Promise<void> {
     const outcome = await this.fetcher.fetch({
       url: item.url,
       signal: this.controller.signal,
@@ -433,6 +484,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     }
     const record = this.recordOf(item, outcome, { encoding: out.encoding, encodingNote: out.encodingNote, rendered: job.rendered, renderError, error: outcome.error ?? out.error });
     const aliases = [...outcome.redirectChain.slice(1).map((h) => h.url), finalUrl];
+    for (const a of aliases) reservation.covered.add(a);
     await this.frontier.complete(item, { state: 'done', discovered, aliases }, () =>
       this.store.savePackedPage({ record, artifacts: out.artifactsPacked, result: out.resultPacked, sitePageJson: out.sitePageJson }, out.links),
     );

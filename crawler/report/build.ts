@@ -17,7 +17,7 @@ import {
   type SiteIssue,
 } from '../../shared/schemas/index.ts';
 import { pagePipelineOptions } from '../pipeline-options.ts';
-import type { CrawlStore, RobotsRow, StoredPage } from '../store/crawl-store.ts';
+import type { CrawlStore, PageRecord, RobotsRow, StoredPage } from '../store/crawl-store.ts';
 import { VERSION } from '../version.ts';
 import { crawlIndexAdapter, lighthouseTemplateOf, runLighthouseSampleAdapter, runSiteAuditsAdapter, toSitePageAdapter, type SiteLink } from './integrations.ts';
 
@@ -122,8 +122,47 @@ export async function addLighthouseFigures(store: CrawlStore, count: number, opt
   return updates.length;
 }
 
+function hrefOf(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The site-audit summary of a redirect whose target was crawled on its own (and so not fetched again
+ * through it): a redirect to that page, not a page of its own, so duplicates, loops and orphans see
+ * one page, while links and sitemap entries to the redirecting URL are seen as redirected.
+ */
+function redirectToCrawledPage(summary: unknown, target: string, status: number): unknown {
+  const s = (summary ?? {}) as { requestedUrl?: string; url?: string; redirectChain?: unknown[]; depth?: number | null; inSitemap?: boolean | null };
+  return {
+    url: target,
+    requestedUrl: s.requestedUrl ?? s.url,
+    status,
+    redirectChain: s.redirectChain ?? [],
+    fetchError: null,
+    isHtml: false,
+    indexable: false,
+    noindex: false,
+    canonical: null,
+    title: null,
+    metaDescription: null,
+    h1: null,
+    lang: null,
+    hreflangs: [],
+    depth: s.depth ?? null,
+    inSitemap: s.inSitemap ?? null,
+    wordCount: 0,
+    fingerprint: null,
+  };
+}
+
 /** Crawl-level issues from the store: robots.txt trouble, blocked URLs, guards that kicked in, sitemaps. */
-function crawlIssues(store: CrawlStore, status: string | null, pagesQueued: number): SiteIssue[] {
+function crawlIssues(store: CrawlStore, status: string | null, pagesQueued: number, redirectsToCrawled: Set<string>): SiteIssue[] {
   const issues: SiteIssue[] = [];
   for (const r of store.robots()) {
     if (r.verdict === 'rules') continue;
@@ -157,7 +196,7 @@ function crawlIssues(store: CrawlStore, status: string | null, pagesQueued: numb
   for (const r of store.pageRecords()) {
     if (r.encodingNote) issues.push({ type: 'charset-mismatch', severity: 'warning', message: CRAWL_ISSUES.charset(r.encodingNote), url: r.url, items: [] });
     if (r.renderError) issues.push({ type: 'render-failed', severity: 'warning', message: CRAWL_ISSUES.render(r.renderError), url: r.url, items: [] });
-    if (r.redirectStopped) issues.push({ type: 'redirect-not-followed', severity: 'notice', message: CRAWL_ISSUES.redirectStopped(r.redirectStopped.to, r.redirectStopped.reason), url: r.url, items: [] });
+    if (r.redirectStopped && !redirectsToCrawled.has(r.url)) issues.push({ type: 'redirect-not-followed', severity: 'notice', message: CRAWL_ISSUES.redirectStopped(r.redirectStopped.to, r.redirectStopped.reason), url: r.url, items: [] });
   }
   if (status === 'interrupted' || status === 'running') issues.push({ type: 'crawl-interrupted', severity: 'warning', message: CRAWL_ISSUES.interrupted, url: null, items: [] });
   else if (pagesQueued > 0) {
@@ -186,11 +225,28 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const sitePages: unknown[] = [];
   const withHreflang: number[] = [];
   const toSitePage = await toSitePageAdapter();
+  // A redirect that stopped because its target is a crawled page is that page reached by a redirect.
+  const redirectsToCrawled: Array<{ index: number; record: PageRecord }> = [];
+  const statusByUrl = new Map<string, number>();
   for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
     if (artifacts.hreflangs.length) withHreflang.push(pages.length);
+    if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
+    else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
     pages.push(page);
     sitePages.push(s.sitePage ?? toSitePage(artifacts, page));
   }
+  const aliasOf = new Set<string>();
+  const aliases: unknown[] = [];
+  for (const { index, record } of redirectsToCrawled) {
+    const target = hrefOf(record.redirectStopped!.to);
+    const status = statusByUrl.get(target);
+    if (status === undefined) continue;
+    aliasOf.add(record.url);
+    aliases.push(redirectToCrawledPage(sitePages[index], target, status));
+    sitePages[index] = null;
+  }
+  // After every page, so a URL looked up by its final address finds the page itself first.
+  if (aliases.length) sitePages.splice(0, sitePages.length, ...sitePages.filter((p) => p !== null), ...aliases);
   // hreflang return links need the whole crawl: those pages are audited again now that it is known.
   const crawlIndex = withHreflang.length ? await crawlIndexAdapter(sitePages) : null;
   const rescored = new Map<string, PageResult>();
@@ -220,7 +276,7 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const status = store.getMeta<string>('status');
   const counts = store.stateCounts();
   const pagesQueued = counts.queued + counts.claimed;
-  const issues = [...site.issues, ...crawlIssues(store, status, pagesQueued)];
+  const issues = [...site.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
 
   const report: CrawlReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -36,6 +36,21 @@ describe('zmot demo', () => {
     expect(report.crawl.pagesFetched).toBe(report.pages.length);
   });
 
+  it('lists every URL once: /old-pricing/ is a redirect to /pricing/, not a second copy of it', () => {
+    const urls = report.pages.map((p) => p.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    const pricing = report.pages.filter((p) => pathOf(p.url) === '/pricing/');
+    expect(pricing).toHaveLength(1);
+    expect(pricing[0].status).toBe(200);
+    // Either the redirect was followed (and /pricing/ was not fetched again), or it is recorded as a 301 to /pricing/.
+    const viaRedirect = !!pricing[0].requestedUrl && pathOf(pricing[0].requestedUrl) === '/old-pricing/';
+    const redirectRow = report.pages.find((p) => p.requestedUrl && pathOf(p.requestedUrl) === '/old-pricing/' && p.status === 301);
+    expect(viaRedirect || redirectRow !== undefined).toBe(true);
+    const duplicateTitles = report.issues.filter((i) => i.type === 'duplicate-title');
+    expect(duplicateTitles).toHaveLength(1);
+    expect(duplicateTitles[0].items.map((i) => pathOf(String(i.url))).sort()).toEqual(['/returns/', '/shipping/']);
+  });
+
   it('marks the noindex page and the X-Robots-Tag page as not indexable, the guides as indexable', () => {
     const byPath = new Map(report.pages.map((p) => [pathOf(p.url), p]));
     expect(byPath.get('/guides/water-heater-leak-signs/')?.indexable).toBe(false);
