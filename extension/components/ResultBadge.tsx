@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResultState } from '../../shared/schemas/extension.ts';
 import type { Party } from '../utils/domains.ts';
 import { BadgeDetails } from './BadgeDetails.tsx';
@@ -30,11 +30,18 @@ function Metric({ label, share, title }: { label: string; share: number | null; 
 export interface ResultBadgeProps {
   state: ResultState | undefined;
   party: Party;
+  /** Called after the details open or close, so the overlay can keep them inside the page. */
+  onToggle?: () => void;
 }
 
 /** The ZMOT badge of one organic result: answer score and findability; a click shows why. */
-export function ResultBadge({ state, party }: ResultBadgeProps) {
+export function ResultBadge({ state, party, onToggle }: ResultBadgeProps) {
   const [open, setOpen] = useState(false);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else onToggle?.();
+  }, [open]);
   return (
     <div class={`zl-badge zl-party-${party}`}>
       <button type="button" class="zl-pill" aria-expanded={open} title={open ? TEXT.closeDetails : TEXT.openDetails} onClick={() => setOpen(!open)}>

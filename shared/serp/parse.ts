@@ -42,10 +42,19 @@ const MAX_SECTION_DEPTH = 6;
 export type SerpRoot = QueryRoot;
 
 /**
+ * Where each organic result sits on the page, as the parser found it: `organic[i]` belongs to
+ * `serp.organic[i]`. The overlay places its badges with these nodes, so a badge can only go where
+ * the parser read an organic result (never an ad, a news card or a local pack with the same URL).
+ */
+export interface SerpNodes {
+  organic: Array<{ link: Element; block: Element }>;
+}
+
+/**
  * Reads a Google results page. Never throws: on arbitrary HTML it returns kind 'unknown' with
  * whatever it could read and one warning per feature that failed.
  */
-export function parseSerp(root: SerpRoot, pageUrl?: string): Serp {
+export function parseSerp(root: SerpRoot, pageUrl?: string, nodes?: SerpNodes): Serp {
   const warnings: string[] = [];
   const empty: Serp = emptySerp(warnings);
   if (!root || typeof root.querySelector !== 'function') {
@@ -87,7 +96,7 @@ export function parseSerp(root: SerpRoot, pageUrl?: string): Serp {
     if (inPage.length > 0) warnings.push(MESSAGES.outsideContainer);
     return { links: inPage, scope: root };
   });
-  const organic = run('organic results', [] as SerpOrganicResult[], () => readOrganic(scope, organicLinks));
+  const organic = run('organic results', [] as SerpOrganicResult[], () => readOrganic(scope, organicLinks, nodes));
   const ads = run('ads', [] as SerpAd[], () => readAds(root, base, organicLinks[0]?.link ?? null));
   const peopleAlsoAsk = run('people also ask', [] as string[], () => readPeopleAlsoAsk(root));
   const relatedSearches = run('related searches', [] as string[], () => readRelatedSearches(root));
@@ -221,10 +230,10 @@ function findOrganicLinks(container: QueryRoot, base: string): OrganicLink[] {
   return found;
 }
 
-function readOrganic(container: QueryRoot, links: OrganicLink[]): SerpOrganicResult[] {
+function readOrganic(container: QueryRoot, links: OrganicLink[], nodes?: SerpNodes): SerpOrganicResult[] {
   const blocks = resultBlocks(links.map((l) => l.link), container);
   const featuredRoots = findFeaturedRoots(container, links);
-  return links.map(({ heading, link, url }, index): SerpOrganicResult => {
+  const organic = links.map(({ heading, link, url }, index): SerpOrganicResult => {
     const block = blocks[index];
     return {
       position: index + 1,
@@ -236,6 +245,8 @@ function readOrganic(container: QueryRoot, links: OrganicLink[]): SerpOrganicRes
       featured: featuredRoots.some((featuredRoot) => featuredRoot.contains(link)),
     };
   });
+  if (nodes) nodes.organic = links.map(({ link }, index) => ({ link, block: blocks[index] }));
+  return organic;
 }
 
 /** For each link, the largest ancestor that holds no other result link: its title, URL and snippet. */

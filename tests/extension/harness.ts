@@ -17,8 +17,7 @@ import { pageStageProfile } from '../../shared/classify/page-stage.ts';
 import { scorePage } from '../../shared/pipeline.ts';
 import { ConfigSchema, REPORT_SCHEMA_VERSION, type Config, type CrawlReport, type Stage } from '../../shared/schemas/index.ts';
 import { scoreSite } from '../../shared/score/index.ts';
-import { parseSerp } from '../../shared/serp/parse.ts';
-import { findResultLinks } from '../../extension/entrypoints/google.content/result-links.ts';
+import { parseSerp, type SerpNodes } from '../../shared/serp/parse.ts';
 import { REPO_ROOT, SHARED_FIXTURES } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
@@ -117,13 +116,13 @@ export function prepareSerp(fixtureHtml: string, query: string, rewrites: Readon
   }
   const title = doc.querySelector('title');
   if (title) title.textContent = `${query} - Google Search`;
-  const before = parseSerp(doc, searchUrl);
-  const links = findResultLinks(doc, before.organic, searchUrl);
+  const nodes: SerpNodes = { organic: [] };
+  const before = parseSerp(doc, searchUrl, nodes);
   for (const [position, url] of rewrites) {
     const original = before.organic[position - 1]?.url;
     if (!original) continue;
     // Every link to that result (a featured snippet repeats its link) now points at the new URL.
-    for (const a of Array.from(doc.querySelectorAll('a[href]'))) if (a === links.get(position) || a.getAttribute('href') === original) a.setAttribute('href', url);
+    for (const a of Array.from(doc.querySelectorAll('a[href]'))) if (a === nodes.organic[position - 1]?.link || a.getAttribute('href') === original) a.setAttribute('href', url);
   }
   const html = dom.serialize();
   dom.window.close();

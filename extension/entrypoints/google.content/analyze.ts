@@ -1,8 +1,7 @@
-import { parseSerp } from '../../../shared/serp/parse.ts';
+import { parseSerp, type SerpNodes } from '../../../shared/serp/parse.ts';
 import type { QueryStageInfo, Settings } from '../../../shared/schemas/extension.ts';
 import type { Serp, SerpOrganicResult } from '../../../shared/schemas/serp.ts';
 import { partyOf, type Party } from '../../utils/domains.ts';
-import { findResultLinks } from './result-links.ts';
 
 // Notices shown in the summary panel when part of the page could not be read.
 const MESSAGES = {
@@ -12,8 +11,10 @@ const MESSAGES = {
 export interface AnalyzedResult {
   result: SerpOrganicResult;
   party: Party;
-  /** The result's title link on the page: the badge goes right after it. Null when not found. */
+  /** The result's title link as the parser found it: the badge goes right after it. Null when not found. */
   link: Element | null;
+  /** The result's block (title, URL, snippet) as the parser delimited it. */
+  block: Element | null;
 }
 
 /** What the overlay knows of a results page. */
@@ -43,21 +44,32 @@ export function pageLanguage(doc: Document, pageUrl: string): string | null {
 /** The page as read, before the user's settings are known (they only add parties and language). */
 export interface PageReading {
   serp: Serp;
-  links: Map<number, Element>;
+  /** Position → the parser's own nodes for that organic result (title link and block). */
+  nodes: Map<number, SerpNodes['organic'][number]>;
   /** The page's interface language (hl=, <html lang>). */
   pageLang: string | null;
 }
 
-/** Reads a results page with the shared parser and finds each organic result's title link. */
+/**
+ * Reads a results page with the shared parser, keeping the parser's node of each organic result:
+ * the badge↔result pairing is made once, there, never by looking for a URL elsewhere on the page
+ * (an ad, a news card or a local pack may link to the same address).
+ */
 export function readPage(doc: Document, pageUrl: string): PageReading {
-  const serp = parseSerp(doc, pageUrl);
-  return { serp, links: findResultLinks(doc, serp.organic, pageUrl), pageLang: pageLanguage(doc, pageUrl) };
+  const found: SerpNodes = { organic: [] };
+  const serp = parseSerp(doc, pageUrl, found);
+  const nodes = new Map<number, SerpNodes['organic'][number]>();
+  if (found.organic.length === serp.organic.length) serp.organic.forEach((r, i) => nodes.set(r.position, found.organic[i]));
+  return { serp, nodes, pageLang: pageLanguage(doc, pageUrl) };
 }
 
 /** Adds what the settings decide: each result's party (brand, competitor) and the language. */
 export function withSettings(reading: PageReading, settings: Settings): PageAnalysis {
   const notices = [...reading.serp.warnings];
-  const results = reading.serp.organic.map((result) => ({ result, party: partyOf(result.domain, settings), link: reading.links.get(result.position) ?? null }));
+  const results = reading.serp.organic.map((result) => {
+    const node = reading.nodes.get(result.position);
+    return { result, party: partyOf(result.domain, settings), link: node?.link ?? null, block: node?.block ?? null };
+  });
   const missing = results.filter((r) => !r.link).length;
   if (missing) notices.push(MESSAGES.noLink(missing));
   const lang = settings.language !== 'auto' ? settings.language : reading.pageLang;

@@ -19,6 +19,7 @@ import { urlKey } from '../../utils/url-key.ts';
 import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
 import { summarize } from '../../utils/summary.ts';
 import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
+import { fitBadge } from './fit.ts';
 
 // Notices: one line each, shown in the panel (or alone when the panel itself cannot be drawn).
 const MESSAGES = {
@@ -108,6 +109,7 @@ export class Overlay {
   private notices: string[] = [];
   private collect: CollectState = { status: 'idle' };
   private disposed = false;
+  private resizeWatched = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -139,6 +141,9 @@ export class Overlay {
     this.analysis = analysis;
     if (reading.serp.kind !== 'results' || this.disposed) {
       this.dispose();
+      // The parser never throws: a page it failed to read says so in its warnings, and the user is told.
+      const failure = reading.serp.warnings.map((w) => /could not be read: (.+)$/.exec(w)?.[1]).find(Boolean);
+      if (failure) await showNotice(this.ctx, MESSAGES.failed(failure));
       return;
     }
     const query = reading.serp.query?.slice(0, 500) ?? null;
@@ -268,7 +273,27 @@ export class Overlay {
     this.slots.push(...made.filter((slot): slot is BadgeSlot => slot !== null));
   }
 
-  /** One badge per located result, right after its title link. */
+  /** Fits every mounted badge into what its result shows (next frame: after the page's own layout). */
+  private scheduleFit(): void {
+    const view = this.env.doc.defaultView;
+    const fit = () => {
+      if (this.disposed) return;
+      for (const slot of this.slots) this.fitSlot(slot);
+    };
+    if (view?.requestAnimationFrame) view.requestAnimationFrame(fit);
+    else setTimeout(fit, 0);
+  }
+
+  private fitSlot(slot: BadgeSlot): void {
+    if (!slot.entry?.link || !slot.ui.mounted) return;
+    try {
+      fitBadge(slot.ui.shadowHost, slot.entry.link, slot.entry.block);
+    } catch (e) {
+      console.warn('[ZMOT Lens] badge layout', e);
+    }
+  }
+
+  /** One badge per located result, right after its title link (the parser's own node). */
   private mountBadges(located: AnalyzedResult[]): void {
     located.forEach((entry, i) => {
       const slot = this.slots[i];
@@ -281,13 +306,23 @@ export class Overlay {
         this.notices.push(MESSAGES.badgeFailed(entry.result.position, errorText(e)));
       }
     });
+    this.scheduleFit();
+    const view = this.env.doc.defaultView;
+    if (view && !this.resizeWatched) {
+      this.resizeWatched = true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      this.ctx.addEventListener(view, 'resize', () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => this.scheduleFit(), 150);
+      });
+    }
   }
 
   private renderBadge(slot: BadgeSlot): void {
     const container = slot.ui.mounted;
     if (!container || !slot.entry) return;
     const state = this.states.get(slot.entry.result.url);
-    render(<ResultBadge state={state} party={slot.entry.party} />, container);
+    render(<ResultBadge state={state} party={slot.entry.party} onToggle={() => this.fitSlot(slot)} />, container);
     slot.ui.shadowHost.setAttribute('data-zmot-state', state?.status ?? 'pending');
   }
 
