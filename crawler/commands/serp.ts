@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
 import type { QueryClassification } from '../../shared/schemas/classify.ts';
 import type { Serp } from '../../shared/schemas/serp.ts';
@@ -50,7 +50,15 @@ export async function readSavedSerp(target: string, pageUrl?: string): Promise<S
   // first; tags are ASCII, so the latin1 round trip keeps every other byte for encoding sniffing.
   const capped = boundedHtml(bytes.toString('latin1'));
   // A Buffer lets jsdom sniff the encoding (BOM, <meta charset>) as a browser would.
-  const dom = new JSDOM(capped.changed ? Buffer.from(capped.html, 'latin1') : bytes, { contentType: 'text/html', url: pageUrl });
+  // A virtual console that keeps nothing: jsdom reports stylesheets it cannot parse (Google's CSS
+  // uses syntax it does not know) on stderr, which a user reads as an error of ours; the parser
+  // never needs styles, and the page's scripts never run.
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(capped.changed ? Buffer.from(capped.html, 'latin1') : bytes, {
+    contentType: 'text/html',
+    url: pageUrl,
+    virtualConsole,
+  });
   try {
     const parsed = tryParseSerp(dom.window.document, pageUrl);
     if (!parsed.ok) throw new UsageError(MESSAGES.notSerp(target, parsed.error.message));
@@ -66,7 +74,7 @@ export async function readSavedSerp(target: string, pageUrl?: string): Promise<S
 export default function register(program: Command) {
   program
     .command('serp')
-    .description('What the extension sees on a saved Google results page: query and its stage, organic results, ads, "People also ask", related searches, local pack.')
+    .description('What the extension sees on a saved Google results page: query and its stage, AI Overview and its cited sources, organic results, ads, "People also ask", related searches, local pack.')
     .argument('<saved-serp.html>', 'a results page saved from the browser (HTML)')
     .option('--json', 'print machine-readable JSON')
     .option('--url <url>', 'the address the page was saved from (resolves its relative links)')
@@ -79,6 +87,12 @@ export default function register(program: Command) {
       const lines: string[] = [];
       lines.push(`${c.bold('Query')}  ${out.query === null ? c.dim('(none)') : safe(out.query)}${out.classification ? `  ·  stage ${c.bold(out.classification.stage)} (${Math.round(out.classification.confidence * 100)}%)` : ''}`);
       lines.push(`${c.bold('Page')}   ${out.kind} · ${out.layout} layout${out.shopping ? ' · Shopping ads' : ''}`);
+      const ai = out.aiOverview;
+      if (ai.present) {
+        lines.push('', c.bold(`AI Overview (${ai.expanded ? 'expanded' : 'collapsed'}, ${ai.sources.length} cited source${ai.sources.length === 1 ? '' : 's'})`));
+        if (ai.text) lines.push(`  ${safe(ai.text, 300)}`);
+        for (const s of ai.sources) lines.push(`  [${s.position}] ${safe(s.title || s.domain, 90)}  ${c.dim(`${safe(s.domain, 60)} · ${s.via.join(', ')}`)}`);
+      }
       lines.push('', c.bold(`Organic results (${out.organic.length})`));
       for (const r of out.organic) {
         lines.push(`  ${String(r.position).padStart(2)}. ${safe(r.title, 100)}${r.featured ? c.yellow('  [featured snippet]') : ''}`);

@@ -47,6 +47,45 @@ export const SerpLocalResultSchema = z.object({
 });
 export type SerpLocalResult = z.infer<typeof SerpLocalResultSchema>;
 
+/** Where in the AI Overview a source is cited. */
+export const SerpAiSourceViaSchema = z.enum([
+  /** A citation chip after a sentence (its URL sits in the chip's data, not a link). */
+  'citation',
+  /** A source card in the overview's source list or the header's corroboration links. */
+  'source-card',
+  /** A link inside the answer's text. */
+  'inline-link',
+  /** A news card of the carousel inside the overview. */
+  'news',
+]);
+export type SerpAiSourceVia = z.infer<typeof SerpAiSourceViaSchema>;
+
+/** One source an AI Overview cites, once per URL. */
+export const SerpAiSourceSchema = z.object({
+  /** 1-based order of first appearance in the overview (text, carousel, then source lists). */
+  position: z.number().int().positive(),
+  /** Absolute http(s) URL, Google's redirect unwrapped. */
+  url: z.string(),
+  /** Host name without a leading "www.". */
+  domain: z.string(),
+  /** The card's or link's title; the site name ("CBS News") when only a citation chip names it; '' when none. */
+  title: z.string(),
+  /** Every place in the overview that cites it. */
+  via: z.array(SerpAiSourceViaSchema).min(1),
+});
+export type SerpAiSource = z.infer<typeof SerpAiSourceSchema>;
+
+/** Google's AI Overview: the generated answer above the results, and the sources it cites. */
+export const SerpAiOverviewSchema = z.object({
+  present: z.boolean(),
+  /** False while the box is cut to a fixed height behind "Show more" (its text may be partial then). */
+  expanded: z.boolean(),
+  /** The answer's words, as much as the page holds (script-inserted parts included, never run). */
+  text: z.string(),
+  sources: z.array(SerpAiSourceSchema),
+});
+export type SerpAiOverview = z.infer<typeof SerpAiOverviewSchema>;
+
 /** What ZMOT Lens sees on one Google results page. */
 export const SerpSchema = z.object({
   /** The query as typed in the search box; null when the page does not say. */
@@ -60,6 +99,8 @@ export const SerpSchema = z.object({
   /** "Related searches" queries, in page order. */
   relatedSearches: z.array(z.string()),
   localPack: z.array(SerpLocalResultSchema),
+  /** The AI Overview; `present: false` (empty text, no sources) when the page has none. */
+  aiOverview: SerpAiOverviewSchema,
   /** True when product listing ads (Shopping) are on the page. */
   shopping: z.boolean(),
   /** One line per feature the parser could not read; the other features are still filled. */

@@ -6,7 +6,8 @@
  * Page content is hostile: nothing here executes it, and no feature may take the others down —
  * each one runs on its own and a failure becomes a line in `warnings`.
  */
-import type { Serp, SerpAd, SerpKind, SerpLayout, SerpLocalResult, SerpOrganicResult, SerpParseResult } from '../schemas/serp.ts';
+import type { Serp, SerpAd, SerpAiOverview, SerpKind, SerpLayout, SerpLocalResult, SerpOrganicResult, SerpParseResult } from '../schemas/serp.ts';
+import { NO_AI_OVERVIEW, findAiOverview, readAiOverview } from './ai-overview.ts';
 import {
   MissingElementError,
   SERP_SELECTORS as S,
@@ -18,6 +19,7 @@ import {
   mustFind,
   type QueryRoot,
 } from './selectors.ts';
+import { cleanText, domainOf, isGoogleInternal, resultUrl, safeUrl, textOf } from './text.ts';
 
 // User-facing strings: warnings and errors shown by the CLI and the extension's debug panel.
 const MESSAGES = {
@@ -88,11 +90,13 @@ export function parseSerp(root: SerpRoot, pageUrl?: string, nodes?: SerpNodes): 
     }
   });
 
+  // Found first so that no link inside it is taken for an organic result; a failure here is one warning.
+  const aiBox = run('ai overview', null as Element | null, () => findAiOverview(root));
   const { links: organicLinks, scope } = run('organic results', { links: [] as OrganicLink[], scope: container }, () => {
-    const inContainer = findOrganicLinks(container, base);
+    const inContainer = findOrganicLinks(container, base, aiBox);
     if (inContainer.length > 0 || container === root) return { links: inContainer, scope: container };
     // The container exists but holds no result: Google may have moved the results out of it.
-    const inPage = findOrganicLinks(root, base);
+    const inPage = findOrganicLinks(root, base, aiBox);
     if (inPage.length > 0) warnings.push(MESSAGES.outsideContainer);
     return { links: inPage, scope: root };
   });
@@ -102,10 +106,11 @@ export function parseSerp(root: SerpRoot, pageUrl?: string, nodes?: SerpNodes): 
   const relatedSearches = run('related searches', [] as string[], () => readRelatedSearches(root));
   const localPack = run('local pack', [] as SerpLocalResult[], () => readLocalPack(root));
   const shopping = run('shopping', false, () => mayFind(root, S.shopping) !== null);
+  const aiOverview = aiBox ? run('ai overview', NO_AI_OVERVIEW as SerpAiOverview, () => readAiOverview(aiBox, base)) : NO_AI_OVERVIEW;
   const kind = run('page type', 'unknown' as SerpKind, () => detectKind(root, organic.length, looksLikeSerp));
   if (kind === 'results' && organic.length === 0) warnings.push(MESSAGES.noOrganic);
 
-  return { query, kind, layout, organic, ads, peopleAlsoAsk, relatedSearches, localPack, shopping, warnings };
+  return { query, kind, layout, organic, ads, peopleAlsoAsk, relatedSearches, localPack, aiOverview, shopping, warnings };
 }
 
 /** Like `parseSerp`, but a document that is not a Google results page at all is a typed error. */
@@ -133,6 +138,7 @@ function emptySerp(warnings: string[]): Serp {
     peopleAlsoAsk: [],
     relatedSearches: [],
     localPack: [],
+    aiOverview: NO_AI_OVERVIEW,
     shopping: false,
     warnings,
   };
@@ -208,15 +214,20 @@ interface OrganicLink {
   url: string;
 }
 
-function findOrganicLinks(container: QueryRoot, base: string): OrganicLink[] {
+function findOrganicLinks(container: QueryRoot, base: string, aiBox: Element | null): OrganicLink[] {
   const found: OrganicLink[] = [];
   const seenUrls = new Set<string>();
   const seenLinks = new Set<Element>();
-  for (const heading of mayFindAll(container, S.organicTitle)) {
-    const link = heading.closest('a[href]') ?? heading.querySelector('a[href]');
+  const candidates = mayFindAll(container, S.organicTitle).map((heading) => ({
+    heading,
+    link: heading.closest('a[href]') ?? heading.querySelector('a[href]'),
+  }));
+  const verticals = verticalBlocks(container, candidates.map((c) => c.link).filter((l): l is Element => l !== null));
+  for (const { heading, link } of candidates) {
     if (!link || seenLinks.has(link)) continue;
     seenLinks.add(link);
     if (mayClosest(link, S.notOrganic)) continue;
+    if (aiBox?.contains(link) || verticals.some((block) => block.contains(link))) continue;
     // App cards and "more" buttons are links styled as buttons, not results.
     if (link.getAttribute('role') === 'button') continue;
     const url = resultUrl(link.getAttribute('href') ?? '', base);
@@ -228,6 +239,31 @@ function findOrganicLinks(container: QueryRoot, base: string): OrganicLink[] {
     found.push({ heading, link, url });
   }
   return found;
+}
+
+/**
+ * Blocks titled like a non-organic vertical ("Videos", "Top stories", "AI Overview"): from each such
+ * title, the nearest ancestor that holds a result-like link is the block (it never reaches the
+ * organic results beside it, which sit in blocks of their own).
+ */
+function verticalBlocks(container: QueryRoot, links: Element[]): Element[] {
+  const blocks: Element[] = [];
+  for (const heading of mayFindAll(container, S.verticalHeading)) {
+    if (!(SERP_TEXTS.verticalHeading as readonly string[]).includes(lower(textOf(heading)))) continue;
+    let node: Element | null = heading.parentElement;
+    for (let depth = 0; node && depth < MAX_BLOCK_DEPTH; depth++, node = node.parentElement) {
+      const holder = node;
+      if (holder === (container as unknown as Element)) break;
+      const inside = links.filter((link) => holder.contains(link));
+      if (inside.length === 0) continue;
+      // A vertical's cards sit together in one child of its block; links spread over several
+      // children mean the climb left a vertical without result-like links and reached the list.
+      const branches = new Set(inside.map((link) => Array.from(holder.children).find((child) => child.contains(link))));
+      if (branches.size === 1) blocks.push(holder);
+      break;
+    }
+  }
+  return blocks;
 }
 
 function readOrganic(container: QueryRoot, links: OrganicLink[], nodes?: SerpNodes): SerpOrganicResult[] {
@@ -413,6 +449,9 @@ function readLocalPack(root: QueryRoot): SerpLocalResult[] {
   const outermost = rows.filter((row) => !rows.some((other) => other !== row && other.contains(row)));
   const places: SerpLocalResult[] = [];
   for (const row of outermost) {
+    // Elements carry data-cid for other reasons too: a row known only by it needs a Maps place id.
+    const cid = row.getAttribute('data-cid');
+    if (cid !== null && !SERP_URLS.placeId.test(cid) && !mayClosest(row, S.localItem.filter((v) => !v.includes('data-cid')))) continue;
     const titleElement = mayFind(row, S.localTitle);
     const title = cleanText(textOf(titleElement));
     if (!title) continue;
@@ -470,71 +509,6 @@ function readAddress(row: Element, titleElement: Element | null): string | null 
 
 // ---------------------------------------------------------------------------------------------
 // URLs and text
-
-/** The real destination of a result link: absolute, Google's /url redirect unwrapped, http(s) only. */
-function resultUrl(href: string, base: string): string | null {
-  let url = safeUrl(href, base);
-  for (let hops = 0; url && hops < 3; hops++) {
-    const parsed = new URL(url);
-    if (!SERP_URLS.googleHost.test(parsed.hostname) || !(SERP_URLS.redirectPaths as readonly string[]).includes(parsed.pathname)) break;
-    const target = parsed.searchParams.get('q') ?? parsed.searchParams.get('url') ?? parsed.searchParams.get('imgrefurl');
-    url = target ? safeUrl(target, base) : null;
-  }
-  return url;
-}
-
-/** Google's own pages (search, maps searches, image viewer, cache, translation) are never results. */
-function isGoogleInternal(url: string): boolean {
-  const parsed = new URL(url);
-  if (SERP_URLS.proxyHost.test(parsed.hostname)) return true;
-  if (!SERP_URLS.googleHost.test(parsed.hostname)) return false;
-  if (SERP_URLS.internalPaths.test(parsed.pathname)) return true;
-  const isMaps = parsed.pathname === '/maps' || parsed.pathname.startsWith('/maps/') || parsed.hostname.startsWith('maps.');
-  return isMaps && SERP_URLS.internalMapsParams.some((param) => parsed.searchParams.has(param));
-}
-
-/** An absolute http(s) URL string, or null for anything else (javascript:, intent:, garbage). */
-function safeUrl(value: string, base?: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
-const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE']);
-
-/** Text of an element without the <script> and <style> Google inlines everywhere. */
-function textOf(node: Pick<Node, 'childNodes'> | null | undefined): string {
-  if (!node) return '';
-  let text = '';
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 3) text += child.nodeValue ?? '';
-    else if (child.nodeType === 1) {
-      const tag = (child as Element).tagName.toUpperCase();
-      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
-      // Block elements are separate lines on screen: keep their words apart.
-      const isBlock = BLOCK_TAGS.has(tag);
-      text += isBlock ? ` ${textOf(child)} ` : textOf(child);
-    }
-  }
-  return text;
-}
-
-/** Collapse whitespace and drop the invisible direction marks Google puts in links. */
-function cleanText(text: string): string {
-  return text.replace(/[\u200B-\u200F\u202A-\u202E\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
-}
 
 function lower(text: string): string {
   return cleanText(text).toLowerCase();

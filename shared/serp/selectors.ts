@@ -49,6 +49,70 @@ export const SERP_SELECTORS = {
     '[role="navigation"], header, footer, #foot', // generic: navigation and page furniture
   ],
 
+  /**
+   * The AI Overview box (Google's generated answer above the results). Must exist when the page
+   * shows one; its heading text (`SERP_TEXTS.aiOverviewHeading`) is the fallback for new markup.
+   */
+  aiOverviewContainer: [
+    '#eKIzJc', // mobile 2026: the first block of #rso
+    'div[jsname="ZLxsqf"][data-lhcontainer]', // mobile 2026: same box by its attributes
+    'div.YzCcne', // desktop 2024-2025 (not in the saved pages)
+    'div[data-subtree="aimc"]', // mobile 2026: the answer's own subtree, when the outer box changes
+  ],
+  /** The answer text inside the box; the first variant that exists is read. */
+  aiOverviewText: [
+    'div[data-subtree="aimc"]', // mobile 2026: text, lists and the news carousel
+    '.mZJni', // mobile 2026: inner text column
+    '.LT6XE', // desktop 2024-2025 (not in the saved pages)
+  ],
+  /** Parts of the box that are not the answer's words: controls, carousels, hidden alternates. */
+  aiOverviewNotText: [
+    'button, [role="button"], [role="list"], g-scrolling-carousel', // all layouts: controls and carousels
+    '[aria-hidden="true"], [style*="display:none"], [style*="display: none"]', // all layouts: hidden strings
+    '[role="heading"]', // mobile 2026: "AI Overview" title and the a11y "You said: …" line
+  ],
+  /** The content box when it is cut to a fixed height (collapsed) and when it is open (expanded). */
+  aiOverviewContentBox: [
+    '.h7Tj7e', // mobile 2026: style="max-height:630px" until expanded
+  ],
+  aiOverviewExpandedBox: [
+    '.h7Tj7e.zc75bb', // mobile 2026: the class Google's script adds on "Show more"
+    '.h7Tj7e[style*="max-height:none"], .h7Tj7e[style*="max-height: none"]', // mobile 2026: or the inline style it sets
+  ],
+  /** The "Show more" control under a collapsed overview. */
+  aiOverviewShowMore: [
+    '[jsname="rPRdsc"][role="button"]', // mobile 2026
+    '[role="button"][aria-label^="Show more AI Overview"]', // mobile 2026, English label
+  ],
+  /** Links to cited sources inside the box, by the part that holds them (the `via` of a source). */
+  aiOverviewNewsLink: [
+    '[role="listitem"] a[href]', // mobile 2026: news carousel inside the overview (a.gQWhZ)
+    'g-scrolling-carousel a[href]', // older carousels (not in the saved pages)
+  ],
+  aiOverviewSourceCard: [
+    'a.Zbfntb, a.FqfzXd', // mobile 2026: source cards and per-citation cards (script-inserted)
+    'a.KEVENd', // mobile 2026: the header's corroboration links (script-inserted)
+    '.PwvzCf a[href], .WEeWWe a[href]', // desktop 2024-2025 source chips (not in the saved pages)
+    'li a[href][aria-label]', // generic: a labelled link in the sources list
+  ],
+  /** The headline inside a news card or source card link (cards also hold source name and age). */
+  aiOverviewCardTitle: [
+    '.UAXhpe', // mobile 2026: news card headline
+    '[style*="line-clamp"]', // mobile 2026: the headline is the line-clamped text of the card
+    '[role="heading"]', // generic
+  ],
+  /** Citation chips: buttons whose source URL sits in a data comment right after them. */
+  aiOverviewCitationChip: [
+    'button.vDOt8c', // mobile 2026 (disabled until Google's script runs)
+    'button[data-amic="true"]', // mobile 2026: same chip by attribute
+  ],
+
+  /** Headings of blocks that are not organic results (Videos, Top stories …); texts in `SERP_TEXTS.verticalHeading`. */
+  verticalHeading: [
+    '[role="heading"][aria-level="2"]', // mobile 2026: "Videos", "People also ask" (organic blocks use a hidden <h2>)
+    'g-section-with-header [role="heading"]', // desktop and mobile 2023, German 2022: "Top stories"
+  ],
+
   /** Boxes that hold a featured snippet ("position zero"). */
   featuredSnippet: [
     '.c2xzTb', // desktop and mobile 2023
@@ -239,6 +303,22 @@ export const SERP_TEXTS = {
     'autres questions posées', // fr
     'más preguntas', // es
   ],
+  /** Title of the AI Overview box, per interface language (the fallback when the box's markup is new). */
+  aiOverviewHeading: [
+    'ai overview', // en 2024-2026
+    'übersicht mit ki', // de
+    'aperçu ia', 'aperçu généré par l\'ia', // fr
+    'vista creada con ia', 'resumen de ia', // es
+    'prezentare generată de ai', 'prezentare generală generată de ai', // ro
+  ],
+  /** Titles of blocks whose links are never organic results (compared whole, case-insensitively). */
+  verticalHeading: [
+    'ai overview', 'videos', 'short videos', 'top stories', 'images', 'news', 'perspectives', 'discussions and forums', 'what people are saying', // en
+    'übersicht mit ki', 'schlagzeilen', 'kurze videos', 'bilder', 'nachrichten', 'diskussionen und foren', // de
+    'vidéos', 'vidéos courtes', 'à la une', 'actualités', 'discussions et forums', // fr
+    'vídeos', 'vídeos cortos', 'noticias destacadas', 'imágenes', 'noticias', // es
+    'videoclipuri', 'știri principale', 'imagini', 'știri', // ro
+  ],
   /** Titles of the related-searches box (not "People also search for", which is an entity carousel). */
   relatedSearchesHeading: [
     'related searches', // en
@@ -270,6 +350,10 @@ export const SERP_URLS = {
     /^\/(?:(?:search|webhp|setprefs|preferences|advanced_search|sorry|imgres|aclk|localservices)(?:\/|$)|pagead\/|travel\/|maps\/(?:place|dir|search|@))/,
   /** Maps links that run a search (local pack, "Maps" tab) rather than Google Maps' home page. */
   internalMapsParams: ['q', 'daddr', 'cid', 'geocode'],
+  /** A Maps place id (`data-cid` of a local-pack row); other `data-cid` values are Google's own element ids. */
+  placeId: /^\d{6,}$/,
+  /** Hosts of Google's static assets (favicons, thumbnails) named in citation payloads: never a source. */
+  assetHost: /(?:^|\.)(?:gstatic\.com|googleusercontent\.com|ggpht\.com)$/,
   /** Hosts that only proxy another page (cache, translation). */
   proxyHost: /^(webcache\.googleusercontent\.com|translate\.google\.[a-z.]+|[^/]*\.translate\.goog)$/,
 } as const;

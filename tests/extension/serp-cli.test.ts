@@ -6,6 +6,7 @@ import { readSavedSerp } from '../../crawler/commands/serp.ts';
 import { UsageError } from '../../crawler/errors.ts';
 import { zmot } from '../helpers/cli.ts';
 import { SERP_FIXTURES } from './harness.ts';
+import { savedSerpPage } from '../helpers/serp-fixtures.ts';
 
 // `zmot serp <saved-serp.html>` runs the content script's parser on a jsdom Document: what the
 // extension would see on that page, from the command line, with the same exit codes as every command.
@@ -21,6 +22,33 @@ describe('zmot serp', () => {
     expect(out.organic[0]).toMatchObject({ position: 1, featured: true, domain: 'developers.google.com' });
     expect(out.peopleAlsoAsk.length).toBeGreaterThan(0);
     expect(out.classification.stage).toMatch(/^(interest|comparison|purchase|navigational)$/);
+  });
+
+  it('prints the AI Overview of the 2026 page: collapsed, its text and cited sources, without noise on stderr', async () => {
+    const file = savedSerpPage('ai-overview-top-stories-iran-war-status.html').file;
+    const { code, stdout, stderr } = await zmot(['serp', file, '--json'], { timeout: 120_000 });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const out = JSON.parse(stdout);
+    expect(out.aiOverview).toMatchObject({ present: true, expanded: false });
+    expect(out.aiOverview.text).toMatch(/^The United States and Iran have reached an interim memorandum/);
+    expect(out.aiOverview.sources.map((s: { domain: string }) => s.domain)).toEqual(['aljazeera.com', 'cbsnews.com', 'wusa9.com', 'palestinechronicle.com']);
+    expect(out.organic).toHaveLength(8);
+  });
+
+  it('says nothing on stderr about stylesheets jsdom cannot parse', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'zmot-serp-'));
+    try {
+      // jsdom 29 reports "Could not parse CSS stylesheet" for this (valid) custom-property block.
+      const file = path.join(dir, 'css.html');
+      await writeFile(file, '<!doctype html><html itemscope itemtype="http://schema.org/SearchResultsPage"><head><title>x - Google Search</title><style>.a{--x:{}}</style></head><body><div id="rso"><div class="g"><a href="https://a.example/"><h3>A</h3></a></div></div></body></html>');
+      const { code, stdout, stderr } = await zmot(['serp', file], { timeout: 120_000 });
+      expect(code).toBe(0);
+      expect(stdout).toContain('a.example');
+      expect(stderr).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a German page in its own encoding and language', async () => {

@@ -1,21 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 // @ts-ignore -- jsdom ships no type declarations and @types/jsdom is not installed; loadDocument types what we use.
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseSerp, tryParseSerp } from '../../../shared/serp/parse.ts';
 import { SERP_SELECTORS } from '../../../shared/serp/selectors.ts';
-import { SerpSchema, type Serp } from '../../../shared/schemas/serp.ts';
-import { SHARED_FIXTURES } from '../../helpers/paths.ts';
+import { SerpSchema, type Serp, type SerpAiSourceVia } from '../../../shared/schemas/serp.ts';
+import { readSavedSerpPage, savedSerpPages, serpExpectations } from '../../helpers/serp-fixtures.ts';
 
-// The results-page parser on the 14 saved Google pages (desktop, mobile and no-JS 2023, German
-// 2022, captcha, no results), on hand-written pages, and on arbitrary HTML.
-
-const SERP_FIXTURES = path.join(SHARED_FIXTURES, 'serp');
+// The results-page parser on every saved Google page (the shared sets beside the project — desktop,
+// mobile and no-JS 2023, German 2022, captcha, no results, a mobile 2026 page with an AI Overview —
+// and the project's own in tests/fixtures/serp), on hand-written pages, and on arbitrary HTML.
 
 interface PageExpectations {
   query?: string;
+  layout?: string;
   organicCount?: number;
   organic?: Record<string, { title?: string; url?: string; snippet?: string; featured?: boolean; domain?: string }>;
   relatedSearches?: number;
@@ -30,17 +28,22 @@ interface PageExpectations {
   adBottom?: Record<string, { title?: string; url?: string }>;
   captcha?: boolean;
   locale?: string;
+  aiOverview?: {
+    present: boolean;
+    expanded?: boolean;
+    textStartsWith?: string;
+    sources?: Array<{ domain: string; title?: string; via?: SerpAiSourceVia[] }>;
+  };
 }
 
-const expectations = JSON.parse(fs.readFileSync(path.join(SERP_FIXTURES, 'expectations.json'), 'utf8')) as {
-  about: string;
-  pages: Record<string, PageExpectations>;
-};
-const savedPages = fs.readdirSync(SERP_FIXTURES).filter((name) => name.endsWith('.html')).sort();
+const expectations = serpExpectations<PageExpectations>();
+const allPages = savedSerpPages();
+const savedPages = allPages.map((page) => page.name);
 
 /** A Document built by jsdom from markup; scripts are not run (jsdom's default). */
 function loadDocument(html: string, url?: string): Document {
-  return new JSDOM(html, url ? { url } : {}).window.document as Document;
+  // A silent console: jsdom's complaints about Google's CSS are not the parser's concern.
+  return new JSDOM(html, { ...(url ? { url } : {}), virtualConsole: new VirtualConsole() }).window.document as Document;
 }
 
 // Each saved page is parsed once and shared by the tests below (jsdom takes ~1 s on the 2 MB pages).
@@ -48,7 +51,7 @@ const parsedPages = new Map<string, { document: Document; serp: Serp }>();
 function parsedPage(name: string): { document: Document; serp: Serp } {
   let parsed = parsedPages.get(name);
   if (!parsed) {
-    const document = loadDocument(fs.readFileSync(path.join(SERP_FIXTURES, name), 'utf8'));
+    const document = loadDocument(readSavedSerpPage(name));
     parsed = { document, serp: parseSerp(document) };
     parsedPages.set(name, parsed);
   }
@@ -65,14 +68,53 @@ const ORGANIC_COUNT_DEVIATIONS: Record<string, { organicCount: number; nonResult
   'google-desktop-2022-de-test.html': { organicCount: 7, nonResultBlocks: ['Schlagzeilen', 'Ähnliche Fragen'] },
 };
 
+/**
+ * Saved pages described by a README instead of an expectations.json entry: what the README of
+ * ../shared/fixtures/serp-2026 says the page holds, read by a person from the markup.
+ */
+const AI_OVERVIEW_PAGES: Record<string, PageExpectations> = {
+  'ai-overview-top-stories-iran-war-status.html': {
+    query: 'iran war status',
+    layout: 'mobile',
+    organicCount: 8,
+    organic: {
+      '0': { url: 'https://www.reuters.com/world/iran/', domain: 'reuters.com' },
+      '1': { url: 'https://www.csis.org/programs/latest-analysis-war-iran' },
+      '2': { url: 'https://news.sky.com/story/iran-war-latest-trump-deal-tehran-pakistan-strait-hormuz-blockade-13509565' },
+      '3': { url: 'https://www.cbsnews.com/us-iran-tensions/' },
+      '4': { url: 'https://en.wikipedia.org/wiki/2026_Iran_war', title: '2026 Iran war' },
+      '5': { url: 'https://www.cnn.com/world/middleeast/iran' },
+      '6': { url: 'https://www.nbcnews.com/world/iran-war' },
+      '7': { url: 'https://www.csis.org/analysis/who-winning-iran-war', title: 'Who Is Winning the Iran War?' },
+    },
+    peopleAlsoAsk: true,
+    aiOverview: {
+      present: true,
+      expanded: false,
+      textStartsWith:
+        'The United States and Iran have reached an interim memorandum of understanding to end hostilities, though technical negotiations continue in Switzerland. While a roadmap for a final deal within 60 days has been established',
+      sources: [
+        { domain: 'aljazeera.com', title: 'Iran war updates: Trump says Iran ‘will agree’ to allow weapons inspections', via: ['citation', 'news', 'source-card'] },
+        { domain: 'cbsnews.com', title: 'Live Updates: Trump says Iran "completely agreed" to nuclear inspections, but Tehran denies any such plans', via: ['news', 'citation', 'inline-link', 'source-card'] },
+        { domain: 'wusa9.com', title: 'Iran says it will never return to pre-war status', via: ['news'] },
+        { domain: 'palestinechronicle.com', title: 'Iran Says Hormuz Will Not Return to Pre-War Status under New Understanding', via: ['news', 'source-card'] },
+      ],
+    },
+  },
+};
+
 describe('the saved Google results pages', () => {
   it('has expectations for every saved page and a saved page for every expectation', () => {
-    expect(savedPages.length).toBe(14);
-    expect(Object.keys(expectations.pages).sort()).toEqual(savedPages);
+    // Pages without an expectations.json entry (serp-2026, which has a README instead) are asserted below.
+    const described = savedPages.filter((name) => expectations[name] !== undefined || name in AI_OVERVIEW_PAGES);
+    expect(described).toEqual(savedPages);
+    expect(Object.keys(expectations).filter((name) => !savedPages.includes(name))).toEqual([]);
+    // Both sets are read: the shared pages beside the project and the project's own.
+    expect(new Set(allPages.map((page) => page.set))).toEqual(new Set(['shared', 'shared-2026', 'project']));
   });
 
   describe.each(savedPages)('%s', (name) => {
-    const expected = expectations.pages[name];
+    const expected: PageExpectations = expectations[name] ?? AI_OVERVIEW_PAGES[name];
 
     it('yields the query, counts, titles, URLs and features the source test suites assert', () => {
       const { serp } = parsedPage(name);
@@ -127,6 +169,23 @@ describe('the saved Google results pages', () => {
       }
       if (expected.shopping !== undefined) expect(serp.shopping, 'shopping').toBe(expected.shopping);
       if (expected.captcha) expect(serp.kind).toBe('captcha');
+
+      const ai = expected.aiOverview;
+      if (!ai) expect(serp.aiOverview, 'no AI Overview on this page').toEqual({ present: false, expanded: false, text: '', sources: [] });
+      else {
+        expect(serp.aiOverview.present).toBe(ai.present);
+        if (ai.expanded !== undefined) expect(serp.aiOverview.expanded, 'expanded').toBe(ai.expanded);
+        if (ai.textStartsWith !== undefined) expect(serp.aiOverview.text.startsWith(ai.textStartsWith), serp.aiOverview.text.slice(0, 300)).toBe(true);
+        if (ai.sources) {
+          expect(serp.aiOverview.sources.map((source) => source.domain)).toEqual(ai.sources.map((source) => source.domain));
+          ai.sources.forEach((want, index) => {
+            const got = serp.aiOverview.sources[index];
+            expect(got.position).toBe(index + 1);
+            if (want.title !== undefined) expect(got.title).toBe(want.title);
+            if (want.via !== undefined) expect(got.via).toEqual(want.via);
+          });
+        }
+      }
     });
 
     it('holds the invariants every results page must hold', () => {
@@ -159,7 +218,7 @@ describe('the saved Google results pages', () => {
 
       const kind = name.includes('recaptcha') ? 'captcha' : name.includes('no-results') ? 'no-results' : 'results';
       expect(serp.kind).toBe(kind);
-      const layout = kind === 'captcha' ? 'unknown' : (/google-(desktop|mobile|nojs)-/.exec(name)?.[1] ?? 'unknown');
+      const layout = kind === 'captcha' ? 'unknown' : (expected.layout ?? /google-(desktop|mobile|nojs)-/.exec(name)?.[1] ?? 'unknown');
       expect(serp.layout, 'layout read from the markup agrees with the page the source saved').toBe(layout);
       if (kind === 'results') expect(serp.organic.length).toBeGreaterThan(0);
       else expect(serp.organic).toEqual([]);
@@ -170,7 +229,7 @@ describe('the saved Google results pages', () => {
     for (const [name, deviation] of Object.entries(ORGANIC_COUNT_DEVIATIONS)) {
       const { document, serp } = parsedPage(name);
       const blocks = Array.from(document.querySelectorAll('#rso > div'));
-      expect(blocks.length).toBe(expectations.pages[name].organicCount);
+      expect(blocks.length).toBe(expectations[name].organicCount);
       const titlesIn = (block: Element) => Array.from(block.querySelectorAll('a[href] h3')).map((h3) => h3.textContent);
       const withoutResult = blocks.filter((block) => !serp.organic.some((result) => titlesIn(block).includes(result.title)));
       expect(withoutResult.map((block) => deviation.nonResultBlocks.find((title) => block.textContent?.includes(title)))).toEqual(
@@ -201,6 +260,46 @@ describe('the saved Google results pages', () => {
     const captcha = parsedPage('google-desktop-2023-recaptcha.html').serp;
     // The captcha page hides a token in its q input; the query comes from the URL it returns to.
     expect(captcha.query).toBe('.com domains');
+  });
+
+  it('reads the 2026 AI Overview as its README describes it: whole paragraphs, script-inserted parts, cited URLs', () => {
+    const { serp } = parsedPage('ai-overview-top-stories-iran-war-status.html');
+    const ai = serp.aiOverview;
+    // The first paragraph goes on past the end of its highlighted first sentence.
+    expect(ai.text).toContain('continue in Switzerland. While a roadmap for a final deal within 60 days has been established, disputes remain over nuclear inspections and control of the Strait of Hormuz.');
+    // The five list items of the static page, and the sixth ("Lebanon Front") that only a script holds.
+    for (const lead of ['Interim Agreement:', 'Strait of Hormuz Dispute:', 'Nuclear Inspections:', 'Sanctions and Assets:', 'Congressional Action:', 'Lebanon Front:']) {
+      expect(ai.text).toContain(lead);
+    }
+    // Controls, hidden alternates, carousel headlines and source-card excerpts are not the answer's words.
+    for (const noise of ['Show more', 'AI Overview', 'You said', 'not available for this search', '6 hours ago', 'Video Duration']) {
+      expect(ai.text).not.toContain(noise);
+    }
+    expect(ai.sources.map((source) => source.url)).toEqual([
+      'https://www.aljazeera.com/news/liveblog/2026/6/22/iran-war-live-first-day-of-us-talks-covers-lebanon-hormuz-frozen-assets',
+      'https://www.cbsnews.com/live-updates/iran-us-war-trump-nuclear-sites-strait-of-hormuz/',
+      'https://www.wusa9.com/video/news/nation-world/attack-on-iran/iran-says-it-will-never-return-to-pre-war-status/65-05a0091a-33be-404a-b24f-a122e8c219b4',
+      'https://www.palestinechronicle.com/iran-says-hormuz-will-not-return-to-pre-war-status-under-new-understanding/',
+    ]);
+    // The Videos block between organic 1 and 2 stays out, so CSIS is organic 2, not 5.
+    expect(serp.organic.some((result) => result.domain === 'youtube.com')).toBe(false);
+    expect(serp.organic[1].domain).toBe('csis.org');
+    // Video cards carry data-cid too; they are not a local pack.
+    expect(serp.localPack).toEqual([]);
+    // Nothing of the overview (its news cards, its inline link) is an organic result.
+    expect(serp.organic.some((result) => result.url.includes('wusa9.com') || result.url.includes('aljazeera.com'))).toBe(false);
+  });
+
+  it('reads the same overview as expanded once Google marks it so', () => {
+    const { document } = parsedPage('ai-overview-top-stories-iran-war-status.html');
+    const content = document.querySelector('#eKIzJc .h7Tj7e')!;
+    // What Google's "Show more" does: the content box gets its expanded class.
+    content.classList.add('zc75bb');
+    try {
+      expect(parseSerp(document).aiOverview).toMatchObject({ present: true, expanded: true, sources: expect.any(Array) });
+    } finally {
+      content.classList.remove('zc75bb');
+    }
   });
 
   it('reads displayed URLs and the local pack address where Google prints them', () => {
@@ -329,6 +428,23 @@ describe('robustness', () => {
     expect(serp.query).toBe('google');
   });
 
+  it('keeps the organic results when the AI Overview cannot be read, and says so', () => {
+    const { document } = parsedPage('ai-overview-top-stories-iran-war-status.html');
+    // A root whose AI Overview lookups throw, as a variant a browser's selector engine rejects would.
+    const brokenRoot = {
+      querySelector: (selector: string) => document.querySelector(selector),
+      querySelectorAll: (selector: string) => {
+        if (selector.includes('eKIzJc')) throw new SyntaxError(`unsupported selector ${selector}`);
+        return document.querySelectorAll(selector);
+      },
+    };
+    const serp = parseSerp(brokenRoot);
+    expect(serp.aiOverview.present).toBe(false);
+    expect(serp.warnings).toEqual([expect.stringMatching(/^ai overview could not be read: unsupported selector/)]);
+    expect(serp.organic.length).toBe(8);
+    expect(serp.peopleAlsoAsk.length).toBe(4);
+  });
+
   it('never throws on arbitrary HTML and always returns a valid Serp', () => {
     const tag = fc.constantFrom('div', 'a', 'h3', 'span', 'cite', 'form', 'input', 'textarea', 'table', 'td', 'script', 'block-component');
     const attribute = fc.constantFrom(
@@ -353,6 +469,9 @@ describe('robustness', () => {
           '<div class="related-question-pair" data-q="Why?"></div>',
           '<div data-text-ad="1"><a href="https://www.google.com/aclk?adurl=https://ad.example/"><div role="heading">Ad</div></a></div>',
           '<div class="VkpGBb"><div role="heading">Cafe</div><span aria-label="Rated 4.5 out of 5"></span>(12)</div>',
+          '<div id="eKIzJc"><div class="h7Tj7e" style="max-height:630px"><div data-subtree="aimc">Answer <span class="x"><button class="vDOt8c"></button></span><!--TgQPHd|a/scS1X|[["Site",1,"https://cited.example/"]]--><a href="https://cited.example/b">b</a><div id="sdh_1"></div></div></div></div>',
+          '<div role="heading" aria-level="2">AI Overview</div><p>Generated text</p>',
+          '<script>[{id:\'sdh_1\'},function(){jsl.dh(this.id,\'\\x3ca href="https://frag.example/">f\\x3c/a>\')}]</script>',
         ),
         fc
           .tuple(tag, fc.array(fc.oneof(attribute, link), { maxLength: 3 }), fc.array(tie('tree'), { maxLength: 4 }))
@@ -366,7 +485,7 @@ describe('robustness', () => {
       tag.map((name) => `</${name}>`),
     );
     const document = loadDocument('<!doctype html><html><body></body></html>');
-    const reached = { organic: 0, ads: 0, peopleAlsoAsk: 0, localPack: 0 };
+    const reached = { organic: 0, ads: 0, peopleAlsoAsk: 0, localPack: 0, aiOverview: 0 };
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 30 }), fc.option(fc.constantFrom('https://www.google.com/search?q=a', 'not a url', '')), (fragments, pageUrl) => {
         document.documentElement.innerHTML = `<head><title>t - Google Search</title></head><body>${fragments.join('')}</body>`;
@@ -375,6 +494,8 @@ describe('robustness', () => {
         for (const result of serp.organic) expect(new URL(result.url).protocol).toMatch(/^https?:$/);
         expect(serp.organic.map((result) => result.position)).toEqual(serp.organic.map((_, index) => index + 1));
         for (const feature of ['organic', 'ads', 'peopleAlsoAsk', 'localPack'] as const) if (serp[feature].length > 0) reached[feature]++;
+        if (serp.aiOverview.sources.length > 0) reached.aiOverview++;
+        for (const source of serp.aiOverview.sources) expect(new URL(source.url).protocol).toMatch(/^https?:$/);
       }),
       { numRuns: 100, seed: 20230421 },
     );
