@@ -2,19 +2,26 @@
  * Crawl speed benchmark: `npm run bench:crawl [-- options]`.
  *
  * Serves a generated site (bench/fixtures-site) on 127.0.0.1 in its own process, then crawls it with
- * `zmot crawl` (full extraction, audits and storage), crawlee's CheerioCrawler and linkinator, each in
- * its own child process whose RSS is sampled from /proc every 100 ms. Then crawls a 50,000-page site
- * with zmot alone to show memory staying flat. Writes the figures into BENCHMARKS.md ("Crawl speed").
+ * `zmot crawl` (full extraction, audits and storage), crawlee's CheerioCrawler with its default storage
+ * and with `CRAWLEE_PERSIST_STORAGE=false`, each in its own child process whose RSS is sampled from
+ * /proc every 100 ms; the tools take turns (interleaved runs), medians are reported. The main case is
+ * the real-sized site (~92 KB pages, bench/fixtures-site/real-site.ts); the small-page site (~12 KB)
+ * is the second row. Writes the figures into BENCHMARKS.md ("Crawl speed").
  *
- * Options: --pages N (5000) --big N (50000, 0 to skip) --concurrency N (8) --reps N (1)
- *          --only zmot,crawlee,linkinator --timeout-min N (20, per tool run) --no-write
+ * Options: --pages N (5000) --sites real,small --reps N (3) --concurrency N (8)
+ *          --only zmot,crawlee,crawlee-memory[,linkinator] --timeout-min N (20, per tool run)
+ *          --big N (0: a crawl + report of N real-sized pages, zmot alone, RSS sampled over the run)
+ *          --cpu-prof (one extra zmot crawl of the real site under --cpu-prof; profile summary printed)
+ *          --no-write
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { summarizeProfiles } from './profile-summary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ZMOT_BIN = path.join(ROOT, 'crawler/bin/zmot.js');
@@ -27,13 +34,36 @@ function arg(name: string, fallback: string): string {
   return i !== -1 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 const PAGES = Number(arg('pages', '5000'));
-const BIG = Number(arg('big', '50000'));
+const SITES = arg('sites', 'real,small').split(',') as Array<'real' | 'small'>;
+const BIG = Number(arg('big', '0'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
-const REPS = Number(arg('reps', '1'));
-const ONLY = arg('only', 'zmot,crawlee,linkinator').split(',');
+const REPS = Number(arg('reps', '3'));
+const ONLY = arg('only', 'zmot,crawlee,crawlee-memory').split(',');
 /** A tool that has not finished by then is stopped; its rate is computed from its last progress line. */
 const TOOL_TIMEOUT_MS = Number(arg('timeout-min', '20')) * 60_000;
 const WRITE = !process.argv.includes('--no-write');
+const CPU_PROF = process.argv.includes('--cpu-prof');
+
+/** Bytes of the files under a directory. */
+function duBytes(dir: string): number {
+  let total = 0;
+  if (!existsSync(dir)) return 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? duBytes(p) : statSync(p).size;
+  }
+  return total;
+}
+
+/** HTML bytes the crawl downloaded (decompressed bodies), from its store. */
+function htmlBytesOf(storeDir: string): number {
+  const db = new Database(path.join(storeDir, 'crawl.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT coalesce(sum(body_bytes), 0) FROM pages').pluck().get() as number) ?? 0;
+  } finally {
+    db.close();
+  }
+}
 
 interface Sample {
   t: number;
@@ -98,8 +128,8 @@ function measure(command: string, args: string[], env: Record<string, string> = 
   });
 }
 
-async function startSite(pages: number): Promise<{ origin: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/fixtures-site/serve.ts'), String(pages)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startSite(pages: number, kind: 'real' | 'small'): Promise<{ origin: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/fixtures-site/serve.ts'), String(pages), kind], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const origin = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (c) => {
@@ -121,6 +151,10 @@ interface ToolResult {
   wallMs: number;
   pagesPerSecond: number;
   peakRssMb: number;
+  /** Bytes left on disk by the crawl (zmot: the report folder with its store; crawlee: its storage folder); null when nothing is written. */
+  diskBytes: number | null;
+  /** HTML bytes downloaded (zmot's store knows them). */
+  htmlBytes: number | null;
 }
 
 function lastJsonLine(stdout: string): Record<string, unknown> {
@@ -134,8 +168,9 @@ function lastJsonLine(stdout: string): Record<string, unknown> {
   }
 }
 
-async function runZmot(origin: string, pages: number, outDir: string, json = true): Promise<{ result: ToolResult; measured: Measured }> {
-  const args = [ZMOT_BIN, 'crawl', `${origin}/`, '--out', outDir, '--max-pages', String(pages), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'];
+async function runZmot(origin: string, pages: number, outDir: string, opts: { json?: boolean; nodeArgs?: string[] } = {}): Promise<{ result: ToolResult; measured: Measured }> {
+  const json = opts.json ?? true;
+  const args = [...(opts.nodeArgs ?? []), ZMOT_BIN, 'crawl', `${origin}/`, '--out', outDir, '--max-pages', String(pages), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'];
   if (json) args.push('--json');
   const m = await measure(process.execPath, args);
   if (m.code !== 0) throw new Error(`zmot crawl failed (${m.code}): ${m.stderr.slice(-800)}`);
@@ -151,18 +186,19 @@ async function runZmot(origin: string, pages: number, outDir: string, json = tru
     fetched = Number(done[1]);
     crawlMs = Number(done[2]) * 1000;
   }
-  return { result: { tool: 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb }, measured: m };
+  const result: ToolResult = { tool: 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb, diskBytes: duBytes(outDir), htmlBytes: htmlBytesOf(outDir) };
+  return { result, measured: m };
 }
 
-async function runPeer(name: string, script: string, origin: string, pages: number): Promise<ToolResult> {
-  const m = await measure(process.execPath, [path.join(ROOT, script), origin, String(pages), String(CONCURRENCY)]);
+async function runPeer(name: string, script: string, origin: string, pages: number, extra: string[] = []): Promise<ToolResult> {
+  const m = await measure(process.execPath, [path.join(ROOT, script), origin, String(pages), String(CONCURRENCY), ...extra]);
   if (m.timedOut) {
     const last = m.progress.at(-1) ?? { t: m.wallMs, pages: 0 };
-    return { tool: name, timedOut: true, pages: last.pages, crawlMs: last.t, wallMs: m.wallMs, pagesPerSecond: (last.pages * 1000) / last.t, peakRssMb: m.peakRssMb };
+    return { tool: name, timedOut: true, pages: last.pages, crawlMs: last.t, wallMs: m.wallMs, pagesPerSecond: (last.pages * 1000) / last.t, peakRssMb: m.peakRssMb, diskBytes: null, htmlBytes: null };
   }
   if (m.code !== 0) throw new Error(`${name} failed (${m.code}): ${m.stderr.slice(-800)}`);
-  const out = lastJsonLine(m.stdout) as { pages: number; ms: number };
-  return { tool: name, timedOut: false, pages: out.pages, crawlMs: out.ms, wallMs: m.wallMs, pagesPerSecond: (out.pages * 1000) / out.ms, peakRssMb: m.peakRssMb };
+  const out = lastJsonLine(m.stdout) as { pages: number; ms: number; diskBytes?: number };
+  return { tool: name, timedOut: false, pages: out.pages, crawlMs: out.ms, wallMs: m.wallMs, pagesPerSecond: (out.pages * 1000) / out.ms, peakRssMb: m.peakRssMb, diskBytes: out.diskBytes ?? null, htmlBytes: null };
 }
 
 function median(values: number[]): number {
@@ -180,69 +216,126 @@ function rssAtPages(m: Measured, pages: number): number | null {
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const mb = (bytes: number | null) => (bytes === null ? '—' : fmt(bytes / 1024 / 1024, 1));
 
-async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-'));
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}`;
-  process.stderr.write(`Machine: ${machine}\n`);
+const TOOLS: Record<string, (origin: string, pages: number, dir: string) => Promise<ToolResult>> = {
+  zmot: async (origin, pages, dir) => (await runZmot(origin, pages, dir)).result,
+  crawlee: (origin, pages) => runPeer('crawlee CheerioCrawler, default storage', 'bench/peers/crawlee.mjs', origin, pages, ['persist']),
+  'crawlee-memory': (origin, pages) => runPeer('crawlee CheerioCrawler, CRAWLEE_PERSIST_STORAGE=false', 'bench/peers/crawlee.mjs', origin, pages, ['memory']),
+  linkinator: (origin, pages) => runPeer('linkinator', 'bench/peers/linkinator.mjs', origin, pages),
+};
+
+interface SiteSummary {
+  kind: 'real' | 'small';
+  rows: Array<{ tool: string; timedOut: boolean; pages: number; pagesPerSecond: number; peakRssMb: number; wallMs: number; diskBytes: number | null; htmlBytes: number | null; runs: number[] }>;
+}
+
+async function benchSite(kind: 'real' | 'small', tmp: string): Promise<SiteSummary> {
   const results: ToolResult[][] = [];
-  const site = await startSite(PAGES);
+  const site = await startSite(PAGES, kind);
   try {
     for (let rep = 0; rep < REPS; rep++) {
       const round: ToolResult[] = [];
-      if (ONLY.includes('zmot')) {
-        const { result } = await runZmot(site.origin, PAGES + 10, path.join(tmp, `zmot-${rep}`));
-        round.push(result);
-        process.stderr.write(`zmot: ${result.pages} pages, ${fmt(result.pagesPerSecond, 1)} pages/s, peak ${fmt(result.peakRssMb)} MB\n`);
-      }
-      if (ONLY.includes('crawlee')) {
-        const r = await runPeer('crawlee CheerioCrawler', 'bench/peers/crawlee.mjs', site.origin, PAGES + 10);
+      // Interleaved: each round runs every tool once, in a rotating order, so load drifts hit all alike.
+      const order = ONLY.map((_, k) => ONLY[(k + rep) % ONLY.length]);
+      for (const name of order) {
+        const dir = path.join(tmp, `${kind}-${name}-${rep}`);
+        const r = await TOOLS[name](site.origin, PAGES + 10, dir);
         round.push(r);
-        process.stderr.write(`crawlee${r.timedOut ? ' (time limit)' : ''}: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, peak ${fmt(r.peakRssMb)} MB\n`);
-      }
-      if (ONLY.includes('linkinator')) {
-        const r = await runPeer('linkinator', 'bench/peers/linkinator.mjs', site.origin, PAGES + 10);
-        round.push(r);
-        process.stderr.write(`linkinator: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, peak ${fmt(r.peakRssMb)} MB\n`);
+        process.stderr.write(`[${kind} #${rep + 1}] ${r.tool}${r.timedOut ? ' (time limit)' : ''}: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, peak ${fmt(r.peakRssMb)} MB, disk ${mb(r.diskBytes)} MB\n`);
+        if (name === 'zmot' && rep < REPS - 1) await rm(dir, { recursive: true, force: true });
       }
       results.push(round);
     }
   } finally {
     site.stop();
   }
-
   const tools = results[0].map((r) => r.tool);
-  const summary = tools.map((tool) => {
+  const rows = tools.map((tool) => {
     const runs = results.map((round) => round.find((r) => r.tool === tool)!);
-    return { tool, timedOut: runs.some((r) => r.timedOut), pages: median(runs.map((r) => r.pages)), pagesPerSecond: median(runs.map((r) => r.pagesPerSecond)), peakRssMb: median(runs.map((r) => r.peakRssMb)), wallMs: median(runs.map((r) => r.wallMs)) };
+    const disk = runs.map((r) => r.diskBytes).filter((b): b is number => b !== null);
+    const html = runs.map((r) => r.htmlBytes).filter((b): b is number => b !== null);
+    return {
+      tool,
+      timedOut: runs.some((r) => r.timedOut),
+      pages: median(runs.map((r) => r.pages)),
+      pagesPerSecond: median(runs.map((r) => r.pagesPerSecond)),
+      peakRssMb: median(runs.map((r) => r.peakRssMb)),
+      wallMs: median(runs.map((r) => r.wallMs)),
+      diskBytes: disk.length ? median(disk) : null,
+      htmlBytes: html.length ? median(html) : null,
+      runs: runs.map((r) => r.pagesPerSecond),
+    };
   });
+  return { kind, rows };
+}
+
+function siteTable(s: SiteSummary): string {
+  const zmot = s.rows.find((r) => r.tool === 'zmot crawl');
+  const mem = s.rows.find((r) => r.tool.includes('PERSIST_STORAGE=false'));
+  const persist = s.rows.find((r) => r.tool.includes('default storage'));
+  const lines = [
+    '| crawler | pages | pages/s (median) | pages/s (each run) | peak RSS (MB) | on disk (MB) | wall time (s) |',
+    '|---|---:|---:|---|---:|---:|---:|',
+    ...s.rows.map(
+      (r) =>
+        `| ${r.tool}${r.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${Math.round(r.pages)} | ${fmt(r.pagesPerSecond, 1)} | ${r.runs.map((x) => fmt(x, 1)).join(', ')} | ${fmt(r.peakRssMb)} | ${r.diskBytes === null ? '— (memory)' : `${mb(r.diskBytes)}${r.htmlBytes ? ` (${fmt((100 * r.diskBytes) / r.htmlBytes)}% of ${mb(r.htmlBytes)} MB of HTML)` : ''}`} | ${fmt(r.wallMs / 1000, 1)} |`,
+    ),
+  ];
+  const ratios: string[] = [];
+  if (zmot && mem) ratios.push(`zmot vs crawlee without persistence: **${fmt(zmot.pagesPerSecond / mem.pagesPerSecond, 2)}×** the pages/s (target ≥ 1.5×) at **${fmt(zmot.peakRssMb / mem.peakRssMb, 2)}×** its peak RSS (target ≤ 1×).`);
+  if (zmot && persist) ratios.push(`zmot vs crawlee with default storage: ${fmt(zmot.pagesPerSecond / persist.pagesPerSecond, 2)}× the pages/s at ${fmt(zmot.peakRssMb / persist.peakRssMb, 2)}× its peak RSS.`);
+  return [...lines, '', ratios.join(' ')].join('\n');
+}
+
+async function cpuProfile(tmp: string): Promise<string> {
+  const site = await startSite(Math.min(PAGES, 2000), 'real');
+  const dir = path.join(tmp, 'cpu-prof');
+  try {
+    const { result } = await runZmot(site.origin, Math.min(PAGES, 2000) + 10, path.join(tmp, 'zmot-prof'), { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
+    const summary = summarizeProfiles(dir, 25);
+    return [`CPU profile of one \`zmot crawl\` of ${result.pages} real-sized pages (\`node --cpu-prof\`, main thread and page workers together; self time):`, '', summary].join('\n');
+  } finally {
+    site.stop();
+  }
+}
+
+async function main() {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-'));
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}`;
+  process.stderr.write(`Machine: ${machine}\n`);
+  const sites: SiteSummary[] = [];
+  for (const kind of SITES) sites.push(await benchSite(kind, tmp));
 
   let reportLine = '';
-  const zmotRun = summary.find((s) => s.tool === 'zmot crawl');
-  if (zmotRun && ONLY.includes('zmot')) {
+  const realZmot = path.join(tmp, `${SITES[0]}-zmot-${REPS - 1}`);
+  if (ONLY.includes('zmot') && existsSync(realZmot)) {
     // Building the report is a separate step (`zmot report`): timed on its own for completeness.
-    const m = await measure(process.execPath, [ZMOT_BIN, 'report', path.join(tmp, 'zmot-0'), '--json']);
-    if (m.code === 0) reportLine = `Building the reports afterwards (\`zmot report\`, ${zmotRun.pages} pages: JSON, HTML, CSV, Markdown; site audits and scoring): ${fmt(m.wallMs / 1000, 1)} s wall, peak ${fmt(m.peakRssMb)} MB.`;
+    const m = await measure(process.execPath, [ZMOT_BIN, 'report', realZmot, '--json']);
+    if (m.code === 0) reportLine = `Building the reports afterwards (\`zmot report\` on the ${SITES[0]}-page crawl: JSON, HTML, CSV, Markdown; site audits and scoring): ${fmt(m.wallMs / 1000, 1)} s wall, peak ${fmt(m.peakRssMb)} MB.`;
   }
+  const profile = CPU_PROF ? await cpuProfile(tmp) : '';
 
   let bigSection = '';
-  if (BIG > 0 && ONLY.includes('zmot')) {
-    const big = await startSite(BIG);
+  if (BIG > 0) {
+    const big = await startSite(BIG, 'real');
     try {
-      process.stderr.write(`Crawling ${BIG} pages with zmot for the memory profile…\n`);
-      const { result, measured } = await runZmot(big.origin, BIG + 10, path.join(tmp, 'zmot-big'), false);
+      process.stderr.write(`Crawling ${BIG} real-sized pages with zmot, then building the report…\n`);
+      const dir = path.join(tmp, 'zmot-big');
+      const { result, measured } = await runZmot(big.origin, BIG + 10, dir, { json: false });
+      const report = await measure(process.execPath, [ZMOT_BIN, 'report', dir, '--json']);
       // Progress lines come every 2 s; the last one stands for the end of the crawl (RSS after it is the shutdown).
       const lastLine = measured.progress.at(-1)?.pages ?? result.pages;
       const marks = [...[0.1, 0.25, 0.5, 0.75].map((f) => Math.round(result.pages * f)), lastLine];
       const rows = marks.map((p) => `| ${p.toLocaleString('en-US')} | ${rssAtPages(measured, p) !== null ? fmt(rssAtPages(measured, p)!) : '–'} |`);
-      const second = measured.samples.filter((s) => s.t > measured.wallMs / 2);
       const firstHalfPeak = Math.max(...measured.samples.filter((s) => s.t <= measured.wallMs / 2).map((s) => s.rssMb));
-      const secondHalfPeak = Math.max(...second.map((s) => s.rssMb));
+      const secondHalfPeak = Math.max(...measured.samples.filter((s) => s.t > measured.wallMs / 2).map((s) => s.rssMb));
       bigSection = [
-        `### Memory over a ${BIG.toLocaleString('en-US')}-page crawl (zmot alone)`,
+        `### End to end on ${BIG.toLocaleString('en-US')} real-sized pages (\`--big ${BIG}\`, zmot alone)`,
         '',
-        `${result.pages.toLocaleString('en-US')} pages in ${fmt(result.crawlMs / 1000)} s (${fmt(result.pagesPerSecond, 1)} pages/s); peak RSS ${fmt(result.peakRssMb)} MB. Peak in the first half of the run ${fmt(firstHalfPeak)} MB, in the second half ${fmt(secondHalfPeak)} MB: memory does not grow with the number of pages (the frontier, pages and links live in SQLite on disk).`,
+        `Crawl: ${result.pages.toLocaleString('en-US')} pages in ${fmt(result.crawlMs / 1000)} s (${fmt(result.pagesPerSecond, 1)} pages/s); peak RSS ${fmt(result.peakRssMb)} MB (first half of the run ${fmt(firstHalfPeak)} MB, second half ${fmt(secondHalfPeak)} MB); store ${mb(result.diskBytes)} MB for ${mb(result.htmlBytes)} MB of HTML. ` +
+          (report.code === 0 ? `Report (\`zmot report\`: scoring, site audits, every format): ${fmt(report.wallMs / 1000)} s wall, peak RSS ${fmt(report.peakRssMb)} MB.` : `Report failed (exit ${report.code}): ${report.stderr.split('\n')[0]}`),
         '',
         '| pages crawled | RSS (MB) |',
         '|---:|---:|',
@@ -254,35 +347,26 @@ async function main() {
   }
   await rm(tmp, { recursive: true, force: true });
 
-  const crawlee = summary.find((s) => s.tool.startsWith('crawlee'));
-  const table = [
-    '| crawler | pages | pages/s | peak RSS (MB) | wall time (s) |',
-    '|---|---:|---:|---:|---:|',
-    ...summary.map((s) => `| ${s.tool}${s.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${Math.round(s.pages)} | ${fmt(s.pagesPerSecond, 1)} | ${fmt(s.peakRssMb)} | ${fmt(s.wallMs / 1000, 1)} |`),
-  ].join('\n');
-  const ratios =
-    zmotRun && crawlee
-      ? `zmot vs crawlee: **${fmt(zmotRun.pagesPerSecond / crawlee.pagesPerSecond, 2)}×** the pages/s (target ≥ 1.5×) with **${fmt(zmotRun.peakRssMb / crawlee.peakRssMb, 2)}×** the peak memory (target ≤ 1×).`
-      : '';
-  const linkinator = summary.find((s) => s.tool === 'linkinator');
-  const ratios2 = zmotRun && linkinator ? ` zmot vs linkinator: ${fmt(zmotRun.pagesPerSecond / linkinator.pagesPerSecond, 2)}× the pages/s, ${fmt(zmotRun.peakRssMb / linkinator.peakRssMb, 2)}× the peak memory.` : '';
+  const label = { real: 'Real-sized pages (main case)', small: 'Small pages (second row)' };
+  const describe = {
+    real: `bench/fixtures-site/real-site.ts: 60–125 KB of HTML per page (~92 KB average), ~4 KB inline CSS, og/twitter meta, two JSON-LD blocks, a 50-link navigation, breadcrumbs, h2/h3 article with lists and tables, 10–20 in-content links, footer, 8–20 KB inline hydration script; 69–79 \`<a>\` per page`,
+    small: 'bench/fixtures-site/site.ts: ~12 KB of HTML per page, ~40 links, a table, a list, JSON-LD',
+  };
   const section = [
     SECTION_START,
     '## Crawl speed',
     '',
     `Command: \`npm run bench:crawl\`${process.argv.slice(2).length ? ` (run as \`npm run bench:crawl -- ${process.argv.slice(2).join(' ')}\`)` : ''}. Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
     '',
-    `A generated site of ${PAGES.toLocaleString('en-US')} pages (bench/fixtures-site: ~12 KB of HTML each, ~40 links, a table, a list, JSON-LD) served on 127.0.0.1 by its own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM). ${REPS > 1 ? `Median of ${REPS} runs. ` : ''}pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\` / \`check()\`); wall time includes process start-up.`,
+    `Generated sites of ${PAGES.toLocaleString('en-US')} pages served on 127.0.0.1 by their own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM, worker threads included). ${REPS} interleaved runs per tool (each round runs every tool once, in rotating order); medians. pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\`); wall time includes process start-up. On disk: what the crawl leaves (zmot: report folder with its store; crawlee: its storage folder, measured before removal).`,
     '',
     '- **zmot crawl**: `zmot crawl <origin>/ --no-report --json` — fetch, robots.txt, charset detection, full artifact extraction (passages, links, FAQ, JSON-LD…), every page audit, stage profile, site summary, and a SQLite transaction per page (page, artifacts, result, links, frontier).',
-    '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; default storage (request queue on disk); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared), so it runs as fast as it can.',
-    '- **linkinator** (bench/peers/linkinator.mjs): `check({ recurse: true })` over the site: fetches and parses each page for links only.',
+    '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; with its default storage (request queue on disk), and with `CRAWLEE_PERSIST_STORAGE=false` (in memory); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared).',
     '',
-    table,
-    '',
-    `${ratios}${ratios2}`,
-    '',
+    ...sites.flatMap((s) => [`### ${label[s.kind]}`, '', describe[s.kind], '', siteTable(s), '']),
     reportLine,
+    '',
+    profile,
     '',
     bigSection,
     SECTION_END,

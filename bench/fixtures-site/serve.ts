@@ -1,9 +1,13 @@
 /**
- * Serves the generated benchmark site on 127.0.0.1: `node --import tsx bench/fixtures-site/serve.ts <pages>`.
+ * Serves the generated benchmark site on 127.0.0.1: `node --import tsx bench/fixtures-site/serve.ts <pages> [real|small]`
+ * (real: ~92 KB pages from real-site.ts, the default; small: ~12 KB pages from site.ts).
  * Prints `{"origin": …}` on stdout when listening; counts requests (GET /__stats).
  */
 import { createServer } from 'node:http';
+import { realPageHtml } from './real-site.ts';
 import { pageHtml, pageIndexOf } from './site.ts';
+
+export type SiteKind = 'real' | 'small';
 
 export interface BenchServer {
   origin: string;
@@ -11,7 +15,8 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function serveBenchSite(total: number, port = 0): Promise<BenchServer> {
+export async function serveBenchSite(total: number, port = 0, kind: SiteKind = 'real'): Promise<BenchServer> {
+  const render = kind === 'small' ? pageHtml : realPageHtml;
   let requests = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -32,7 +37,7 @@ export async function serveBenchSite(total: number, port = 0): Promise<BenchServ
       res.end('<!doctype html><title>Not found</title><h1>Not found</h1>');
       return;
     }
-    const body = pageHtml(i, total);
+    const body = render(i, total);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
@@ -53,7 +58,8 @@ export async function serveBenchSite(total: number, port = 0): Promise<BenchServ
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'));
 if (isMain) {
   const total = Number(process.argv[2] ?? 5000);
-  const s = await serveBenchSite(total);
-  process.stdout.write(`${JSON.stringify({ origin: s.origin, pages: total })}\n`);
+  const kind: SiteKind = process.argv[3] === 'small' ? 'small' : 'real';
+  const s = await serveBenchSite(total, 0, kind);
+  process.stdout.write(`${JSON.stringify({ origin: s.origin, pages: total, kind })}\n`);
   process.on('SIGTERM', () => void s.close().then(() => process.exit(0)));
 }

@@ -1,12 +1,14 @@
 // Peer for the crawl benchmark: crawlee's CheerioCrawler over the same site, in plain JavaScript so
 // no TypeScript loader weighs on its memory. Extracts what a typical crawlee user would (title,
 // description, h1, canonical) and follows same-host links.
-// Usage: node bench/peers/crawlee.mjs <origin> <maxPages> <concurrency>  → one JSON line {pages, ms}
-import { mkdtemp, rm } from 'node:fs/promises';
+// Usage: node bench/peers/crawlee.mjs <origin> <maxPages> <concurrency> [persist|memory]
+//   → one JSON line {pages, ms, diskBytes}. `memory` sets CRAWLEE_PERSIST_STORAGE=false (queue and state in memory).
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const [origin, maxPagesArg, concurrencyArg] = process.argv.slice(2);
+const [origin, maxPagesArg, concurrencyArg, mode = 'persist'] = process.argv.slice(2);
+if (mode === 'memory') process.env.CRAWLEE_PERSIST_STORAGE = 'false';
 const storageDir = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-crawlee-'));
 // Crawlee keeps its queue in a storage folder: a fresh one per run, removed after.
 process.env.CRAWLEE_STORAGE_DIR = storageDir;
@@ -42,5 +44,14 @@ const progress = setInterval(() => process.stderr.write(`crawled ${pages} ·\n`)
 await crawler.run([`${origin}/`]);
 clearInterval(progress);
 const ms = performance.now() - t0;
+async function du(dir) {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? await du(p) : (await stat(p)).size;
+  }
+  return total;
+}
+const diskBytes = await du(storageDir);
 await rm(storageDir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), checksum })}\n`);
+process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(ms), checksum, diskBytes })}\n`);

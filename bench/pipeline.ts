@@ -1,0 +1,149 @@
+/**
+ * Per-page pipeline cost against parsing alone, on the same real-sized pages in the same run:
+ * `npx tsx bench/pipeline.ts [--pages 300] [--rounds 3] [--cpu-prof-dir DIR] [--no-write]`.
+ *
+ * Pages come from bench/fixtures-site/real-site.ts (~92 KB each). Each round times, page by page,
+ *  - htmlparser2's `parseDocument` (the parse-only reference the issue names),
+ *  - `processPage`: what a crawl worker does per page (decode, parse, extract artifacts, every page
+ *    audit, stage profile, site summary, links, packing for the store),
+ * and splits processPage into its stages. Medians over rounds; the ratio is pipeline ÷ parse-only.
+ * Writes the "Pipeline vs parse-only" section of BENCHMARKS.md.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'htmlparser2';
+import { realPageHtml } from './fixtures-site/real-site.ts';
+import { pagePath } from './fixtures-site/site.ts';
+import { processPage, type PageJob, type ProcessorContext } from '../crawler/crawl/page-processor.ts';
+import { createNormalizer } from '../crawler/crawl/urls.ts';
+import { pagePipelineOptions } from '../crawler/pipeline-options.ts';
+import { toSitePageAdapter } from '../crawler/report/integrations.ts';
+import { extractArtifacts } from '../shared/extract/index.ts';
+import { parseHtml } from '../shared/extract/parse-html.ts';
+import { pageResultFrom } from '../shared/pipeline.ts';
+import { packJson } from '../crawler/store/crawl-store.ts';
+import { summarizeProfiles } from './profile-summary.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCHMARKS = path.join(ROOT, 'BENCHMARKS.md');
+const START = '<!-- pipeline:start -->';
+const END = '<!-- pipeline:end -->';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i !== -1 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const PAGES = Number(arg('pages', '300'));
+const ROUNDS = Number(arg('rounds', '3'));
+const PROF_DIR = arg('cpu-prof-dir', '');
+const WRITE = !process.argv.includes('--no-write');
+
+const origin = 'http://127.0.0.1:8080';
+const total = 5000;
+const htmls = Array.from({ length: PAGES }, (_, k) => realPageHtml(Math.floor((k * total) / PAGES), total));
+const bodies = htmls.map((h) => new TextEncoder().encode(h));
+const htmlBytes = bodies.reduce((n, b) => n + b.byteLength, 0);
+const ctx: ProcessorContext = {
+  pipeline: pagePipelineOptions(),
+  toSitePage: await toSitePageAdapter(),
+  normalizer: createNormalizer([]),
+  followNofollow: false,
+  queueCanonicals: true,
+  queueHreflang: true,
+};
+const jobOf = (k: number): PageJob => {
+  const url = `${origin}${pagePath(Math.floor((k * total) / PAGES))}`;
+  return {
+    url, requestedUrl: url, status: 200, headers: [['content-type', 'text/html; charset=utf-8']], contentType: 'text/html; charset=utf-8',
+    body: bodies[k], html: null, truncated: false, redirectChain: [], fetchError: null, depth: 2, inSitemap: null, robotsTxt: null,
+    rendered: false, encoding: null, encodingNote: null,
+  };
+};
+
+function timeEach(fn: (k: number) => void): number {
+  const t0 = performance.now();
+  for (let k = 0; k < PAGES; k++) fn(k);
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Warm-up: JIT both paths before measuring.
+for (let k = 0; k < Math.min(30, PAGES); k++) {
+  parseDocument(htmls[k]);
+  processPage(jobOf(k), ctx);
+}
+
+const keys = ['parseOnly', 'pipeline', 'decode', 'parse', 'extract', 'audits', 'stageProfile', 'pack'] as const;
+const rounds: Record<(typeof keys)[number], number[]> = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as never;
+let session: Session | null = null;
+if (PROF_DIR) {
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+for (let r = 0; r < ROUNDS; r++) {
+  rounds.parseOnly.push(timeEach((k) => parseDocument(htmls[k])));
+  rounds.pipeline.push(timeEach((k) => processPage(jobOf(k), ctx)));
+  // Stages, separately (each on the same pages).
+  rounds.decode.push(timeEach((k) => new TextDecoder('utf-8').decode(bodies[k])));
+  rounds.parse.push(timeEach((k) => parseHtml(htmls[k])));
+  const artifacts = htmls.map((h, k) => extractArtifacts({ url: jobOf(k).url, status: 200, headers: jobOf(k).headers, html: h, depth: 2 }));
+  rounds.extract.push(timeEach((k) => extractArtifacts({ url: jobOf(k).url, status: 200, headers: jobOf(k).headers, html: htmls[k], depth: 2 })) - rounds.parse.at(-1)!);
+  const noProfile = { ...ctx.pipeline, stageProfile: undefined };
+  rounds.audits.push(timeEach((k) => pageResultFrom(artifacts[k], noProfile)));
+  rounds.stageProfile.push(timeEach((k) => ctx.pipeline.stageProfile!(artifacts[k])));
+  const results = artifacts.map((a) => pageResultFrom(a, ctx.pipeline));
+  rounds.pack.push(timeEach((k) => {
+    packJson(artifacts[k]);
+    packJson(results[k]);
+    JSON.stringify(ctx.toSitePage(artifacts[k], results[k]));
+  }));
+  process.stderr.write(`round ${r + 1}: parse-only ${(rounds.parseOnly.at(-1)! / PAGES).toFixed(2)} ms/page, pipeline ${(rounds.pipeline.at(-1)! / PAGES).toFixed(2)} ms/page\n`);
+}
+let profileText = '';
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  mkdirSync(PROF_DIR, { recursive: true });
+  writeFileSync(path.join(PROF_DIR, 'pipeline.cpuprofile'), JSON.stringify(profile));
+  session.disconnect();
+  profileText = summarizeProfiles(PROF_DIR, 20);
+}
+
+const per = (k: (typeof keys)[number]) => median(rounds[k]) / PAGES;
+const ratio = per('pipeline') / per('parseOnly');
+const lines = [
+  START,
+  '## Pipeline vs parse-only',
+  '',
+  `Command: \`npx tsx bench/pipeline.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`. Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}; one thread.`,
+  '',
+  `${PAGES} real-sized pages (bench/fixtures-site/real-site.ts, ${(htmlBytes / PAGES / 1024).toFixed(1)} KB average), ${ROUNDS} rounds, medians. Parse-only is htmlparser2's \`parseDocument\`; the pipeline is \`processPage\`, what a crawl worker runs per page.`,
+  '',
+  '| step | ms per page | × parse-only |',
+  '|---|---:|---:|',
+  `| parse only (htmlparser2) | ${per('parseOnly').toFixed(2)} | 1.00 |`,
+  `| **pipeline (processPage)** | **${per('pipeline').toFixed(2)}** | **${ratio.toFixed(2)}** (target ≤ 2) |`,
+  `| — decode bytes | ${per('decode').toFixed(2)} | ${(per('decode') / per('parseOnly')).toFixed(2)} |`,
+  `| — parse (zmot: capped markup + tree) | ${per('parse').toFixed(2)} | ${(per('parse') / per('parseOnly')).toFixed(2)} |`,
+  `| — extract artifacts (after parse) | ${per('extract').toFixed(2)} | ${(per('extract') / per('parseOnly')).toFixed(2)} |`,
+  `| — page audits + result | ${per('audits').toFixed(2)} | ${(per('audits') / per('parseOnly')).toFixed(2)} |`,
+  `| — stage profile | ${per('stageProfile').toFixed(2)} | ${(per('stageProfile') / per('parseOnly')).toFixed(2)} |`,
+  `| — pack for the store (artifacts, result, site summary) | ${per('pack').toFixed(2)} | ${(per('pack') / per('parseOnly')).toFixed(2)} |`,
+  '',
+  profileText ? `CPU profile of the run (\`--cpu-prof-dir\`):\n\n${profileText}` : '',
+  END,
+].join('\n');
+process.stdout.write(`${lines}\n`);
+if (WRITE) {
+  const current = existsSync(BENCHMARKS) ? await readFile(BENCHMARKS, 'utf8') : '# Benchmarks\n';
+  const s = current.indexOf(START);
+  const e = current.indexOf(END);
+  await writeFile(BENCHMARKS, s !== -1 && e !== -1 ? `${current.slice(0, s)}${lines}${current.slice(e + END.length)}` : `${current.trimEnd()}\n\n${lines}\n`);
+}
