@@ -3,14 +3,14 @@ import { availableParallelism } from 'node:os';
 import { extractArtifacts } from '../../shared/extract/index.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { pagePipelineOptions } from '../pipeline-options.ts';
-import { toSitePageAdapter, type ToSitePage } from '../report/integrations.ts';
+import { toSitePage } from '../../shared/site-audits/index.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
 import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
 import { Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
 import { SqliteFrontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
-import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext } from './page-processor.ts';
+import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
 import type { PageWorkerPool } from './worker-pool.ts';
 import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import type { RenderPool } from './render.ts';
@@ -163,7 +163,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     });
     this.frontier = new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
     this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
-    this.toSitePage = this.deps.toSitePage ?? (await toSitePageAdapter());
+    this.toSitePage = this.deps.toSitePage ?? toSitePage;
     const workers = o.workers ?? Math.min(4, Math.max(1, availableParallelism()));
     // Custom pipelines are functions: they cannot cross to a worker, so they run here.
     if (workers > 0 && !this.deps.pipeline && !this.deps.toSitePage) {

@@ -58,9 +58,12 @@ export interface PageOutput {
   html: string | null;
 }
 
+/** A page's small summary for crawl-level audits, kept in the store next to the page. */
+export type ToSitePage = (artifacts: PageArtifacts, page: PageResult) => unknown;
+
 export interface ProcessorContext {
   pipeline: PagePipelineOptions;
-  toSitePage: (artifacts: PageArtifacts, page: PageResult) => unknown;
+  toSitePage: ToSitePage;
   normalizer: UrlNormalizer;
   followNofollow: boolean;
   queueCanonicals: boolean;

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { pagePipelineOptions } from '../pipeline-options.ts';
-import { toSitePageAdapter } from '../report/integrations.ts';
+import { toSitePage } from '../../shared/site-audits/index.ts';
 import { processPage, type PageJob, type ProcessorContext } from './page-processor.ts';
 import { createNormalizer } from './urls.ts';
 
@@ -18,7 +18,7 @@ export interface PageWorkerSettings {
 const settings = (workerData as { settings: PageWorkerSettings }).settings;
 const ctx: ProcessorContext = {
   pipeline: pagePipelineOptions(),
-  toSitePage: await toSitePageAdapter(),
+  toSitePage,
   normalizer: createNormalizer(settings.ignoredParams),
   followNofollow: settings.followNofollow,
   queueCanonicals: settings.queueCanonicals,

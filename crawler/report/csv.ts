@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
-import { writeFileAtomic, type ReportWriter } from './writers.ts';
+import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 type Cell = string | number | boolean | null | undefined;
 

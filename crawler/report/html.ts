@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ratingOf } from '../../shared/audits/config.ts';
 import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
-import { writeFileAtomic, type ReportWriter } from './writers.ts';
+import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 const UIStrings = {
   heading: 'ZMOT visibility report',

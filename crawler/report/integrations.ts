@@ -17,10 +17,7 @@ export interface SiteAuditInputLike {
   sitemapUrls: string[];
 }
 
-/** A page's small summary for crawl-level audits, kept in the store next to the page. */
-export type ToSitePage = (artifacts: PageArtifacts, page: PageResult) => unknown;
-
-export async function toSitePageAdapter(): Promise<ToSitePage> {
+export async function toSitePageAdapter(): Promise<(artifacts: PageArtifacts, page: PageResult) => unknown> {
   return toSitePage;
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
-import { writeFileAtomic, type ReportWriter } from './writers.ts';
+import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 /**
  * Escapes page text for Markdown that GitHub and GitLab render: no raw HTML, no links or images

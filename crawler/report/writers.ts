@@ -1,35 +1,14 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import { CrawlReportSchema, type CrawlReport } from '../../shared/schemas/index.ts';
 import { lineNote, parseJsonFile } from '../config-file.ts';
 import { UsageError, describeZodError } from '../errors.ts';
+import { REPORT_WRITERS } from './formats.ts';
+import type { ReportWriter } from './write-file.ts';
 
-/** A report format: writes one or more files for a report into a folder, returns their paths. */
-export interface ReportWriter {
-  id: string;
-  write(report: CrawlReport, outDir: string): Promise<string[]>;
-}
-
-/** Writes through a temporary file so an interrupted write never leaves half a report. */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
-export const jsonWriter: ReportWriter = {
-  id: 'json',
-  async write(report, outDir) {
-    const valid = CrawlReportSchema.parse(report); // validated on write, as on read
-    const file = path.join(outDir, 'report.json');
-    await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
-    return [file];
-  },
-};
+export { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 export async function writeReports(report: CrawlReport, outDir: string, writers?: ReportWriter[]): Promise<string[]> {
-  // Imported lazily: the format modules import this one for writeFileAtomic.
-  writers ??= (await import('./formats.ts')).REPORT_WRITERS;
+  writers ??= REPORT_WRITERS;
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];
   for (const w of writers) files.push(...(await w.write(report, outDir)));
