@@ -1,5 +1,3 @@
-// Side effect: extraction fills artifacts.microdata, which the structured-data audit reads.
-import '../structured-data/register.ts';
 import type { AuditDefinition } from './types.ts';
 import canonical from './canonical.ts';
 import crawlableAnchors from './crawlable-anchors.ts';

@@ -232,6 +232,8 @@ export const PageArtifactsSchema = z.object({
   rendered: z.boolean().default(false),
   /** What the bounded HTML parse left out on a pathological page (nesting, open formatting tags, node budget). */
   parseWarnings: z.array(z.string()).default([]),
+  /** Artifacts whose gatherer threw (artifact → "gatherer: message"); absent when every gatherer ran. Audits requiring them report an error. */
+  gatherErrors: z.record(z.string(), z.string()).optional(),
 });
 export type PageArtifacts = z.infer<typeof PageArtifactsSchema>;
 export type PageArtifactsInput = z.input<typeof PageArtifactsSchema>;

@@ -10,7 +10,6 @@ import { extractArtifacts, type PageInput } from '../../shared/extract/index.ts'
 import { boundedHtml, capMarkup, parseHtml } from '../../shared/extract/parse-html.ts';
 import { pageResultFrom } from '../../shared/pipeline.ts';
 import { PageArtifactsSchema } from '../../shared/schemas/index.ts';
-import '../../shared/structured-data/register.ts';
 import { SHARED_FIXTURES } from '../helpers/paths.ts';
 import { bounded, mutate, mutation, params, payload, randomHtml, realPages, suiteTimeout } from './fuzz.ts';
 
