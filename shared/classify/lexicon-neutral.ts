@@ -12,6 +12,6 @@ export const NEUTRAL_LEXICON: Lexicon = {
     ...terms('comparison', 1.5, `vs, versus, top #`),
     ...terms('purchase', 1.2, `mp3, mp4, apk, torrent, exe, dmg, promo code, black friday, cyber monday, checkout,
       ebook`),
-    ...terms('navigational', 1.5, `www, http, https, login, webmail, signin, logon`, { kind: 'nav-modifier' }),
+    ...terms('navigational', 1.5, `www, http, https, login, webmail, signin, logon, com`, { kind: 'nav-modifier' }),
   ],
 };

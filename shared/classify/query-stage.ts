@@ -23,6 +23,7 @@ import {
   type LexiconKind,
   type LexiconStage,
   type Lexicon,
+  type LexiconEntry,
 } from './lexicon.ts';
 import { ENGLISH_LEXICON } from './lexicon-en.ts';
 import { FRENCH_LEXICON } from './lexicon-fr.ts';
@@ -35,6 +36,8 @@ import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
 import { SITES_LEXICON } from './lexicon-sites.ts';
 import { PLACES_LEXICON } from './lexicon-places.ts';
 import { tokenize, type QueryToken, type QueryWord } from './query-text.ts';
+import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS } from './gazetteer-data.ts';
+import { editDistanceWithin, fuzzyLimit } from './fuzzy.ts';
 
 // Shown to users in the extension and the CLI as the reason behind a classification.
 const EXPLANATIONS = {
@@ -74,13 +77,14 @@ const INTEREST_PRIOR_WITH_EVIDENCE = 0.1;
 /** …and each topic word no signal explains adds to it, up to MAX_TOPIC_WORDS words. */
 const INTEREST_PER_TOPIC_WORD = 0.12;
 const MAX_TOPIC_WORDS = 3;
-const SINGLE_WORD_NAV_PRIOR = 0.6;
 const COMMON_NOUN_PRIOR = 0.5;
 const QUESTION_MARK_WEIGHT = 0.8;
 const OR_PATTERN_WEIGHT = 1.2;
 const DOMAIN_WEIGHT = 2;
 const BRAND_WEIGHT = 1.5;
 const CURRENCY_WEIGHT = 1;
+/** Purchase weight of act words (buy, download, a calculator) above which a query is transactional for Broder. */
+const CLEAR_ACT = 1;
 /** Search engines cut queries near 2,048 characters; past this nothing new is learned. */
 const MAX_QUERY_CHARS = 2048;
 const MAX_QUERY_TOKENS = 64;
@@ -137,13 +141,16 @@ type IndexedCandidate = Candidate & { index: number };
 
 interface CompiledSet {
   lexicons: Array<{ compiled: CompiledLexicon; language: string | null }>;
+  fuzzy: FuzzyIndex | null;
 }
 
 export interface QueryClassifierConfig {
   /** Language lexicons to use (default: English, French, German, Spanish). */
   lexicons?: readonly Lexicon[];
-  /** Recognise the built-in list of big site names (default true); off measures what the list adds. */
+  /** Recognise the built-in list of big site names and the brand gazetteer (default true); off measures what they add. */
   siteNames?: boolean;
+  /** Read a near miss of a known name or English stage word as a misspelling of it (default true). */
+  fuzzy?: boolean;
 }
 
 export type QueryClassifier = (query: string, options?: ClassifyQueryOptions) => QueryClassification;
@@ -154,11 +161,13 @@ export function createQueryClassifier(config: QueryClassifierConfig = {}): Query
     compiled: compileLexicon(lexicon),
     language: lexicon.lang as string | null,
   }));
-  const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...(config.siteNames === false ? [] : [SITES_LEXICON])].map((lexicon) => ({
+  const names = config.siteNames === false ? [] : [SITES_LEXICON, gazetteerLexicon()];
+  const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...names].map((lexicon) => ({
     compiled: compileLexicon(lexicon),
     language: null,
   }));
-  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared] };
+  const fuzzy = config.fuzzy === false ? null : buildFuzzyIndex([...(config.lexicons ?? STAGE_LEXICONS).filter((l) => l.lang === 'en'), ...names]);
+  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy };
   return (query, options) => classifyWith(set, query, options);
 }
 
@@ -176,7 +185,7 @@ export function classifyQuery(query: string, options?: ClassifyQueryOptions): Qu
 function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQueryOptions): QueryClassification {
   const text = typeof query === 'string' ? query : '';
   const parsedOptions = ClassifyQueryOptionsSchema.safeParse(rawOptions ?? {});
-  const options = parsedOptions.success ? parsedOptions.data : ClassifyQueryOptionsSchema.parse({});
+  const options = parsedOptions.success ? parsedOptions.data : salvageOptions(rawOptions);
   const analysed = text.slice(0, MAX_QUERY_CHARS);
   const { text: lowerText, words, tokens } = tokenize(analysed, MAX_QUERY_TOKENS);
   const folded = tokens.map((token) => token.folded);
@@ -202,6 +211,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     }
   }
   candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
+  if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang));
   candidates.push(...domainCandidates(words, tokens));
   candidates.push(...currencyCandidates(words, tokens));
   candidates.push(...orPatternCandidates(tokens, detectedLang));
@@ -223,8 +233,23 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     0,
   );
   let purchaseLookup = 0;
+  let navLookup = 0;
   const navCovered = countContent(isContent, (i) => coveredBy[i]?.stage === 'navigational');
-  const navCoverage = contentCount ? navCovered / contentCount : navCandidates.length ? 1 : 0;
+  // A place next to a name says which branch ("google dublin", "winco boise"), not what about it.
+  const placeWords = countContent(isContent, (i) => coveredBy[i]?.source === PLACES_LEXICON.lang);
+  const navDenominator = Math.max(navCovered, contentCount - placeWords);
+  const navCoverage = navDenominator ? navCovered / navDenominator : navCandidates.length ? 1 : 0;
+
+  // "ford hybrid", "outlook notifications": a name next to ordinary words (and no login, no address) is what
+  // the search is about; next to a proper name or an unknown word ("google dublin", "usbank fargo") it stays a destination.
+  const topicWordIndexes = tokens
+    .map((_, i) => i)
+    .filter((i) => isContent[i] && (coveredBy[i] === null || (coveredBy[i]?.stage === 'none' && coveredBy[i]?.source !== PLACES_LEXICON.lang)));
+  const nameIsTopic =
+    navCandidates.some((candidate) => candidate.kind === 'site') &&
+    !navCandidates.some((candidate) => candidate.kind !== 'site') &&
+    topicWordIndexes.length > 0 &&
+    topicWordIndexes.every((i) => commonWords().has(tokens[i].folded));
 
   for (const candidate of accepted.sort((a, b) => a.start - b.start)) {
     if (candidate.stage === 'none') continue;
@@ -232,9 +257,11 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     if (candidate.stage === 'navigational') {
       // A name that is most of the query is the destination; a name among many topic words is a topic.
       weight *= Math.sqrt(navCoverage);
+      if (nameIsTopic) weight *= NAME_AS_TOPIC_FACTOR;
       if (funnelEvidence >= NAV_DAMPING_MIN_FUNNEL) weight *= NAV_DAMPING_WITH_FUNNEL;
     }
     if (candidate.stage === 'purchase' && candidate.broder === 'informational') purchaseLookup += weight;
+    if (candidate.stage === 'navigational' && candidate.broder === 'informational') navLookup += weight;
     addSignal(signals, raw, candidate.stage, candidate.label ?? phraseOf(lowerText, tokens, candidate), weight, candidate.source);
   }
   if (/[?¿]/u.test(analysed)) addSignal(signals, raw, 'interest', EXPLANATIONS.questionMark, QUESTION_MARK_WEIGHT, 'neutral');
@@ -256,8 +283,6 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
       fallback.push(signalOf('interest', EXPLANATIONS.commonNounSuffix, COMMON_NOUN_PRIOR, 'fallback'));
     } else if (PLURAL_NOUN.test(word)) {
       fallback.push(signalOf('interest', EXPLANATIONS.pluralNoun, COMMON_NOUN_PRIOR, 'fallback'));
-    } else {
-      fallback.push(signalOf('navigational', EXPLANATIONS.singleUnknownWord, SINGLE_WORD_NAV_PRIOR, 'fallback'));
     }
   }
   const scores: QueryStageScores = { ...raw };
@@ -275,7 +300,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     lang,
     scores: normalise(scores, total),
     signals,
-    broder: broderIntentOf(stage, scores, purchaseLookup),
+    broder: broderIntentOf(stage, scores, purchaseLookup, navLookup),
   };
 }
 
@@ -332,6 +357,7 @@ function selectNonOverlapping(candidates: readonly Candidate[], tokenCount: numb
 const SITE_COMPANIONS: readonly string[][] = [
   'online', 'en ligne', 'en linea', 'uk', 'usa', 'us', 'canada', 'france', 'deutschland', 'espana', 'mexico', 'de', 'fr',
   'es', 'com', 'app', 'official', 'website', 'web', 'store', 'shop', 'tv', 'radio', 'news', 'mail', 'music', 'video',
+  'scores', 'results', 'schedule', 'live',
 ].map((phrase) => phrase.split(' '));
 const SITE_COMPANION_WEIGHT = 0.8;
 /** A companion word overrides a weak or middling reading of itself ("online" 0.6, "store" 1.0), never a clear one ("price"). */
@@ -556,15 +582,125 @@ function confidenceOf(scores: QueryStageScores, total: number, evidence: number)
  * it mostly looks up implementation or opening facts ("how to install…", "opening hours"), which
  * Broder counts as informational. `purchaseLookup` is the purchase weight of such lookup words.
  */
-export function broderIntentOf(stage: QueryStage, scores: QueryStageScores, purchaseLookup = 0): BroderIntent {
+export function broderIntentOf(stage: QueryStage, scores: QueryStageScores, purchaseLookup = 0, navLookup = 0): BroderIntent {
   switch (stage) {
     case 'interest':
       return 'informational';
     case 'navigational':
-      return 'navigational';
+      // "skype contact number": the company is the topic, the number is the fact looked up.
+      return navLookup * 2 >= scores.navigational ? 'informational' : 'navigational';
     case 'purchase':
-      return purchaseLookup > scores.purchase - purchaseLookup ? 'informational' : 'transactional';
+      // A clear act ("download", "order", a calculator) is what the searcher came to do, whatever else they typed.
+      return purchaseLookup > scores.purchase - purchaseLookup && scores.purchase - purchaseLookup < CLEAR_ACT ? 'informational' : 'transactional';
     case 'comparison':
       return scores.purchase - purchaseLookup >= scores.comparison ? 'transactional' : 'informational';
   }
+}
+
+/** The brand gazetteer (bench/build-gazetteer.ts): names from a maintained data package, weighed like site names. */
+const GAZETTEER_WEIGHT = 1;
+let gazetteer: Lexicon | null = null;
+function gazetteerLexicon(): Lexicon {
+  gazetteer ??= {
+    lang: 'gazetteer',
+    entries: GAZETTEER_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: GAZETTEER_WEIGHT, kind: 'site' as const, strict: false })),
+  };
+  return gazetteer;
+}
+
+/** A misspelt word counts for less than the word itself: the reading is a guess. */
+const FUZZY_FACTOR = 0.8;
+
+interface FuzzyTarget {
+  word: string;
+  entry: LexiconEntry;
+  source: string;
+}
+
+interface FuzzyIndex {
+  /** Single-word targets by length. */
+  byLength: Map<number, FuzzyTarget[]>;
+  /** Every single word a lexicon knows exactly: never corrected. */
+  known: Set<string>;
+  near: Set<string>;
+}
+
+function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
+  const byLength = new Map<number, FuzzyTarget[]>();
+  const known = new Set<string>();
+  for (const lexicon of [...lexicons, ...STAGE_LEXICONS, NEUTRAL_LEXICON, PLACES_LEXICON]) {
+    for (const entry of lexicon.entries) {
+      const words = tokenize(entry.phrase.replace(/[*^$#]/g, ' ')).tokens.map((token) => token.folded);
+      for (const word of words) known.add(word);
+    }
+  }
+  for (const lexicon of lexicons) {
+    for (const entry of lexicon.entries) {
+      if (entry.stage === 'none' || entry.strict || /[*^$#\s]/.test(entry.phrase)) continue;
+      const words = tokenize(entry.phrase).tokens.map((token) => token.folded);
+      if (words.length !== 1 || fuzzyLimit(words[0].length) === 0 || /\d/.test(words[0])) continue;
+      const list = byLength.get(words[0].length) ?? [];
+      list.push({ word: words[0], entry, source: lexicon.lang });
+      byLength.set(words[0].length, list);
+    }
+  }
+  return { byLength, known, near: new Set(NEAR_WORDS.split(' ')) };
+}
+
+/**
+ * "soptfy", "gooogle", "calculatro": a token no lexicon knows, that is no English word, and that is
+ * one edit (two for long words) from a known name or stage word with the same first letter, reads
+ * as that word at a lower weight. Exact readings of the same tokens always win.
+ */
+function fuzzyCandidates(index: FuzzyIndex, exact: readonly Candidate[], tokens: readonly QueryToken[], lang: string | null): Candidate[] {
+  if (lang !== null && lang !== 'en') return [];
+  const found: Candidate[] = [];
+  tokens.forEach((token, position) => {
+    const word = token.folded;
+    if (fuzzyLimit(word.length) === 0 || /\d/.test(word) || index.known.has(word) || index.near.has(word) || commonWords().has(word)) return;
+    if (exact.some((candidate) => candidate.start <= position && candidate.end > position)) return;
+    // The nearest target wins; among equally near ones, the first of the same length, then the shorter.
+    let best: FuzzyTarget | null = null;
+    const maxEdits = fuzzyLimit(word.length);
+    for (let edits = 1; edits <= maxEdits && !best; edits++) {
+      for (const length of [word.length, word.length - 1, word.length + 1, word.length - 2, word.length + 2]) {
+        best = (index.byLength.get(length) ?? []).find(
+          (target) => target.word[0] === word[0] && edits <= fuzzyLimit(target.word.length) && editDistanceWithin(word, target.word, edits),
+        ) ?? null;
+        if (best) break;
+      }
+    }
+    if (!best) return;
+    found.push({
+      start: position,
+      end: position + 1,
+      stage: best.entry.stage,
+      weight: best.entry.weight * FUZZY_FACTOR,
+      kind: best.entry.kind,
+      source: best.source,
+      exactWords: 0,
+      label: `${token.raw} (≈ ${best.word})`,
+      ...(best.entry.broder ? { broder: best.entry.broder } : {}),
+    });
+  });
+  return found;
+}
+
+/** How much a name still argues for navigation when the rest of the query is ordinary words about it. */
+const NAME_AS_TOPIC_FACTOR = 0.4;
+let common: Set<string> | null = null;
+function commonWords(): Set<string> {
+  common ??= new Set(COMMON_WORDS.split(' '));
+  return common;
+}
+
+/** Options from a caller that broke the types: keep what is usable (the string names), drop the rest. */
+function salvageOptions(raw: unknown): ReturnType<typeof ClassifyQueryOptionsSchema.parse> {
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  return ClassifyQueryOptionsSchema.parse({
+    ...(typeof record.lang === 'string' ? { lang: record.lang } : {}),
+    brandNames: strings(record.brandNames),
+    brandDomains: strings(record.brandDomains),
+  });
 }
