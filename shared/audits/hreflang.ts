@@ -32,7 +32,7 @@ function returnLinkProblem(h: Hreflang, pageUrls: string[], crawl: CrawlIndex | 
 }
 
 export default defineAudit({
-  meta: { id: 'hreflang', title: UIStrings.title, failureTitle: UIStrings.failureTitle, description: UIStrings.description, group: 'international', requires: ['hreflangs', 'url', 'canonicals'] },
+  meta: { id: 'hreflang', title: UIStrings.title, failureTitle: UIStrings.failureTitle, description: UIStrings.description, group: 'international', requires: ['hreflangs', 'url', 'requestedUrl', 'canonicals'] },
   run(a, context) {
     const warnings: string[] = [];
     const pageUrls = [a.url, a.requestedUrl, ...a.canonicals.filter((c) => c.inHead && c.url).map((c) => c.url as string)];

@@ -7,7 +7,7 @@ const UIStrings = {
 };
 
 export default defineAudit({
-  meta: { id: 'http-status-code', ...UIStrings, group: 'crawl', requires: ['status', 'fetchError'] },
+  meta: { id: 'http-status-code', ...UIStrings, group: 'crawl', requires: ['status', 'fetchError', 'url'] },
   run(a) {
     if (a.fetchError) return { score: 0, explanation: `The page could not be fetched: ${a.fetchError}`, items: [{ url: a.url, error: a.fetchError }] };
     if (a.status >= 400 || a.status < 100 || a.status === 0) {

@@ -17,7 +17,7 @@ const BOT_USER_AGENTS: Array<string | undefined> = [undefined, 'Googlebot', 'bin
 
 type Robots = ReturnType<typeof robotsParser>;
 
-function blockingFor(agent: string | undefined, a: PageArtifacts, parsed: Robots | undefined, now: number): AuditItem[] {
+function blockingFor(agent: string | undefined, a: Pick<PageArtifacts, 'robots' | 'url' | 'robotsTxt'>, parsed: Robots | undefined, now: number): AuditItem[] {
   const found: AuditItem[] = [];
   const meta = robotsMetaFor(a.robots, agent);
   if (meta && hasBlockingDirective(meta.raw, now)) {

@@ -24,8 +24,10 @@ export function runAudits(artifacts: PageArtifacts, options: RunAuditsOptions = 
       const why = artifacts.isHtml ? `HTTP ${artifacts.status}` : `not an HTML page (${artifacts.contentType ?? 'unknown type'})`;
       return AuditResultSchema.parse({ ...base, score: null, scoreDisplayMode: 'notApplicable', explanation: `Not checked: ${why}.` });
     }
+    const missing = missingArtifact(artifacts, audit.meta.requires);
+    if (missing) return AuditResultSchema.parse({ ...base, score: null, scoreDisplayMode: 'error', errorMessage: missing });
     try {
-      const out = audit.run(artifacts, options.context ?? {});
+      const out = audit.run(requiredArtifacts(artifacts, audit.meta.requires), options.context ?? {});
       const mode = out.notApplicable ? 'notApplicable' : (out.scoreDisplayMode ?? (out.score === null ? 'informative' : out.score % 1 === 0 ? 'binary' : 'numeric'));
       const applicable = mode === 'binary' || mode === 'numeric';
       return AuditResultSchema.parse({
@@ -48,6 +50,23 @@ export function runAudits(artifacts: PageArtifacts, options: RunAuditsOptions = 
       });
     }
   });
+}
+
+/** Why an audit cannot run: a required artifact is absent or its gatherer failed (Lighthouse's "Required X gatherer did not run"). */
+function missingArtifact(artifacts: PageArtifacts, requires: readonly (keyof PageArtifacts)[]): string | null {
+  for (const key of requires) {
+    const failed = artifacts.gatherErrors?.[key];
+    if (failed) return `Required ${key} gatherer failed: ${failed}`;
+    if (artifacts[key] === undefined) return `Required ${key} artifact is missing`;
+  }
+  return null;
+}
+
+/** Only the declared artifacts: an audit that reads one it did not declare sees undefined and fails its tests. */
+function requiredArtifacts<K extends keyof PageArtifacts>(artifacts: PageArtifacts, requires: readonly K[]): Pick<PageArtifacts, K> {
+  const out = {} as Pick<PageArtifacts, K>;
+  for (const key of requires) out[key] = artifacts[key];
+  return out;
 }
 
 function clamp01(n: number): number {

@@ -29,12 +29,20 @@ export interface AuditOutcome {
   notApplicable?: boolean;
 }
 
-export interface AuditDefinition {
-  meta: AuditMeta;
-  run(artifacts: PageArtifacts, context: AuditContext): AuditOutcome;
+/** What an audit declares: its meta, with `requires` typed as the artifact keys it reads. */
+export type AuditMetaOf<K extends keyof PageArtifacts> = Omit<AuditMeta, 'requires'> & {
+  /** The artifacts this audit reads: the runner hands it only these, and reports an error when one is missing. */
+  requires: readonly K[];
+};
+
+export interface AuditDefinition<K extends keyof PageArtifacts = keyof PageArtifacts> {
+  meta: AuditMetaOf<K>;
+  /** Sees only the artifacts named in `meta.requires` (type-checked here, enforced by the runner). */
+  run(artifacts: Pick<PageArtifacts, K>, context: AuditContext): AuditOutcome;
 }
 
-export function defineAudit(def: AuditDefinition): AuditDefinition {
+/** Declares a page audit; `requires` must name every artifact `run` reads, or the type check fails. */
+export function defineAudit<const K extends keyof PageArtifacts>(def: AuditDefinition<K>): AuditDefinition<K> {
   return def;
 }
 
