@@ -108,7 +108,9 @@ export const ENGLISH_LEXICON: Lexicon = {
       headquarters, tracking`),
     // organisation words: "regal cinemas", "navy federal credit union", "ohio state university"
     ...terms('navigational', 0.8, `cinemas, cinema, theaters, theatres, university, college, credit union, airlines,
-      airways, hospital, county, school district, inc, corp, bank`, { kind: 'nav-modifier' }),
+      airways, hospital, county, school district, inc, corp, bank, schools, public schools, public library, zoo,
+      aquarium, airport, publishers, publishing, museum, city of, department of, dept of, sheriff, jail, court,
+      clinic, medical center, church, federal credit union, lottery, lotto`, { kind: 'nav-modifier' }),
     ...terms('navigational', 0.5, `address`, { kind: 'nav-modifier' }),
 
     // words that look like signals but are not, in these phrases

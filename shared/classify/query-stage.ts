@@ -234,7 +234,18 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   );
   let purchaseLookup = 0;
   let navLookup = 0;
-  const navCovered = countContent(isContent, (i) => coveredBy[i]?.stage === 'navigational');
+  // Unknown proper-name-like words next to a name or an organisation word belong to it: "calhoun schools",
+  // "bank of eastern oregon", "mcgovern hyundai". Ordinary words ("ford hybrid") do not.
+  const partOfName = new Array<boolean>(tokens.length).fill(false);
+  const nameLike = (i: number): boolean =>
+    isContent[i] && coveredBy[i] === null && !commonWords().has(tokens[i].folded) && !/^\d+$/.test(tokens[i].folded);
+  for (const candidate of navCandidates) {
+    for (let i = candidate.start - 1; i >= 0 && nameLike(i); i--) partOfName[i] = true;
+    for (let i = candidate.end; i < tokens.length && (nameLike(i) || (tokens[i].folded === 'of' && i === candidate.end)); i++) {
+      if (nameLike(i)) partOfName[i] = true;
+    }
+  }
+  const navCovered = countContent(isContent, (i) => coveredBy[i]?.stage === 'navigational' || partOfName[i]);
   // A place next to a name says which branch ("google dublin", "winco boise"), not what about it.
   const placeWords = countContent(isContent, (i) => coveredBy[i]?.source === PLACES_LEXICON.lang);
   const navDenominator = Math.max(navCovered, contentCount - placeWords);
@@ -267,7 +278,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   if (/[?¿]/u.test(analysed)) addSignal(signals, raw, 'interest', EXPLANATIONS.questionMark, QUESTION_MARK_WEIGHT, 'neutral');
 
   const evidence = signals.reduce((sum, signal) => sum + signal.weight, 0);
-  const topicWords = countContent(isContent, (i) => coveredBy[i] === null || coveredBy[i]?.stage === 'none');
+  const topicWords = countContent(isContent, (i) => !partOfName[i] && (coveredBy[i] === null || coveredBy[i]?.stage === 'none'));
   const fallback: QuerySignal[] = [];
   if (tokens.length > 0) {
     // Topic words argue for interest only when nothing in the query argues for a funnel stage.
