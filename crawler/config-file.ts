@@ -19,7 +19,8 @@ export async function loadConfig(file: string): Promise<Config> {
   if (!parsed.success) throw new UsageError(`${describeZodError(file, parsed.error)}${lineNote(text, parsed.error.issues[0]?.path)}`);
   // Question files are relative to the config file; made absolute here so a report rebuilt later, from
   // anywhere, reads the same files. They are read once now so that a bad one stops the run before a crawl.
-  const config = { ...parsed.data, questionFiles: parsed.data.questionFiles.map((q) => ({ ...q, path: path.resolve(path.dirname(path.resolve(file)), q.path) })) };
+  const dir = path.dirname(path.resolve(file));
+  const config = { ...parsed.data, questionFiles: parsed.data.questionFiles.map((q) => ({ ...q, path: path.resolve(dir, q.path) })), ...(parsed.data.history ? { history: path.resolve(dir, parsed.data.history) } : {}) };
   await loadQuestionFiles(config, file);
   return config;
 }

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config, CrawlReport, PageResult } from '../shared/schemas/index.ts';
+import { ConfigSchema, type Config, type CrawlReport, type PageResult } from '../shared/schemas/index.ts';
 import { crawl, type CrawlDeps } from './crawl/engine.ts';
 import type { CrawlRun, CrawlSummary } from './crawl/events.ts';
 import { mergeCrawlSettings, type CrawlOptionsInput } from './crawl/options.ts';
 import { addLighthouseFigures, buildReport } from './report/build.ts';
+import { recordRun } from './history/index.ts';
 import { writeReports } from './report/writers.ts';
 import { CrawlStore, STORE_FILE } from './store/crawl-store.ts';
 
@@ -20,6 +21,14 @@ export interface SiteJobOptions {
   /** Sees the run before it starts: progress displays, Ctrl-C handling. */
   onRun?: (run: CrawlRun) => void;
   deps?: CrawlDeps;
+  /** Record the run in this project history (`--history`; else the config's `history`). */
+  history?: HistoryOption;
+}
+
+/** Where and as which command a run is recorded in the project history. */
+export interface HistoryOption {
+  path?: string;
+  command: string;
 }
 
 export interface SiteJobResult {
@@ -35,14 +44,18 @@ export function storePathFor(outDir: string): string {
 }
 
 /** Builds the report from a crawl store and writes every format into outDir. */
-export async function reportFromStore(storePath: string, outDir: string, options: { config?: Config } = {}): Promise<{ report: CrawlReport; files: string[] }> {
+export async function reportFromStore(storePath: string, outDir: string, options: { config?: Config; history?: HistoryOption } = {}): Promise<{ report: CrawlReport; files: string[] }> {
   const store = CrawlStore.open(storePath, { readonly: true });
   let report: CrawlReport;
+  let config = options.config ?? null;
   try {
     report = await buildReport(store, { config: options.config });
+    config ??= ConfigSchema.safeParse(store.getMeta('config')).data ?? null;
   } finally {
     store.close();
   }
+  const history = options.history?.path ?? config?.history;
+  if (options.history && history) report = recordRun(report, { history, config, command: options.history.command });
   const files = await writeReports(report, path.resolve(outDir));
   return { report, files };
 }
@@ -78,6 +91,6 @@ export async function crawlToStore(opts: SiteJobOptions): Promise<{ summary: Cra
  */
 export async function runSiteJob(opts: SiteJobOptions): Promise<SiteJobResult> {
   const { summary, storePath } = await crawlToStore(opts);
-  const { report, files } = await reportFromStore(storePath, opts.outDir, { config: opts.config });
+  const { report, files } = await reportFromStore(storePath, opts.outDir, { config: opts.config, history: opts.history });
   return { report, files, summary, storePath };
 }

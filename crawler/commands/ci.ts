@@ -9,6 +9,7 @@ import { githubAnnotations, toJUnit, toSarif } from '../ci/outputs.ts';
 import { loadConfig } from '../config-file.ts';
 import { AssertionFailedError, UsageError } from '../errors.ts';
 import { c, printJson, safe } from '../format.ts';
+import { historyLines, recordRun } from '../history/index.ts';
 import { runSiteJob } from '../job.ts';
 import { renderMarkdownSummary } from '../report/markdown.ts';
 import { readReport, writeFileAtomic } from '../report/writers.ts';
@@ -26,6 +27,7 @@ interface CiOptions {
   sarif?: string;
   maxPages?: string;
   json?: boolean;
+  history?: string;
 }
 
 /** A report.json path from a file or a crawl folder. */
@@ -43,7 +45,12 @@ function reportPath(target: string, what: string): string {
 async function obtainReport(opts: CiOptions, config: Config): Promise<CrawlReport> {
   const sources = [opts.url, opts.serve, opts.dir].filter(Boolean).length;
   if (sources > 1) throw new UsageError('use only one of --url, --serve and --dir');
-  if (opts.dir) return readReport(reportPath(opts.dir, 'crawl dir'));
+  const history = { path: opts.history, command: 'ci' };
+  if (opts.dir) {
+    const read = await readReport(reportPath(opts.dir, 'crawl dir'));
+    const file = opts.history ?? config.history;
+    return file ? recordRun(read, { history: file, config, command: 'ci' }) : read;
+  }
   if (opts.maxPages !== undefined) {
     const n = Number(opts.maxPages);
     if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-pages must be a positive integer, got: ${opts.maxPages}`);
@@ -54,7 +61,7 @@ async function obtainReport(opts: CiOptions, config: Config): Promise<CrawlRepor
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--serve needs a folder of built pages: ${opts.serve}`);
     const server = await serveStatic(dir);
     try {
-      return (await runSiteJob({ startUrl: `${server.origin}/`, config, outDir: opts.out })).report;
+      return (await runSiteJob({ startUrl: `${server.origin}/`, config, outDir: opts.out, history })).report;
     } finally {
       await server.close();
     }
@@ -66,7 +73,7 @@ async function obtainReport(opts: CiOptions, config: Config): Promise<CrawlRepor
   } catch {
     throw new UsageError(`not a valid URL: ${start}`);
   }
-  return (await runSiteJob({ startUrl: start, config, outDir: opts.out })).report;
+  return (await runSiteJob({ startUrl: start, config, outDir: opts.out, history })).report;
 }
 
 export default function register(program: Command) {
@@ -83,6 +90,7 @@ export default function register(program: Command) {
     .option('--junit <file>', 'JUnit XML output (default: <out>/junit.xml)')
     .option('--sarif <file>', 'SARIF output (default: <out>/zmot.sarif)')
     .option('--max-pages <n>', 'crawl at most this many pages')
+    .option('--history <dir>', "record the run in this project history (default: the config's history)")
     .option('--json', 'print the outcome as JSON')
     .action(async (opts: CiOptions) => {
       const started = Date.now();
@@ -113,7 +121,7 @@ export default function register(program: Command) {
       const warnings = outcomes.filter((o) => !o.passed && o.level === 'warn').length;
       if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(outcomes, regressions)) process.stdout.write(`${line}\n`);
       if (opts.json) {
-        printJson({ passed: errors === 0, errors, warnings, scores: report.scores, assertions: outcomes, regressions, files: { junit, sarif, summary } });
+        printJson({ passed: errors === 0, errors, warnings, scores: report.scores, assertions: outcomes, regressions, files: { junit, sarif, summary }, ...(report.history ? { history: historyLines(report) } : {}) });
       } else {
         const s = report.scores;
         process.stdout.write(`${c.bold('zmot ci')} ${safe(report.site.origin)} · ${report.pages.length} pages${s ? ` · ZMOT ${Math.round(s.zmot)} (interest ${r(s.stages.interest)}, comparison ${r(s.stages.comparison)}, purchase ${r(s.stages.purchase)})` : ''}\n`);
@@ -126,6 +134,7 @@ export default function register(program: Command) {
           process.stdout.write(regressions.length ? `  ${c.red('✗')} ${regressions.length} regression(s) against the baseline:\n` : `  ${c.green('✓')} no regressions against the baseline\n`);
           for (const g of regressions) process.stdout.write(`      ${safe(g.message, 300)}\n`);
         }
+        for (const line of historyLines(report) ?? []) process.stdout.write(`  ${safe(line, 400)}\n`);
         process.stdout.write(`${errors ? c.red(`FAILED: ${errors} error(s)`) : c.green('PASSED')}${warnings ? `, ${warnings} warning(s)` : ''} · JUnit ${junit} · SARIF ${sarif}\n`);
       }
       if (errors) throw new AssertionFailedError(`${errors} error-level assertion(s) or regression(s) failed`);

@@ -9,6 +9,7 @@ import { describeZodError, UsageError } from '../errors.ts';
 import { c, printJson, safe } from '../format.ts';
 import { crawlToStore, reportFromStore, storePathFor } from '../job.ts';
 import { defaultConfigFor } from '../report/build.ts';
+import { historyLines } from '../history/index.ts';
 
 const MESSAGES = {
   badUrl: (url: string) => `not a valid http(s) URL: ${url}`,
@@ -43,6 +44,7 @@ interface CrawlCliOptions {
   exclude: string[];
   json?: boolean;
   report: boolean;
+  history?: string;
 }
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
@@ -148,6 +150,7 @@ export default function register(program: Command) {
     .option('--include <pattern>', 'crawl only URLs matching (substring or /regex/; repeatable)', collect, [])
     .option('--exclude <pattern>', 'skip URLs matching (substring or /regex/; repeatable)', collect, [])
     .option('--no-report', 'crawl and store only; build the report later with `zmot report <dir>`')
+    .option('--history <dir>', "record the run in this project history (default: the config's history)")
     .option('--json', 'print the final summary as JSON')
     .action(async (rawUrl: string, opts: CrawlCliOptions) => {
       const url = parseStartUrl(rawUrl);
@@ -201,16 +204,19 @@ export default function register(program: Command) {
       const { summary, storePath } = result;
       let files: string[] = [];
       let scores = null;
+      let history: string[] | null = null;
       if (opts.report) {
-        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig });
+        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' } });
         files = built.files;
         scores = built.report.scores;
+        history = historyLines(built.report);
       }
       if (opts.json) {
-        printJson({ ...summary, storePath: path.resolve(storePath), outDir: path.resolve(outDir), files: files.map((f) => path.resolve(f)), scores });
+        printJson({ ...summary, storePath: path.resolve(storePath), outDir: path.resolve(outDir), files: files.map((f) => path.resolve(f)), scores, ...(history ? { history } : {}) });
       } else {
         process.stdout.write(`${c.bold(MESSAGES.done(summary))}\n`);
         if (scores) process.stdout.write(`ZMOT score ${Math.round(scores.zmot)}/100 · interest ${fmt(scores.stages.interest)} · comparison ${fmt(scores.stages.comparison)} · purchase ${fmt(scores.stages.purchase)}\n`);
+        if (history) process.stdout.write(`${history.map((l) => `  ${safe(l, 400)}`).join('\n')}\n`);
         if (files.length) process.stdout.write(`Reports written:\n${files.map((f) => `  ${path.resolve(f)}`).join('\n')}\n`);
         else process.stdout.write(`${MESSAGES.noReport(outDir)}\n`);
         if (summary.interrupted) process.stdout.write(`${MESSAGES.resumeHint(outDir)}\n`);

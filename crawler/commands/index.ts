@@ -3,6 +3,7 @@ import ci from './ci.ts';
 import classify from './classify.ts';
 import crawl from './crawl.ts';
 import demo from './demo.ts';
+import history from './history.ts';
 import page from './page.ts';
 import questions from './questions.ts';
 import report from './report.ts';
@@ -11,4 +12,4 @@ import serp from './serp.ts';
 /** Each subcommand registers itself on the program; one file per subcommand. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [page, crawl, report, demo, ci, serp, classify, questions];
+export const COMMANDS: RegisterCommand[] = [page, crawl, report, demo, ci, serp, classify, questions, history];

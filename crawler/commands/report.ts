@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config-file.ts';
 import { UsageError } from '../errors.ts';
-import { c, printJson } from '../format.ts';
+import { c, printJson, safe } from '../format.ts';
+import { historyLines } from '../history/index.ts';
 import { reportFromStore } from '../job.ts';
 import { STORE_FILE } from '../store/crawl-store.ts';
 
@@ -18,6 +19,7 @@ interface ReportCliOptions {
   config?: string;
   out?: string;
   json?: boolean;
+  history?: string;
 }
 
 /** The store inside a crawl folder (or the store file itself). */
@@ -36,6 +38,7 @@ export default function register(program: Command) {
     .argument('<dir>', 'crawl folder written by zmot crawl (holds crawl.sqlite)')
     .option('-c, --config <file>', 'score with this config instead of the one stored with the crawl')
     .option('-o, --out <dir>', 'write the reports here (default: the crawl folder)')
+    .option('--history <dir>', "record the run in this project history (default: the config's history)")
     .option('--json', 'print the summary as JSON')
     .action(async (dir: string, opts: ReportCliOptions) => {
       const storePath = storeIn(dir);
@@ -43,17 +46,20 @@ export default function register(program: Command) {
       const outDir = opts.out ?? (statSync(dir).isFile() ? path.dirname(dir) : dir);
       let built: Awaited<ReturnType<typeof reportFromStore>>;
       try {
-        built = await reportFromStore(storePath, outDir, { config });
+        built = await reportFromStore(storePath, outDir, { config, history: { path: opts.history, command: 'report' } });
       } catch (e) {
+        if (e instanceof UsageError) throw e;
         const message = e instanceof Error ? e.message : String(e);
         if (/not a database|holds no crawl|no such table|file is not|another version|SQLITE/i.test(message)) throw new UsageError(MESSAGES.badStore(storePath, message));
         throw e;
       }
       const { report, files } = built;
       if (opts.json) {
-        printJson({ store: path.resolve(storePath), pages: report.pages.length, issues: report.issues.length, scores: report.scores, files: files.map((f) => path.resolve(f)) });
+        printJson({ store: path.resolve(storePath), pages: report.pages.length, issues: report.issues.length, scores: report.scores, files: files.map((f) => path.resolve(f)), ...(report.history ? { history: historyLines(report) } : {}) });
         return;
       }
       process.stdout.write(`${c.bold(MESSAGES.written(files.length, report.pages.length))}\n${files.map((f) => `  ${path.resolve(f)}`).join('\n')}\n`);
+      const history = historyLines(report);
+      if (history) process.stdout.write(`${history.map((l) => `  ${safe(l, 400)}`).join('\n')}\n`);
     });
 }

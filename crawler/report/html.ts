@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ratingOf } from '../../shared/audits/config.ts';
 import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
+import { TREND_STYLE, trendSection } from './trend-html.ts';
 import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 const UIStrings = {
@@ -272,12 +273,13 @@ export function renderHtmlReport(report: CrawlReport): string {
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title><style>${STYLE}</style></head>
+<title>${esc(title)}</title><style>${STYLE}${TREND_STYLE}</style></head>
 <body>
 <header class="top"><h1>${esc(UIStrings.heading)}: ${esc(report.site.name ?? '')}</h1>
 <div class="dim">${urlLink(report.site.origin, report.site.origin)} · ${esc(c.pagesFetched)} pages crawled${c.interrupted ? ' (interrupted)' : ''} · ${esc(report.questions.length)} questions · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ZMOT Lens ${esc(report.tool.version)}</div></header>
 <main>
 <section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${personas}</section>
+${trendSection(report.history, esc)}
 <section id="gaps"><h2>${esc(UIStrings.gaps)} <span class="count">${report.gaps.length}</span></h2>${gapsSection(report.gaps, report.questions.length)}</section>
 <section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>
 <section id="pages"><h2>${esc(UIStrings.pages)} <span class="count">${report.pages.length}</span></h2>

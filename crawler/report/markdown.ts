@@ -53,6 +53,9 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
   out.push('');
   const errors = report.issues.filter((i) => i.severity === 'error').length;
   const notIndexable = report.pages.filter((p) => !p.indexable).length;
+  if (report.history?.sinceLast) {
+    out.push('### Since last run', '', ...report.history.sinceLast.lines.map((l) => `- ${mdText(l, 300)}`), '');
+  }
   out.push(`${report.crawl.pagesFetched} pages crawled · ${notIndexable} not indexable · ${errors} site-wide errors · ${report.gaps.length} gaps`);
   if (report.gaps.length) {
     out.push('', '### Gaps', '', '| Stage | Question | Nearest page | Missing |', '|---|---|---|---|');

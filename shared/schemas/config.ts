@@ -77,6 +77,8 @@ export const ConfigSchema = z.strictObject({
   baseline: z
     .object({ path: z.string().optional(), tolerance: z.number().nonnegative().default(2) })
     .optional(),
+  /** Project history folder (or .sqlite file), relative to the config file: every run is recorded there. */
+  history: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

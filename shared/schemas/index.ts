@@ -5,3 +5,4 @@ export * from './page-result.ts';
 export * from './config.ts';
 export * from './report.ts';
 export * from './classify.ts';
+export * from './history.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditItemSchema, AuditResultSchema } from './audit.ts';
+import { HistoryTrendSchema } from './history.ts';
 import { PageResultSchema } from './page-result.ts';
 import { ProspectQuestionSchema, StageSchema } from './question.ts';
 
@@ -96,6 +97,8 @@ export const CrawlReportSchema = z.object({
   issues: z.array(SiteIssueSchema).default([]),
   questions: z.array(QuestionResultSchema).default([]),
   gaps: z.array(GapSchema).default([]),
+  /** Earlier runs of the same site from the project history (`--history`), when recorded. */
+  history: HistoryTrendSchema.optional(),
 });
 export type CrawlReport = z.infer<typeof CrawlReportSchema>;
 export type CrawlReportInput = z.input<typeof CrawlReportSchema>;
