@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import ci from './ci.ts';
 import classify from './classify.ts';
 import crawl from './crawl.ts';
+import compare from './compare.ts';
 import demo from './demo.ts';
 import history from './history.ts';
 import page from './page.ts';
@@ -12,4 +13,4 @@ import serp from './serp.ts';
 /** Each subcommand registers itself on the program; one file per subcommand. */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [page, crawl, report, demo, ci, serp, classify, questions, history];
+export const COMMANDS: RegisterCommand[] = [page, crawl, report, demo, ci, serp, classify, questions, history, compare];

@@ -233,7 +233,7 @@ document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListene
 document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});
 })();`;
 
-const STYLE = `
+export const STYLE = `
 :root{--good:#0b8043;--avg:#e37400;--poor:#c5221f;--na:#80868b;--ink:#202124;--dim:#5f6368;--line:#e0e0e0;--bg:#fafafa;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink)}
 body{margin:0;background:var(--bg)}header.top{background:#fff;border-bottom:1px solid var(--line);padding:20px 32px}
 main{padding:8px 32px 48px;max-width:1400px}h1{margin:0 0 4px;font-size:24px}h2{margin-top:36px;border-bottom:2px solid var(--line);padding-bottom:6px}

@@ -6,3 +6,4 @@ export * from './config.ts';
 export * from './report.ts';
 export * from './classify.ts';
 export * from './history.ts';
+export * from './compare.ts';
