@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../crawler/browser.ts';
 import { loadConfig } from '../../../crawler/config-file.ts';
 import { DEMO_CONFIG, DEMO_DIR, DEMO_SITE_DIR } from '../../../crawler/demo/server.ts';
+import { recordRun } from '../../../crawler/history/index.ts';
 import { HistoryStore } from '../../../crawler/history/store.ts';
+import { UsageError } from '../../../crawler/errors.ts';
 import { runSiteJob } from '../../../crawler/job.ts';
 import { serveStatic, type Routes } from '../../../crawler/serve.ts';
 import type { CrawlReport } from '../../../shared/schemas/index.ts';
@@ -53,7 +55,7 @@ describe('project history of two demo crawls', () => {
     expect(runs[0].zmot).toBeCloseTo(first.scores!.zmot, 6);
     expect(runs[1].stages.interest).toBeCloseTo(second.scores!.stages.interest!, 6);
     expect(runs[1]).toMatchObject({ site: 'Brightwell Home · 127.0.0.1', pages: second.pages.length, gaps: second.gaps.length, configHash: runs[0].configHash });
-  });
+  }, 120_000);
 
   it('diff names exactly the change: noindex added on one guide, the question it answered lost', async () => {
     const r = await zmot(['history', 'diff', '1', '2', '--history', historyDir, '--json']);
@@ -67,7 +69,7 @@ describe('project history of two demo crawls', () => {
     for (const q of d.questions) expect(q.pageBefore).toBe(CHANGED);
     const text = await zmot(['history', 'diff', '--history', historyDir]);
     expect(text.stdout).toContain(`lost · interest · "what are the signs of a slab leak"`);
-  });
+  }, 180_000);
 
   it('puts the trend and "since last run" lines in the second report', async () => {
     const h = second.history!;
@@ -105,7 +107,7 @@ describe('project history of two demo crawls', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('a history file that is not one', () => {
@@ -116,20 +118,18 @@ describe('a history file that is not one', () => {
     const db = new Database(foreign);
     db.exec('CREATE TABLE t (x)');
     db.close();
-    for (const file of [text, foreign]) {
-      const r = await zmot(['history', '--history', file]);
-      expect(r.code).toBe(2);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain('not a ZMOT Lens history file');
-    }
-    // Recording into a foreign file refuses too, and leaves it as it was.
-    const r = await zmot(['report', secondDir, '--history', foreign]);
+    for (const file of [text, foreign]) expect(() => HistoryStore.open(file)).toThrow(UsageError);
+    expect(() => HistoryStore.open(text)).toThrow(/notes\.sqlite: not a ZMOT Lens history file/);
+    const r = await zmot(['history', '--history', foreign]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^zmot: .*not a ZMOT Lens history file/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^zmot: .*other\.sqlite: not a ZMOT Lens history file/);
+    // Recording into a foreign file refuses too, and leaves it as it was.
+    expect(() => recordRun(second, { history: foreign, config: null, command: 'report' })).toThrow(UsageError);
     const check = new Database(foreign, { readonly: true });
     expect(check.prepare("SELECT name FROM sqlite_master WHERE type='table'").all()).toEqual([{ name: 't' }]);
     check.close();
-  });
+  }, 120_000);
 });
 
 describe('recording is atomic', () => {
@@ -151,5 +151,5 @@ describe('recording is atomic', () => {
     }
     const r = await zmot(['history', 'diff', 'last~1', 'last', '--history', historyDir, '--json']);
     expect(r.code).toBe(0);
-  });
+  }, 180_000);
 });
