@@ -5,7 +5,7 @@ import { CompareReportSchema, type CompareQuestion, type CompareReport, type Sta
 import { toCsv } from '../report/csv.ts';
 import { esc, STYLE } from '../report/html.ts';
 import { mdText } from '../report/markdown.ts';
-import { writeFileAtomic } from '../report/writers.ts';
+import { writeFileAtomic } from '../report/write-file.ts';
 
 const TEXT = {
   heading: 'Who answers your prospects best',
