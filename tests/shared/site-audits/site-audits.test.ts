@@ -228,3 +228,22 @@ describe('toSitePage and crawlIndexFrom', () => {
     expect(r.items.map((i) => [i.hreflang, i.reason])).toEqual([['de', 'Target page returns HTTP 301']]);
   });
 });
+
+describe('site audit isolation', () => {
+  it('an audit that throws is an error result; the other audits still run and report', async () => {
+    const { runSiteAudits, SITE_AUDITS, defineSiteAudit } = await import('../../../shared/site-audits/index.ts');
+    const broken = defineSiteAudit({
+      id: 'broken-links',
+      title: 't',
+      failureTitle: 'f',
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const page = { url: 'https://ex.com/', requestedUrl: 'https://ex.com/', status: 200, indexable: true, noindex: false, canonical: null, title: 'Home', metaDescription: null, h1: null, lang: 'en', depth: 5, inSitemap: true, wordCount: 10 };
+    const out = runSiteAudits({ startUrl: 'https://ex.com/', pages: [page, { ...page, url: 'https://ex.com/b', requestedUrl: 'https://ex.com/b' }], links: [], sitemapUrls: [] }, SITE_AUDITS.map((a) => (a.id === 'broken-links' ? broken : a)));
+    expect(out.audits.find((a) => a.id === 'broken-links')).toMatchObject({ scoreDisplayMode: 'error', errorMessage: 'boom' });
+    expect(out.audits.find((a) => a.id === 'duplicate-titles')).toMatchObject({ scoreDisplayMode: 'numeric', score: 0 });
+    expect(out.audits.map((a) => a.id)).toEqual(SITE_AUDITS.map((a) => a.id));
+  });
+});
