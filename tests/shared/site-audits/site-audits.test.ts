@@ -240,7 +240,7 @@ describe('site audit isolation', () => {
         throw new Error('boom');
       },
     });
-    const page = { url: 'https://ex.com/', requestedUrl: 'https://ex.com/', status: 200, indexable: true, noindex: false, canonical: null, title: 'Home', metaDescription: null, h1: null, lang: 'en', depth: 5, inSitemap: true, wordCount: 10 };
+    const page = { url: 'https://ex.com/', requestedUrl: 'https://ex.com/', status: 200, redirectChain: [], fetchError: null, isHtml: true, hreflangs: [], fingerprint: null, indexable: true, noindex: false, canonical: null, title: 'Home', metaDescription: null, h1: null, lang: 'en', depth: 5, inSitemap: true, wordCount: 10 };
     const out = runSiteAudits({ startUrl: 'https://ex.com/', pages: [page, { ...page, url: 'https://ex.com/b', requestedUrl: 'https://ex.com/b' }], links: [], sitemapUrls: [] }, SITE_AUDITS.map((a) => (a.id === 'broken-links' ? broken : a)));
     expect(out.audits.find((a) => a.id === 'broken-links')).toMatchObject({ scoreDisplayMode: 'error', errorMessage: 'boom' });
     expect(out.audits.find((a) => a.id === 'duplicate-titles')).toMatchObject({ scoreDisplayMode: 'numeric', score: 0 });
