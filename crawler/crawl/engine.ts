@@ -15,6 +15,7 @@ import type { PageWorkerPool } from './worker-pool.ts';
 import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import type { RenderPool } from './render.ts';
 import { BLOCKED_BY_ROBOTS, RobotsCache, type RobotsRules } from './robots.ts';
+import { fetchLlmsTxt } from './llms-txt.ts';
 import { readSitemaps } from './sitemaps.ts';
 import { CrawlScope, createNormalizer, DEFAULT_IGNORED_PARAMS, parseUrlPattern, urlPatternOf, type UrlNormalizer } from './urls.ts';
 
@@ -221,6 +222,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     progressTimer.unref();
     try {
       if (this.options.sitemaps) await this.readSitemapsOnce(new URL(this.startUrl).origin);
+      await this.readLlmsTxtOnce(new URL(this.startUrl).origin);
       await this.loop();
     } catch (e) {
       // Nothing should get here (pages fail as data); if it does, close cleanly and report it.
@@ -326,6 +328,13 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       this.robotsNoticed.add(origin);
       this.notice('robots-txt', CRAWL_MESSAGES.robotsTrouble(origin, rules.record.message), rules.record.url);
     }
+  }
+
+  /** /llms.txt of the start origin, for the answer-engine readiness audit; kept in the store (resume reads it once). */
+  private async readLlmsTxtOnce(origin: string) {
+    if (this.store.getMeta('llmsTxt')) return;
+    const fetched = await fetchLlmsTxt(origin, this.fetcher, this.controller.signal);
+    if (!this.controller.signal.aborted) this.store.setMeta('llmsTxt', fetched);
   }
 
   private async readSitemapsOnce(origin: string) {

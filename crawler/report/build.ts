@@ -1,4 +1,6 @@
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
+import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.ts';
+import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { scoreSite } from '../../shared/score/site.ts';
 import { questionsForConfig } from '../questions-files.ts';
 import { AddressGuard, type PrivateNetworkPolicy } from '../crawl/address-guard.ts';
@@ -273,6 +275,11 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
     })(),
   });
 
+  // Answer-engine readiness of the site: which crawlers may read the pages that answer, and /llms.txt.
+  // The page that best answers each question (the one the report shows), however well it answers.
+  const answeringPages = [...new Set(scoring.questions.filter((q) => q.best && q.best.answer > 0).map((q) => q.best!.url))];
+  const readiness = answerEngineSiteAudits({ robots: store.robots(), llmsTxt: store.getMeta<LlmsTxtFetch>('llmsTxt'), answeringPages });
+
   const status = store.getMeta<string>('status');
   const counts = store.stateCounts();
   const pagesQueued = counts.queued + counts.claimed;
@@ -295,7 +302,7 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
     },
     scores: scoring.scores,
     pages,
-    siteAudits: site.audits,
+    siteAudits: [...site.audits, ...readiness],
     issues,
     questions: scoring.questions,
     gaps: scoring.gaps,

@@ -1,4 +1,5 @@
 import type { AuditDefinition } from './types.ts';
+import aiCrawlerAccess from './ai-crawler-access.ts';
 import canonical from './canonical.ts';
 import crawlableAnchors from './crawlable-anchors.ts';
 import descriptionLength from './description-length.ts';
@@ -13,7 +14,9 @@ import linkText from './link-text.ts';
 import metaDescription from './meta-description.ts';
 import openGraph from './open-graph.ts';
 import robotsTxt from './robots-txt.ts';
+import quotableText from './quotable-text.ts';
 import singleH1 from './single-h1.ts';
+import standaloneAnswers from './standalone-answers.ts';
 import structuredData from './structured-data.ts';
 import thinContent from './thin-content.ts';
 import titleLength from './title-length.ts';
@@ -40,6 +43,10 @@ export const PAGE_AUDITS: AuditDefinition[] = [
   thinContent,
   structuredData,
   openGraph,
+  // Answer-engine readiness: weighed in the quotability factor (shared/answer-engines/config.ts), not in findability.
+  aiCrawlerAccess,
+  quotableText,
+  standaloneAnswers,
 ];
 
 export function auditById(id: string, audits: AuditDefinition[] = PAGE_AUDITS): AuditDefinition | undefined {

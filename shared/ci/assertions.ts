@@ -79,6 +79,14 @@ export function evaluateAssertions(report: CrawlReport, assertions: Assertion[])
         if (!arg) throw new AssertionConfigError(`assertions[${index}]: audit target needs an audit id, e.g. audit:document-title`);
         const known = report.pages.some((p) => p.audits.some((x) => x.id === arg)) || report.siteAudits.some((x) => x.id === arg);
         if (!known && report.pages.length) throw new AssertionConfigError(`assertions[${index}]: no audit "${arg}" in this report`);
+        // A site-wide audit (llms-txt, ai-crawler-access-site …) fails once, with the URLs its items name.
+        const siteAudit = report.siteAudits.find((x) => x.id === arg);
+        if (siteAudit && !report.pages.some((p) => p.audits.some((x) => x.id === arg))) {
+          const failed = siteAudit.score !== null && siteAudit.score < 1;
+          const urls = failed ? siteAudit.items.map((i) => i.url).filter((u): u is string => typeof u === 'string') : [];
+          push(failed ? 1 : 0, bounds(a, { max: 0 }), `site audit ${arg} failing`, urls);
+          return;
+        }
         const failing = pages.filter((p) => failsAudit(p, arg)).map((p) => p.url);
         push(failing.length, bounds(a, { max: 0 }), `pages failing ${arg}`, failing);
         return;

@@ -56,6 +56,7 @@ function fetchArtifacts(input: PageInput, headers: PageArtifacts['headers'], lin
     lists: [],
     prices: [],
     wordCount: 0,
+    snippetSignals: { nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false },
     depth: input.depth ?? null,
     inSitemap: input.inSitemap ?? null,
     robotsTxt: input.robotsTxt ?? null,

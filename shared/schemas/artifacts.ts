@@ -224,6 +224,19 @@ export const PageArtifactsSchema = z.object({
   lists: z.array(ListSchema).default([]),
   prices: z.array(PriceSchema).default([]),
   wordCount: z.number().int().nonnegative(),
+  /** What lets engines quote the text or not, beyond robots directives (data-nosnippet, script-only text). */
+  snippetSignals: z
+    .object({
+      /** Elements marked data-nosnippet (outermost only) and the words and text inside them. */
+      nosnippetRegions: z.number().int().nonnegative(),
+      nosnippetWords: z.number().int().nonnegative(),
+      nosnippetText: z.string(),
+      /** Executable <script> elements. */
+      scripts: z.number().int().nonnegative(),
+      /** An empty single-page-app mount point (#root, #app, #__next …): the text arrives only when scripts run. */
+      emptyAppRoot: z.boolean(),
+    })
+    .default({ nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false }),
   /** Crawl context: filled by the crawler; null where unknown (a single page). */
   depth: z.number().int().nonnegative().nullable().default(null),
   inSitemap: z.boolean().nullable().default(null),
