@@ -372,12 +372,14 @@ describe('every failing audit says where', () => {
 });
 
 describe('registry and weights', () => {
-  it('every audit has a unique id, a file named after it, and a findability weight', async () => {
+  it('every audit has a unique id, a file named after it, and a weight in findability or (answer-engine readiness) in quotability, never both', async () => {
     const { FINDABILITY_AUDITS } = await import('../../../shared/audits/config.ts');
+    const { QUOTABILITY_AUDITS } = await import('../../../shared/answer-engines/config.ts');
     const ids = PAGE_AUDITS.map((a) => a.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      expect(FINDABILITY_AUDITS.find((r) => r.id === id)?.weight, id).toBeGreaterThan(0);
+      const weights = [FINDABILITY_AUDITS, QUOTABILITY_AUDITS].map((refs) => refs.find((r) => r.id === id)?.weight ?? 0);
+      expect(weights.filter((w) => w > 0), id).toHaveLength(1);
       const mod = await import(`../../../shared/audits/${id}.ts`);
       expect(mod.default.meta.id).toBe(id);
     }
