@@ -23,7 +23,7 @@ const NEARLY_NO_TEXT_WORDS = 40;
 const MIN_PASSAGE_WORDS = 8;
 
 /** Directive lists that apply to every engine or to Google, with where they were set. */
-function snippetDirectives(a: PageArtifacts): Array<{ where: string; directives: string[] }> {
+function snippetDirectives(a: Pick<PageArtifacts, 'robots'>): Array<{ where: string; directives: string[] }> {
   const out: Array<{ where: string; directives: string[] }> = [];
   for (const agent of [undefined, 'googlebot']) {
     const meta = robotsMetaFor(a.robots, agent);
