@@ -35,7 +35,7 @@ import { DUTCH_LEXICON } from './lexicon-nl.ts';
 import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
 import { SITES_LEXICON } from './lexicon-sites.ts';
 import { PLACES_LEXICON } from './lexicon-places.ts';
-import { tokenize, type QueryToken, type QueryWord } from './query-text.ts';
+import { foldText, tokenize, type QueryToken, type QueryWord } from './query-text.ts';
 import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS } from './gazetteer-data.ts';
 import { editDistanceWithin, fuzzyLimit } from './fuzzy.ts';
 
@@ -639,16 +639,14 @@ interface FuzzyIndex {
 function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
   const byLength = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
+  const wordsOf = (phrase: string): string[] => foldText(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (const lexicon of [...lexicons, ...STAGE_LEXICONS, NEUTRAL_LEXICON, PLACES_LEXICON]) {
-    for (const entry of lexicon.entries) {
-      const words = tokenize(entry.phrase.replace(/[*^$#]/g, ' ')).tokens.map((token) => token.folded);
-      for (const word of words) known.add(word);
-    }
+    for (const entry of lexicon.entries) for (const word of wordsOf(entry.phrase)) known.add(word);
   }
   for (const lexicon of lexicons) {
     for (const entry of lexicon.entries) {
       if (entry.stage === 'none' || entry.strict || /[*^$#\s]/.test(entry.phrase)) continue;
-      const words = tokenize(entry.phrase).tokens.map((token) => token.folded);
+      const words = wordsOf(entry.phrase);
       if (words.length !== 1 || fuzzyLimit(words[0].length) === 0 || /\d/.test(words[0])) continue;
       const list = byLength.get(words[0].length) ?? [];
       list.push({ word: words[0], entry, source: lexicon.lang });
