@@ -1,25 +1,13 @@
 import type { ResultScore, ResultState } from '../../shared/schemas/extension.ts';
 import { StageBars } from './StageBars.tsx';
 import { shortDate } from './format.ts';
+import { w } from '../i18n/words.ts';
 
-// Words of the details panel; page-derived text is always rendered as text by Preact.
-const TEXT = {
-  fromReport: (date: string) => `From your imported crawl report (${date}).`,
-  live: (date: string) => `Scored live from the page (${date}).`,
-  answerFor: 'Answer score for',
-  stageProfile: 'Stage profile: which stage this page serves',
-  noProfile: 'No stage profile for this page.',
-  failing: 'Failing findability audits',
-  noFailing: 'No failing findability audit.',
-  lost: (share: number) => (share * 100 < 1 ? '−<1 pt' : `−${Math.round(share * 100)} pts`),
-  passage: 'The passage that answers',
-  noPassage: 'No passage of this page answers the query.',
-  notes: 'Why',
-  notIndexable: 'This page cannot be indexed: search engines will not show it.',
-  pending: 'Fetching and scoring the page…',
-} as const;
+// Words of the details panel (i18n/words.ts); page-derived text is always rendered as text by Preact.
+const lost = (share: number) => (share * 100 < 1 ? '−<1 pt' : `−${Math.round(share * 100)} pts`);
 
 function ScoreDetails({ score }: { score: ResultScore }) {
+  const TEXT = w();
   return (
     <div class="zl-details-body">
       <p class="zl-muted">{score.source === 'report' ? TEXT.fromReport(shortDate(score.scoredAt)) : TEXT.live(shortDate(score.scoredAt))}</p>
@@ -36,7 +24,7 @@ function ScoreDetails({ score }: { score: ResultScore }) {
         <ul class="zl-failing">
           {score.failing.map((f) => (
             <li key={f.id}>
-              <span>{f.title}</span> <span class="zl-muted">{TEXT.lost(f.lost)}</span>
+              <span>{f.title}</span> <span class="zl-muted">{lost(f.lost)}</span>
             </li>
           ))}
         </ul>
@@ -68,6 +56,7 @@ function ScoreDetails({ score }: { score: ResultScore }) {
 
 /** What a click on a badge opens: source, stage profile, failing audits, the answering passage. */
 export function BadgeDetails({ state }: { state: ResultState | undefined }) {
+  const TEXT = w();
   return (
     <div class="zl-details" role="region">
       {state?.status === 'scored' ? (
@@ -75,7 +64,7 @@ export function BadgeDetails({ state }: { state: ResultState | undefined }) {
       ) : state?.status === 'unscored' ? (
         <p class="zl-details-body">{state.message}</p>
       ) : (
-        <p class="zl-details-body zl-muted">{TEXT.pending}</p>
+        <p class="zl-details-body zl-muted">{TEXT.scoringPage}</p>
       )}
     </div>
   );

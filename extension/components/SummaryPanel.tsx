@@ -1,17 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { PageSummary } from '../../shared/schemas/extension.ts';
+import { w } from '../i18n/words.ts';
 import { SummaryView } from './SummaryView.tsx';
-
-// Panel words; the query and questions are page text, rendered as text.
-const TEXT = {
-  title: 'ZMOT Lens',
-  collapse: 'Hide the summary',
-  expand: 'Show the summary',
-  paa: (n: number) => `People also ask (${n})`,
-  collect: (n: number) => (n ? `Collect the query and ${n} question${n > 1 ? 's' : ''}` : 'Collect the query'),
-  collecting: 'Collecting…',
-  collected: (added: number, total: number) => `Added ${added} (${total} collected)`,
-} as const;
 
 export type CollectState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; added: number; total: number } | { status: 'failed'; message: string };
 
@@ -20,27 +9,65 @@ export interface SummaryPanelProps {
   hasBrand: boolean;
   collect: CollectState;
   onCollect: () => void;
+  /** Beside the results column, or a bar above them (narrow layouts). */
+  dock?: 'side' | 'bar';
+  collapsed?: boolean;
+  onCollapse?: (collapsed: boolean) => void;
+  /** The legend: open on first run, and whenever the "?" is clicked. */
+  legendOpen?: boolean;
+  onLegend?: (open: boolean) => void;
+}
+
+/** What the two numbers and the colours of a badge mean. */
+export function Legend({ onClose }: { onClose?: () => void }) {
+  const t = w();
+  return (
+    <div class="zl-legend" data-field="legend" role="note">
+      <strong>{t.legendTitle}</strong>
+      <p>{t.legendAnswer}</p>
+      <p>{t.legendFindability}</p>
+      <p>
+        {t.legendScale} <span class="zl-metric zl-rating-good">{t.legendGood}</span> <span class="zl-metric zl-rating-average">{t.legendAverage}</span>{' '}
+        <span class="zl-metric zl-rating-poor">{t.legendPoor}</span>
+      </p>
+      <p>
+        <span class="zl-pill zl-quiet" aria-hidden="true">
+          <span class="zl-logo">Z</span>
+        </span>{' '}
+        {t.legendMarker}
+      </p>
+      {onClose && (
+        <button type="button" class="zl-button" data-action="legend-close" onClick={onClose}>
+          {t.legendClose}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** The compact panel on a results page: summary, "People also ask" and the collect button, notices. */
-export function SummaryPanel({ summary, hasBrand, collect, onCollect }: SummaryPanelProps) {
-  const [collapsed, setCollapsed] = useState(false);
+export function SummaryPanel({ summary, hasBrand, collect, onCollect, dock = 'side', collapsed = false, onCollapse, legendOpen = false, onLegend }: SummaryPanelProps) {
+  const t = w();
   return (
-    <section class={`zl-panel${collapsed ? ' zl-collapsed' : ''}`} aria-label={TEXT.title}>
+    <section class={`zl-panel zl-dock-${dock}${collapsed ? ' zl-collapsed' : ''}`} aria-label="ZMOT Lens">
       <header class="zl-panel-header">
         <span class="zl-logo" aria-hidden="true">Z</span>
-        <strong>{TEXT.title}</strong>
+        <strong>ZMOT Lens</strong>
         {summary.query !== null && <span class="zl-query">{summary.query}</span>}
-        <button type="button" class="zl-link" aria-expanded={!collapsed} title={collapsed ? TEXT.expand : TEXT.collapse} onClick={() => setCollapsed(!collapsed)}>
+        <button type="button" class="zl-link" data-action="legend" aria-expanded={legendOpen} title={t.help} onClick={() => onLegend?.(!legendOpen)}>
+          ?
+        </button>
+        <button type="button" class="zl-link" data-action="collapse" aria-expanded={!collapsed} title={collapsed ? t.expand : t.collapse} onClick={() => onCollapse?.(!collapsed)}>
           {collapsed ? '▸' : '▾'}
         </button>
       </header>
+      {legendOpen && <Legend onClose={() => onLegend?.(false)} />}
       {!collapsed && (
         <div class="zl-panel-body">
           <SummaryView summary={summary} hasBrand={hasBrand} />
           {summary.peopleAlsoAsk.length > 0 && (
             <details class="zl-paa">
-              <summary>{TEXT.paa(summary.peopleAlsoAsk.length)}</summary>
+              <summary>{t.paa(summary.peopleAlsoAsk.length)}</summary>
               <ul>
                 {summary.peopleAlsoAsk.map((q, i) => (
                   <li key={i}>{q}</li>
@@ -51,9 +78,9 @@ export function SummaryPanel({ summary, hasBrand, collect, onCollect }: SummaryP
           {summary.query !== null && (
             <div class="zl-collect">
               <button type="button" class="zl-button" data-action="collect" disabled={collect.status === 'busy'} onClick={onCollect}>
-                {collect.status === 'busy' ? TEXT.collecting : TEXT.collect(summary.peopleAlsoAsk.length)}
+                {collect.status === 'busy' ? t.collecting : t.collect(summary.peopleAlsoAsk.length)}
               </button>
-              {collect.status === 'done' && <span class="zl-ok">{TEXT.collected(collect.added, collect.total)}</span>}
+              {collect.status === 'done' && <span class="zl-ok">{t.collected(collect.added, collect.total)}</span>}
               {collect.status === 'failed' && <span class="zl-warn">{collect.message}</span>}
             </div>
           )}

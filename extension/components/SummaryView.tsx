@@ -1,68 +1,66 @@
 import type { PageSummary } from '../../shared/schemas/extension.ts';
-import { STAGE_HINTS, STAGE_LABELS, STAGES } from './format.ts';
+import { w } from '../i18n/words.ts';
+import { STAGES } from './format.ts';
 
-// Summary words, shared by the panel on the results page and the popup.
-const TEXT = {
-  stage: 'Query stage',
-  unclassified: 'not classified',
-  confidence: (n: number) => `${n}% sure`,
-  brand: 'Your brand',
-  brandAt: (n: number) => `#${n}`,
-  brandAbsent: 'not in these results',
-  brandUnset: 'set your domains in the options',
-  competitors: 'Competitors',
-  noCompetitors: 'none in these results',
-  serves: 'Results serving each stage',
-  unknown: 'unknown',
-  scored: (n: number, of: number) => `${n} of ${of} results scored`,
-} as const;
+/** At or above this confidence the query's stage is stated; below it, it reads "probably …?". */
+export const STAGE_SURE = 0.5;
+/** Below this confidence the stage is left out ("unclear"): a guess would mislead more than help. */
+export const STAGE_SHOWN = 0.2;
 
 /** The results page in a few lines: stage of the query, brand, competitors, stages served. */
 export function SummaryView({ summary, hasBrand }: { summary: PageSummary; hasBrand: boolean }) {
+  const t = w();
+  const confidence = summary.confidence ?? 0;
+  const stage = summary.stage && confidence >= STAGE_SHOWN ? summary.stage : null;
+  const unscored = summary.organicCount - summary.scored;
   return (
     <dl class="zl-summary">
-      <dt>{TEXT.stage}</dt>
-      <dd>
-        {summary.stage ? (
-          <span class={`zl-chip zl-stage-${summary.stage}`} title={STAGE_HINTS[summary.stage]} data-stage={summary.stage}>
-            {STAGE_LABELS[summary.stage]}
-          </span>
+      <dt>{t.queryStage}</dt>
+      <dd data-field="stage">
+        {stage ? (
+          <>
+            <span class={`zl-chip zl-stage-${stage}`} title={t.stageHint[stage]} data-stage={stage} data-sure={confidence >= STAGE_SURE ? 'yes' : 'no'}>
+              {confidence >= STAGE_SURE ? t.stage[stage] : t.probably(t.stage[stage])}
+            </span>
+            <span class="zl-muted"> {t.sure(Math.round(confidence * 100))}</span>
+          </>
         ) : (
-          <span class="zl-muted">{TEXT.unclassified}</span>
+          <span class="zl-muted">{t.unclear}</span>
         )}
-        {summary.confidence !== null && summary.stage && <span class="zl-muted"> {TEXT.confidence(Math.round(summary.confidence * 100))}</span>}
       </dd>
-      <dt>{TEXT.brand}</dt>
+      <dt>{t.brand}</dt>
       <dd data-field="brand-position">
         {summary.brandPosition !== null ? (
-          <strong class="zl-brand">{TEXT.brandAt(summary.brandPosition)}</strong>
+          <strong class="zl-brand">#{summary.brandPosition}</strong>
         ) : (
-          <span class="zl-muted">{hasBrand ? TEXT.brandAbsent : TEXT.brandUnset}</span>
+          <span class="zl-muted">{hasBrand ? t.brandAbsent : t.brandUnset}</span>
         )}
       </dd>
-      <dt>{TEXT.competitors}</dt>
+      <dt>{t.competitors}</dt>
       <dd data-field="competitors">
         {summary.competitors.length ? (
           summary.competitors.map((c) => (
-            <span class="zl-chip zl-competitor" key={c.position}>
+            <span class="zl-chip zl-competitor" key={c.domain} data-domain={c.domain}>
               #{c.position} {c.domain}
             </span>
           ))
         ) : (
-          <span class="zl-muted">{TEXT.noCompetitors}</span>
+          <span class="zl-muted">{t.noCompetitors}</span>
         )}
       </dd>
-      <dt>{TEXT.serves}</dt>
+      <dt>{t.serves}</dt>
       <dd data-field="stage-counts">
-        {STAGES.map((stage) => (
-          <span class={`zl-count zl-stage-${stage}`} key={stage} data-stage={stage}>
-            {STAGE_LABELS[stage]} <strong>{summary.stageCounts[stage]}</strong>
+        {STAGES.map((s) => (
+          <span class={`zl-count zl-stage-${s}`} key={s} data-stage={s}>
+            {t.stage[s]} <strong>{summary.stageCounts[s]}</strong>
           </span>
         ))}
-        <span class="zl-count zl-muted" data-stage="unknown">
-          {TEXT.unknown} <strong>{summary.stageCounts.unknown}</strong>
-        </span>
-        <div class="zl-muted">{TEXT.scored(summary.scored, summary.organicCount)}</div>
+        {unscored > 0 && (
+          <span class="zl-count zl-muted" data-stage="unscored">
+            {t.notScored} <strong>{unscored}</strong>
+          </span>
+        )}
+        <div class="zl-muted">{t.scored(summary.scored, summary.organicCount)}</div>
       </dd>
     </dl>
   );

@@ -1,5 +1,5 @@
 import { ratingOf, type Rating } from '../../shared/audits/config.ts';
-import type { QueryStage, Stage } from '../../shared/schemas/question.ts';
+import type { Stage } from '../../shared/schemas/question.ts';
 
 /** 0..1 → 0..100, rounded: the scale every number in the overlay uses. */
 export const to100 = (share: number): number => Math.round(Math.min(1, Math.max(0, share)) * 100);
@@ -7,24 +7,16 @@ export const to100 = (share: number): number => Math.round(Math.min(1, Math.max(
 /** The shared rating of a 0..1 score: the same thresholds as the crawl report. */
 export const ratingOfShare = (share: number): Rating => ratingOf(to100(share));
 
-export const STAGE_LABELS: Record<QueryStage, string> = {
-  interest: 'Interest',
-  comparison: 'Comparison',
-  purchase: 'Purchase',
-  navigational: 'Navigational',
-};
-
-export const STAGE_HINTS: Record<QueryStage, string> = {
-  interest: 'assessing the problem; helpful, non-promotional answers win',
-  comparison: 'comparing solutions; comparisons, alternatives and reviews win',
-  purchase: 'ready to act; prices, delivery, setup and terms win',
-  navigational: 'looking for a site or brand by name; outside the funnel',
-};
-
 export const STAGES: Stage[] = ['interest', 'comparison', 'purchase'];
 
 /** "Nov 3, 2025" from an ISO date; the raw text when it is not a date. */
 export function shortDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso.slice(0, 30) : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Same question whatever the case, accents and punctuation ("How much?" = "how much"). */
+export function sameQuestion(a: string, b: string): boolean {
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(a) === fold(b);
 }

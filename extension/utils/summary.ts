@@ -18,8 +18,9 @@ export function summarize(analysis: PageAnalysis, states: ReadonlyMap<string, Re
     confidence: analysis.classification?.confidence ?? null,
     organicCount: analysis.results.length,
     brandPosition: brand ? brand.result.position : null,
-    competitors: analysis.results
-      .filter((r) => r.party === 'competitor')
+    // Each competitor once, at its best position (results come in page order).
+    competitors: [...new Map(analysis.results.filter((r) => r.party === 'competitor').reverse().map((r) => [r.result.domain, r])).values()]
+      .sort((a, b) => a.result.position - b.result.position)
       .slice(0, 100)
       .map((r) => ({ position: r.result.position, domain: r.result.domain.slice(0, 253), party: 'competitor' as const })),
     stageCounts,

@@ -42,6 +42,9 @@ export const FunnelStageSchema = z.enum(['interest', 'comparison', 'purchase']);
 export const ExtensionLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'it', 'pt', 'nl']);
 export type ExtensionLanguage = z.infer<typeof ExtensionLanguageSchema>;
 
+/** Languages of the overlay's own words; 'auto' follows the results page's interface language. */
+export const OverlayLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'ro']);
+
 /** The user's settings (options page and popup toggles). Defaults make an empty store valid. */
 export const SettingsSchema = z.object({
   /** The brand's name(s), so that a query made of the brand name reads as navigational. */
@@ -53,6 +56,10 @@ export const SettingsSchema = z.object({
   language: z._default(ExtensionLanguageSchema, 'auto'),
   showBadges: z._default(z.boolean(), true),
   showPanel: z._default(z.boolean(), true),
+  /** Full "not scored" pills instead of a quiet marker on results without a score. */
+  showUnscored: z._default(z.boolean(), false),
+  /** The overlay's words: the results page's language, or the one chosen here. */
+  overlayLanguage: z._default(OverlayLanguageSchema, 'auto'),
   liveScoring: z._default(z.boolean(), true),
   /** Live fetches allowed per browser session, whatever the number of results pages. */
   liveLimitPerSession: z._default(z.int().check(z.gte(0), z.lte(1000)), 50),

@@ -34,6 +34,89 @@ const FIXTURE = 'google-desktop-2023-featured-snippet.html';
 /** Demo pages in the imported report. */
 const REPORT_ROUTES = ['/', '/guides/what-is-a-leak-detector/', '/compare/best-water-leak-detectors-2026/', '/pricing/', '/products/sentry/'];
 
+/** Saved pages with what used to clip or cover: featured snippet, ads + hotel map, German top stories and right-hand panel, map pack, mobile. */
+const LAYOUT_FIXTURES = ['google-desktop-2023-featured-snippet.html', 'google-desktop-2023-hotels.html', 'google-desktop-2022-de-test.html', 'google-desktop-2023-coffee.html', 'google-mobile-2023-featured-snippet.html'];
+const LAYOUT_WIDTHS = [1400, 412];
+
+/**
+ * Run in the page: opens every badge's details, then lists what a user would see wrong. Each badge
+ * (pill and details) must lie inside the viewport's width and inside every ancestor that clips, be
+ * on top where it is drawn (nothing covers it), and share no space with any text of the page. The
+ * panel must share no space with the results, the right-hand panel, any text or any image (maps).
+ */
+async function layoutProblems(): Promise<string[]> {
+  const problems: string[] = [];
+  // Google's own fixed layers (the saved pages' cookie-consent dialog, a sticky header) cover the
+  // results themselves, whatever the overlay does: they are hidden for the measure.
+  for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+    if (el.closest('zmot-badge, zmot-panel')) continue;
+    const position = getComputedStyle(el).position;
+    if (position === 'fixed' || position === 'sticky') el.style.setProperty('visibility', 'hidden', 'important');
+  }
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const hosts = Array.from(document.querySelectorAll<HTMLElement>('zmot-badge'));
+  for (const host of hosts) (host.shadowRoot!.querySelector('.zl-pill') as HTMLElement).click();
+  await frame();
+  await frame();
+  const width = document.documentElement.clientWidth;
+  const pageRects = (filter: (el: Element) => boolean) => {
+    const rects: Array<{ rect: DOMRect; what: string }> = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.nodeValue?.trim() || !filter(parent) || parent.closest('zmot-badge, zmot-panel, script, style')) continue;
+      // Visually hidden headings ("Search Results") sit in a 1-pixel clipped box: not text anyone sees.
+      const own = parent.getBoundingClientRect();
+      if (own.width <= 1 || own.height <= 1) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      // Visually hidden headings ("Search Results") are clipped to a pixel: not text anyone sees.
+      for (const rect of Array.from(range.getClientRects())) if (rect.width > 1 && rect.height > 1) rects.push({ rect, what: `text "${node.nodeValue.trim().slice(0, 30)}"` });
+    }
+    return rects;
+  };
+  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const inside = (a: DOMRect, b: DOMRect) => a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  const texts = pageRects((el) => getComputedStyle(el).visibility !== 'hidden');
+  for (const host of hosts) {
+    const n = host.getAttribute('data-zmot-position');
+    const parts = ['.zl-pill', '.zl-details'].map((sel) => host.shadowRoot!.querySelector(sel)).filter((el): el is Element => el !== null);
+    for (const part of parts) {
+      const box = part.getBoundingClientRect();
+      if (box.left < -1 || box.right > width + 1) problems.push(`#${n} ${part.className} outside the viewport width: ${Math.round(box.left)}–${Math.round(box.right)} of ${width}`);
+      for (let a = host.parentElement; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        if (!inside(box, a.getBoundingClientRect())) problems.push(`#${n} ${part.className} clipped by ${a.tagName.toLowerCase()}.${a.className}`);
+      }
+    }
+    const hostBox = host.getBoundingClientRect();
+    for (const t of texts) if (overlaps(hostBox, t.rect)) problems.push(`#${n} badge overlaps page ${t.what}`);
+  }
+  const panel = document.querySelector('zmot-panel');
+  if (panel) {
+    const box = panel.getBoundingClientRect();
+    if (box.width === 0) problems.push('panel not shown');
+    if (box.left < -1 || box.right > width + 1) problems.push(`panel outside the viewport width: ${Math.round(box.left)}–${Math.round(box.right)}`);
+    for (const t of texts) if (overlaps(box, t.rect)) problems.push(`panel covers page ${t.what}`);
+    for (const el of Array.from(document.querySelectorAll('img, canvas, svg, #rhs, #lu_map, zmot-badge'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 40 && r.height > 40 && overlaps(box, r)) problems.push(`panel covers ${el.tagName.toLowerCase()}#${el.id}`);
+    }
+  }
+  // Nothing drawn over a pill: scrolled to mid-screen, the topmost element at its centre is the badge.
+  for (const host of hosts) {
+    const n = host.getAttribute('data-zmot-position');
+    const pill = host.shadowRoot!.querySelector('.zl-pill')!;
+    pill.scrollIntoView({ block: 'center' });
+    const p = pill.getBoundingClientRect();
+    const top = document.elementFromPoint(p.left + p.width / 2, p.top + p.height / 2);
+    if (top !== host) problems.push(`#${n} pill covered by ${top?.tagName.toLowerCase()}.${top?.className}`);
+  }
+  window.scrollTo(0, 0);
+  return problems;
+}
+
 /** Badge states as the page shows them: one entry per shadow host, in page order. */
 async function badges(page: Page) {
   return page.evaluate(() =>
@@ -121,6 +204,8 @@ describe('the built extension', () => {
 
   it('shows the summary panel and one badge per organic result on a Google results page, from the report and live', async () => {
     const page = await ext.browser.newPage();
+    // A desktop window: the panel sits beside the results, open (on a narrow one it starts as a closed bar).
+    await page.setViewport({ width: 1400, height: 900 });
     await serveSerpOn(page, () => serp.html);
     await page.goto(searchUrlFor(QUERY), { waitUntil: 'domcontentloaded' });
     const expected = serp.organic.length;
@@ -174,9 +259,10 @@ describe('the built extension', () => {
         brand: root.querySelector('[data-field="brand-position"]')?.textContent,
         competitors: root.querySelector('[data-field="competitors"]')?.textContent,
         counts: root.querySelector('[data-field="stage-counts"]')?.textContent,
+        debug: `${document.querySelector('zmot-panel')!.getAttribute('data-dock')} ${root.textContent}`,
       };
     });
-    expect(panel.stage).toBe('interest');
+    expect(panel.stage, panel.debug).toBe('interest');
     expect(panel.brand).toBe('#1');
     expect(panel.competitors).toContain(competitor);
     expect(panel.counts).toContain(`3 of ${expected} results scored`);
@@ -191,6 +277,67 @@ describe('the built extension', () => {
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.waitForFunction(() => /^[1-9]\d* questions? collected/.test(document.querySelector('#questions-count')?.textContent ?? ''));
     await options.close();
+    await page.close();
+  });
+
+  // Issue 18: every badge and its opened details fully visible (not clipped by Google's containers,
+  // not covered, not overlapping the snippet or the next result), and the panel covering nothing
+  // Google shows (results, right-hand panel, maps), at a desktop and a phone width.
+  for (const fixture of LAYOUT_FIXTURES) {
+    it(`${fixture}: badges, opened details and panel fully visible and covering nothing, at ${LAYOUT_WIDTHS.join(' and ')} px`, async () => {
+      const html = await readFile(path.join(SERP_FIXTURES, fixture), 'utf8');
+      // Two results become report pages, so their badges open full details (profile, audits, passage).
+      const laid = prepareSerp(html, QUERY, new Map([[1, reportUrls[0]], [2, reportUrls[1]]]));
+      const page = await ext.browser.newPage();
+      await serveSerpOn(page, () => laid.html);
+      for (const width of LAYOUT_WIDTHS) {
+        await page.setViewport({ width, height: 900 });
+        await page.goto(searchUrlFor(QUERY), { waitUntil: 'domcontentloaded' });
+        await page.waitForFunction(
+          (n: number) => {
+            const hosts = Array.from(document.querySelectorAll('zmot-badge'));
+            return hosts.length === n && hosts.every((h) => h.getAttribute('data-zmot-state') !== 'pending') && document.querySelector('zmot-panel[data-dock]');
+          },
+          { timeout: 60_000 },
+          laid.organic.length,
+        );
+        const problems = await page.evaluate(layoutProblems);
+        expect(problems, `${fixture} at ${width} px`).toEqual([]);
+      }
+      await page.close();
+    });
+  }
+
+  it('the panel is a bar above the results on a phone, remembers being opened or closed, and shows its legend on "?"', async () => {
+    const page = await ext.browser.newPage();
+    await serveSerpOn(page, () => serp.html);
+    await page.setViewport({ width: 412, height: 900 });
+    const panelState = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('zmot-panel')!;
+        const root = host.shadowRoot!;
+        return { dock: host.getAttribute('data-dock'), body: root.querySelector('.zl-panel-body') !== null, legend: root.querySelector('[data-field="legend"]') !== null };
+      });
+    const load = async () => {
+      await page.goto(searchUrlFor(QUERY), { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => document.querySelector('zmot-panel[data-dock]'), { timeout: 60_000 });
+    };
+    await load();
+    const first = await panelState();
+    expect(first.dock).toBe('bar');
+    const click = (action: string) => page.evaluate((a: string) => (document.querySelector('zmot-panel')!.shadowRoot!.querySelector(`[data-action="${a}"]`) as HTMLElement).click(), action);
+    await click('collapse');
+    const toggled = await panelState();
+    expect(toggled.body).toBe(!first.body);
+    await load();
+    expect((await panelState()).body).toBe(toggled.body);
+    await click('collapse');
+    await load();
+    expect((await panelState()).body).toBe(first.body);
+    // The legend: "?" opens it, it says what the numbers and colours mean.
+    if (!(await panelState()).legend) await click('legend');
+    const legend = await page.evaluate(() => document.querySelector('zmot-panel')!.shadowRoot!.querySelector('[data-field="legend"]')!.textContent);
+    expect(legend).toMatch(/Answer: .*Findability: .*0 to 100.*70–100 good.*40–69 average.*0–39 poor/s);
     await page.close();
   });
 

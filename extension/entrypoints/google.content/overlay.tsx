@@ -20,14 +20,16 @@ import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
 import { summarize } from '../../utils/summary.ts';
 import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
 import { fitBadge } from './fit.ts';
+import { chooseDock, type DockMode } from './dock.ts';
+import { overlayLanguage, setOverlayLanguage, w } from '../../i18n/words.ts';
+import { readUiState, updateUiState, type OverlayUiState } from '../../utils/ui-state.ts';
 
 // Notices: one line each, shown in the panel (or alone when the panel itself cannot be drawn).
 const MESSAGES = {
-  failed: (why: string) => `ZMOT Lens could not read this results page (${why}). The page itself is unaffected.`,
+  failed: (why: string) => w().failed(why),
   scoresFailed: (why: string) => `Scores are unavailable: ${why}.`,
   badgeFailed: (n: number, why: string) => `The badge of result #${n} could not be shown (${why}).`,
   collectFailed: (why: string) => `Not collected: ${why}`,
-  dismiss: 'Dismiss',
 } as const;
 
 /** Events that must not reach Google's own handlers from inside our UI (hotkeys, click tracking). */
@@ -75,6 +77,9 @@ interface BadgeSlot {
   entry: AnalyzedResult | null;
 }
 
+/** Below this window width the panel starts collapsed. */
+const PHONE_WIDTH = 600;
+
 /** Badge slots prepared while the page loads: Google shows about ten results per page. */
 const PREPARED_SLOTS = 10;
 
@@ -110,6 +115,9 @@ export class Overlay {
   private collect: CollectState = { status: 'idle' };
   private disposed = false;
   private resizeWatched = false;
+  private ui: OverlayUiState = { collapsed: null, legendSeen: true };
+  private dockMode: DockMode = 'side';
+  private legendOpen = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -125,6 +133,7 @@ export class Overlay {
     // read, the worker's wake-up (report loaded, query classified), the badges' and panel's shadow
     // roots with their stylesheet. Once the page is parsed, only the lookup of its URLs remains.
     const settingsRead = readSettingsChecked();
+    const uiRead = readUiState().catch(() => null);
     const urlQuery = queryOfUrl(this.env.pageUrl);
     // The warm-up also brings the report's scores for this query, so report badges need no second round trip.
     const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, [], true).catch(() => null) : Promise.resolve(null);
@@ -137,6 +146,7 @@ export class Overlay {
     const { settings, notice } = await settingsRead;
     this.settings = settings;
     if (notice) this.notices.push(notice);
+    setOverlayLanguage(overlayLanguage(reading.pageLang, settings.overlayLanguage));
     const analysis = withSettings(reading, settings);
     this.analysis = analysis;
     if (reading.serp.kind !== 'results' || this.disposed) {
@@ -176,7 +186,13 @@ export class Overlay {
       }
       this.mountBadges(located);
     }
-    if (settings.showPanel) this.mountPanel(await panelReady);
+    if (settings.showPanel) {
+      const ui = await uiRead;
+      if (ui) this.ui = ui;
+      // The legend opens by itself once, on the first results page the overlay is shown on.
+      this.legendOpen = !this.ui.legendSeen;
+      this.mountPanel(await panelReady);
+    }
     if (query && settings.showBadges) await this.scorePending(query, reading.pageLang);
   }
 
@@ -222,6 +238,7 @@ export class Overlay {
       this.panel = panel;
       panel.mount();
       this.renderPanel();
+      this.scheduleDock();
     } catch (e) {
       this.panel = null;
       void showNotice(this.ctx, MESSAGES.failed(errorText(e)));
@@ -232,8 +249,31 @@ export class Overlay {
     const container = this.panel?.mounted;
     const summary = this.summary();
     if (!container || !summary || !this.settings) return;
+    // Until the user chooses, the panel starts closed only on phone widths, where even a bar is costly.
+    const collapsed = this.ui.collapsed ?? (this.dockMode === 'bar' && (this.env.doc.documentElement.clientWidth || 1000) < PHONE_WIDTH);
     render(
-      <SummaryPanel summary={summary} hasBrand={this.settings.brandDomains.length > 0} collect={this.collect} onCollect={() => void this.collectQuestions()} />,
+      <SummaryPanel
+        summary={summary}
+        hasBrand={this.settings.brandDomains.length > 0}
+        collect={this.collect}
+        onCollect={() => void this.collectQuestions()}
+        dock={this.dockMode}
+        collapsed={collapsed}
+        onCollapse={(next) => {
+          this.ui = { ...this.ui, collapsed: next };
+          void updateUiState({ collapsed: next }).catch(() => {});
+          this.renderPanel();
+        }}
+        legendOpen={this.legendOpen}
+        onLegend={(open) => {
+          this.legendOpen = open;
+          if (!open && !this.ui.legendSeen) {
+            this.ui = { ...this.ui, legendSeen: true };
+            void updateUiState({ legendSeen: true }).catch(() => {});
+          }
+          this.renderPanel();
+        }}
+      />,
       container,
     );
     const pending = [...this.states.values()].some((s) => s.status === 'pending');
@@ -271,6 +311,36 @@ export class Overlay {
       }),
     );
     this.slots.push(...made.filter((slot): slot is BadgeSlot => slot !== null));
+  }
+
+  /** Docks the panel where it covers nothing: beside the results when there is room, else a bar above them. */
+  private scheduleDock(): void {
+    const view = this.env.doc.defaultView;
+    const dock = () => {
+      const host = this.panel?.shadowHost;
+      if (this.disposed || !host || !this.analysis) return;
+      try {
+        const blocks = this.analysis.results.map((r) => r.block).filter((b): b is Element => b !== null);
+        const place = chooseDock(this.env.doc, blocks);
+        const changed = place.mode !== this.dockMode;
+        this.dockMode = place.mode;
+        if (place.mode === 'side' || !place.before) {
+          if (host.parentElement !== this.env.doc.body) this.env.doc.body.append(host);
+          host.style.setProperty('--zl-left', `${place.left}px`);
+          host.style.setProperty('--zl-top', `${place.top}px`);
+          host.setAttribute('data-dock', 'side');
+        } else {
+          if (host.nextElementSibling !== place.before) place.before.before(host);
+          host.style.setProperty('--zl-bar-max', `${place.maxWidth}px`);
+          host.setAttribute('data-dock', 'bar');
+        }
+        if (changed) this.renderPanel();
+      } catch (e) {
+        console.warn('[ZMOT Lens] panel dock', e);
+      }
+    };
+    if (view?.requestAnimationFrame) view.requestAnimationFrame(dock);
+    else setTimeout(dock, 0);
   }
 
   /** Fits every mounted badge into what its result shows (next frame: after the page's own layout). */
@@ -313,7 +383,10 @@ export class Overlay {
       let timer: ReturnType<typeof setTimeout> | undefined;
       this.ctx.addEventListener(view, 'resize', () => {
         clearTimeout(timer);
-        timer = setTimeout(() => this.scheduleFit(), 150);
+        timer = setTimeout(() => {
+          this.scheduleFit();
+          this.scheduleDock();
+        }, 150);
       });
     }
   }
@@ -322,7 +395,16 @@ export class Overlay {
     const container = slot.ui.mounted;
     if (!container || !slot.entry) return;
     const state = this.states.get(slot.entry.result.url);
-    render(<ResultBadge state={state} party={slot.entry.party} onToggle={() => this.fitSlot(slot)} />, container);
+    render(
+      <ResultBadge
+        state={state}
+        party={slot.entry.party}
+        query={this.analysis?.serp.query ?? null}
+        showUnscored={this.settings?.showUnscored ?? false}
+        onToggle={() => this.fitSlot(slot)}
+      />,
+      container,
+    );
     slot.ui.shadowHost.setAttribute('data-zmot-state', state?.status ?? 'pending');
   }
 
@@ -379,7 +461,7 @@ export async function showNotice(ctx: ContentScriptContext, message: string): Pr
             <span class="zl-logo" aria-hidden="true">Z</span>
             <span>{message}</span>
             <button type="button" class="zl-link" onClick={() => ui.remove()}>
-              {MESSAGES.dismiss}
+              {w().dismiss}
             </button>
           </div>,
           container,

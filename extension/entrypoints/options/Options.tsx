@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
-import { AckResponseSchema, ExtensionLanguageSchema, type Settings } from '../../../shared/schemas/extension.ts';
+import { AckResponseSchema, ExtensionLanguageSchema, OverlayLanguageSchema, type Settings } from '../../../shared/schemas/extension.ts';
 import { askBackground } from '../../utils/messaging.ts';
 import { originPatternsFor, parseDomainList } from '../../utils/domains.ts';
 import { downloadText, questionsCsv, questionsExport } from '../../utils/questions-export.ts';
@@ -29,6 +29,9 @@ const TEXT = {
   display: 'On results pages',
   showBadges: 'Badges on results',
   showPanel: 'Summary panel',
+  showUnscored: 'Full "not scored" pills on results without a score (otherwise a quiet grey marker)',
+  overlayLanguage: 'Language of the overlay',
+  overlayLanguageAuto: "Automatic (the results page's language)",
   save: 'Save',
   saved: 'Saved.',
   rejected: (items: string[]) => `Ignored, not domain names: ${items.join(', ')}`,
@@ -51,6 +54,8 @@ const TEXT = {
   cacheCleared: 'Live-score cache cleared.',
   clearCache: 'Clear live-score cache',
 } as const;
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', ro: 'Română' };
 
 type Message = { kind: 'ok' | 'warn'; text: string } | null;
 
@@ -216,6 +221,18 @@ export function Options() {
             <input type="checkbox" name="showPanel" checked={settings.showPanel} onChange={(e) => setOption('showPanel', e.currentTarget.checked)} />
             {TEXT.showPanel}
           </label>
+          <label class="zl-toggle">
+            <input type="checkbox" name="showUnscored" id="showUnscored" checked={settings.showUnscored} onChange={(e) => setOption('showUnscored', e.currentTarget.checked)} />
+            {TEXT.showUnscored}
+          </label>
+          <label for="overlayLanguage">{TEXT.overlayLanguage}</label>
+          <select id="overlayLanguage" name="overlayLanguage" value={settings.overlayLanguage} onChange={(e) => setOption('overlayLanguage', OverlayLanguageSchema.parse(e.currentTarget.value))}>
+            {OverlayLanguageSchema.options.map((lang) => (
+              <option value={lang} key={lang}>
+                {lang === 'auto' ? TEXT.overlayLanguageAuto : LANGUAGE_NAMES[lang]}
+              </option>
+            ))}
+          </select>
         </fieldset>
         <div class="zl-row">
           <button type="submit" class="zl-button" id="save">
