@@ -18,6 +18,7 @@ const MESSAGES = {
   noCompetitors: 'no competitor to compare with: add competitors with domains to the config, or --site NAME=URL',
   skipped: (name: string) => `competitor ${name} has no domain: skipped (give --site "${name}=URL")`,
   site: (name: string, source: string) => `· ${name}: ${source}`,
+  unreachable: (name: string, url: string) => `! ${name}: no page of ${url} could be fetched; it answers nothing in this comparison`,
 };
 
 interface CompareCliOptions {
@@ -115,6 +116,7 @@ export default function register(program: Command) {
           storePath = (await crawlToStore({ startUrl: s.url!, config: siteConfig, outDir: reportDir })).storePath;
         }
         const { report } = await reportFromStore(storePath, reportDir, { config: siteConfig });
+        if (!report.pages.some((p) => p.status >= 200 && p.status < 400)) log(MESSAGES.unreachable(s.name, report.crawl.startUrl));
         compared.push({
           site: { name: s.name, role: s.role, origin: report.site.origin, startUrl: report.crawl.startUrl, pagesFetched: report.pages.length, scores: report.scores, reportDir: path.resolve(reportDir) },
           report,

@@ -149,7 +149,11 @@ describe('recording is atomic', () => {
     } finally {
       store.close();
     }
-    const r = await zmot(['history', 'diff', 'last~1', 'last', '--history', historyDir, '--json']);
+    // The history goes on: zmot report --history records the next run after the killed one.
+    const r = await zmot(['report', secondDir, '--history', historyDir, '--json']);
     expect(r.code).toBe(0);
+    const lines: string[] = JSON.parse(r.stdout).history;
+    expect(lines[0]).toBe(`Recorded as run #3 in ${file}`);
+    expect(lines).toContain('no question changed');
   }, 180_000);
 });
