@@ -267,6 +267,10 @@ export function renderHtmlReport(report: CrawlReport): string {
   const personas = s && Object.keys(s.personas).length
     ? `<p class="small">Persona coverage: ${Object.entries(s.personas).map(([p, v]) => `<b>${esc(p)}</b> ${round(v)}`).join(' · ')}</p>`
     : '';
+  const ai = s?.aiReadiness;
+  const aiReadiness = ai
+    ? `<p class="small" title="How far answer engines (AI Overviews, ChatGPT search, Perplexity …) may read and quote the page that best answers each question: robots.txt for their crawlers, nosnippet and data-nosnippet, answers that stand alone. It lowers visibility by at most a quarter.">AI-answer readiness: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(ai[st])}</b>`).join(' · ')}</p>`
+    : '';
   const c = report.crawl;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -278,7 +282,7 @@ export function renderHtmlReport(report: CrawlReport): string {
 <header class="top"><h1>${esc(UIStrings.heading)}: ${esc(report.site.name ?? '')}</h1>
 <div class="dim">${urlLink(report.site.origin, report.site.origin)} · ${esc(c.pagesFetched)} pages crawled${c.interrupted ? ' (interrupted)' : ''} · ${esc(report.questions.length)} questions · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ZMOT Lens ${esc(report.tool.version)}</div></header>
 <main>
-<section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${personas}</section>
+<section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${aiReadiness}${personas}</section>
 ${trendSection(report.history, esc)}
 <section id="gaps"><h2>${esc(UIStrings.gaps)} <span class="count">${report.gaps.length}</span></h2>${gapsSection(report.gaps, report.questions.length)}</section>
 <section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>

@@ -47,6 +47,7 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
   if (s) {
     out.push('| ZMOT | Interest | Comparison | Purchase |', '|---:|---:|---:|---:|');
     out.push(`| **${round(s.zmot)}** | ${round(s.stages.interest)} | ${round(s.stages.comparison)} | ${round(s.stages.purchase)} |`);
+    if (s.aiReadiness) out.push(`| AI-answer readiness | ${round(s.aiReadiness.interest)} | ${round(s.aiReadiness.comparison)} | ${round(s.aiReadiness.purchase)} |`);
   } else {
     out.push('_No questions were scored._');
   }

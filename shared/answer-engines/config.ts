@@ -22,6 +22,18 @@ export const SITE_READINESS_AUDITS: AuditRef[] = [
   { id: 'llms-txt', weight: 0.5 },
 ];
 
+/**
+ * Share of a question's ZMOT reach that goes through AI answers rather than the links: AI Overviews
+ * answer 15–25% of queries in 2025 studies (DESIGN.md, "AI answers"); the upper end is taken. A page
+ * no engine may quote loses this share of its visibility, never more: its links still rank.
+ */
+export const AI_ANSWER_SHARE = 0.25;
+
+/** The visibility multiplier for a page of quotability `q` (0..1): 1 − AI_ANSWER_SHARE × (1 − q). */
+export function quotabilityFactor(q: number): number {
+  return 1 - AI_ANSWER_SHARE * (1 - Math.min(1, Math.max(0, q)));
+}
+
 export interface Quotability {
   /** 0..1; 1 when no readiness audit applies. */
   score: number;

@@ -23,8 +23,10 @@ export const AnswerSchema = z.object({
   excerpt: z.string(),
   answer: z.number().min(0).max(1),
   findability: z.number().min(0).max(1),
-  /** answer × findability */
+  /** answer × findability × (1 − AI_ANSWER_SHARE × (1 − quotability)) */
   visibility: z.number().min(0).max(1),
+  /** 0..1: how far answer engines may read and quote this page (robots.txt for their crawlers, snippet controls, standalone passages); 1 when nothing stops them. */
+  quotability: z.number().min(0).max(1).default(1),
   factors: AnswerFactorsSchema,
   /** Why the factors are what they are, in words ("no price on the page", …). */
   notes: z.array(z.string()).default([]),
@@ -61,6 +63,14 @@ export const ScoresSchema = z.object({
     purchase: z.number().min(0).max(100).nullable(),
   }),
   personas: z.record(z.string(), z.number().min(0).max(100)).default({}),
+  /** AI-answer readiness per stage, 0..100: weighted mean of the quotability of each question's best page (null: no question of that stage has one). */
+  aiReadiness: z
+    .object({
+      interest: z.number().min(0).max(100).nullable(),
+      comparison: z.number().min(0).max(100).nullable(),
+      purchase: z.number().min(0).max(100).nullable(),
+    })
+    .optional(),
 });
 export type Scores = z.infer<typeof ScoresSchema>;
 

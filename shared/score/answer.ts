@@ -8,6 +8,7 @@ import { detectLanguage } from '../classify/lang.ts';
 import type { Bm25Index, IndexedDoc, QueryGroup } from './bm25.ts';
 import type { CorpusPage, PassageRef } from './corpus.ts';
 import { directnessOf } from './directness.ts';
+import { quotability, quotabilityFactor, type Quotability } from '../answer-engines/config.ts';
 import { answerFindability } from './findability.ts';
 import { questionIntent, type QuestionIntent } from './intent.ts';
 import { clamp01, note, quoteList, round3, sortNotes, type ScoreNote } from './notes.ts';
@@ -179,6 +180,10 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
   };
   const answerScore = round3(clamp01(relevance * shape.fit * direct.directness * tone.tone));
   const findability = round3(clamp01(found.findability));
+  // Quotability by answer engines: a factor of its own, beside findability (shared/answer-engines).
+  const quotable = quotability(page.page.audits);
+  const quotableScore = round3(clamp01(quotable.score));
+  if (quotableScore < 1) notes.push(quotabilityNote(quotable, quotableScore));
   const sorted = sortNotes(notes);
   return {
     answer: {
@@ -188,7 +193,8 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
       excerpt: excerptOf(passage.text),
       answer: answerScore,
       findability,
-      visibility: round3(answerScore * findability),
+      visibility: round3(answerScore * findability * quotabilityFactor(quotableScore)),
+      quotability: quotableScore,
       factors,
       notes: sorted.map((n) => n.text),
     },
@@ -230,4 +236,11 @@ function excerptOf(text: string): string {
   const cut = text.slice(0, EXCERPT_CHARS);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > EXCERPT_CHARS * 0.6 ? space : EXCERPT_CHARS)}…`;
+}
+
+/** Why answer engines may not fully quote the page, and what it costs the visibility. */
+function quotabilityNote(q: Quotability, score: number): ScoreNote {
+  const factor = quotabilityFactor(score);
+  const why = q.failing.map((f) => f.title.charAt(0).toLowerCase() + f.title.slice(1)).join('; ');
+  return note('quotability', `answer engines may not fully quote this page (${why}): AI-answer quotability ${Math.round(score * 100)}%, visibility −${Math.round((1 - factor) * 100)}%`, factor);
 }

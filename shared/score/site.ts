@@ -9,6 +9,7 @@ import { brandNamesOf, questionContext, scorePassage, type BrandNames, type Ques
 import type { Bm25Index } from './bm25.ts';
 import { buildCorpus, type Corpus, type PassageRef } from './corpus.ts';
 import { gapFor } from './gaps.ts';
+import { aiReadinessByStage } from '../answer-engines/readiness.ts';
 import { aggregateScores } from './stages.ts';
 import { analyzerFor } from './text.ts';
 import { queryGroups } from './query-terms.ts';
@@ -45,7 +46,7 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
     results.push(result);
     if (gap) gaps.push(gap);
   }
-  return { scores: aggregateScores(results, config), questions: results, gaps: sortGaps(gaps, qs) };
+  return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results) }, questions: results, gaps: sortGaps(gaps, qs) };
 }
 
 /** One question over the corpus: its result, and its gap when it is not answered. */

@@ -105,6 +105,20 @@ describe('answer-engine readiness in a crawl report', () => {
     expect(llms.items).toEqual([expect.objectContaining({ problem: 'unlinked', url: expect.stringMatching(/\/pricing\/$/) })]);
   });
 
+  it('scores quotability as a factor of its own: /pricing/ (nosnippet) loses a quarter of its visibility, said in its notes', () => {
+    const cost = report.questions.find((q) => q.question.id === 'cost')!.best!;
+    expect(cost.quotability).toBeLessThan(1);
+    expect(cost.visibility).toBeCloseTo(cost.answer * cost.findability * (1 - 0.25 * (1 - cost.quotability)), 2);
+    expect(cost.notes).toContainEqual(expect.stringMatching(/^answer engines may not fully quote this page \(search and answer engines may not quote the page’s answers\): AI-answer quotability \d+%, visibility −\d+%$/));
+    const what = report.questions.find((q) => q.question.id === 'what')!.best!;
+    // OAI-SearchBot is blocked from /guides/: quotable, though not by every engine.
+    expect(what.quotability).toBeGreaterThan(cost.quotability);
+    expect(what.notes.some((n) => n.startsWith('answer engines may not fully quote'))).toBe(what.quotability < 1);
+    // Findability is untouched by readiness: the factor stands apart.
+    expect(report.pages.find((p) => p.url.endsWith('/pricing/'))!.findability.failing.map((f) => f.id)).not.toContain('quotable-text');
+    expect(report.scores.aiReadiness).toEqual({ interest: Math.round(what.quotability * 1000) / 10, comparison: null, purchase: Math.round(cost.quotability * 1000) / 10 });
+  });
+
   it('can gate CI: audit:quotable-text fails on /pricing/, audit:llms-txt on the site', () => {
     const outcomes = evaluateAssertions(report, [
       AssertionSchema.parse({ target: 'audit:quotable-text', level: 'error' }),
