@@ -116,7 +116,7 @@ describe('answer-engine readiness in a crawl report', () => {
     expect(what.notes.some((n) => n.startsWith('answer engines may not fully quote'))).toBe(what.quotability < 1);
     // Findability is untouched by readiness: the factor stands apart.
     expect(report.pages.find((p) => p.url.endsWith('/pricing/'))!.findability.failing.map((f) => f.id)).not.toContain('quotable-text');
-    expect(report.scores.aiReadiness).toEqual({ interest: Math.round(what.quotability * 1000) / 10, comparison: null, purchase: Math.round(cost.quotability * 1000) / 10 });
+    expect(report.scores?.aiReadiness).toEqual({ interest: Math.round(what.quotability * 1000) / 10, comparison: null, purchase: Math.round(cost.quotability * 1000) / 10 });
   });
 
   it('can gate CI: audit:quotable-text fails on /pricing/, audit:llms-txt on the site', () => {
