@@ -132,6 +132,20 @@ describe('a history file that is not one', () => {
   }, 120_000);
 });
 
+describe('history in the config', () => {
+  it('is a folder relative to the config file, and a report rebuilt with that config records there', async () => {
+    const dir = path.join(tmp, 'project');
+    await cp(DEMO_CONFIG, path.join(dir, 'zmot.config.json'));
+    const file = path.join(dir, 'zmot.config.json');
+    await writeFile(file, JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), history: 'zmot-history' }));
+    const config = await loadConfig(file);
+    expect(config.history).toBe(path.join(dir, 'zmot-history'));
+    const recorded = recordRun(second, { history: config.history!, config, command: 'report' });
+    expect(recorded.history!.file).toBe(path.join(dir, 'zmot-history', 'history.sqlite'));
+    expect(recorded.history!.runs).toHaveLength(1);
+  });
+});
+
 describe('recording is atomic', () => {
   it('a process killed mid-write leaves every earlier run and no half run', async () => {
     const file = path.join(historyDir, 'history.sqlite');
