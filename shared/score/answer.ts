@@ -5,31 +5,27 @@
  */
 import type { Answer, Config, ProspectQuestion, Stage } from '../schemas/index.ts';
 import { detectLanguage } from '../classify/lang.ts';
-import type { Bm25Index, IndexedDoc, QueryGroup } from './bm25.ts';
+import { BM25_B, BM25_K1, type Bm25Index, type IndexedDoc, type QueryGroup } from './bm25.ts';
 import type { CorpusPage, PassageRef } from './corpus.ts';
 import { directnessOf } from './directness.ts';
 import { quotability, quotabilityFactor, type Quotability } from '../answer-engines/config.ts';
 import { answerFindability } from './findability.ts';
 import { questionIntent, type QuestionIntent } from './intent.ts';
 import { clamp01, note, quoteList, round3, sortNotes, type ScoreNote } from './notes.ts';
-import { pageFeatures } from './page-features.ts';
+import { containsPhrase, pageFeatures } from './page-features.ts';
 import { coverage, queryGroups } from './query-terms.ts';
 import { shapeFit } from './shape.ts';
 import { analyzerFor, primaryLanguage, wordsOf, type Analyzer } from './text.ts';
 import { promotionOf, toneOf, type Promotion } from './tone.ts';
 import { foldedPassage, passageMemo } from './memo.ts';
+import { WEIGHTS } from './weights.ts';
 
 const NOTES = {
   passageMisses: (words: string) => `the answering passage does not mention ${words}`,
   pageMisses: (words: string) => `page does not mention ${words}`,
+  excerpt: 'an excerpt on a listing page: the article it links to is the answer',
 };
 
-/** Credit for a question word found only in a heading above the passage (the section or page topic). */
-const INHERITED_CREDIT = 0.5;
-/** A section's sub-headings ("Pros", "Cons") count for a little less than its own heading. */
-const SUBHEADING_WEIGHT = 0.9;
-/** A heading above the passage counts for half: the reader still has to find the answer in the section. */
-const PARENT_HEADING_WEIGHT = 0.5;
 /** Characters of passage text kept as evidence in an answer. */
 const EXCERPT_CHARS = 320;
 /** A missing word is worth a note when it carries at least this share of the question's weight. */
@@ -40,13 +36,18 @@ export interface BrandNames {
   /** Brand and product names (the tone counts their repetition; alternatives exclude them). */
   brand: string[];
   competitors: string[];
+  /** The brand's own name (and its first word when distinctive): implied on the brand's own pages. */
+  own?: string[];
 }
 
 export function brandNamesOf(config: Pick<Config, 'brand' | 'products' | 'competitors'>): BrandNames {
   const candidates = [config.brand.name, ...config.products];
   const first = config.brand.name.split(/\s+/)[0];
   if (first && first.length >= 4 && first !== config.brand.name) candidates.push(first);
+  const own = [config.brand.name];
+  if (first && first.length >= 4 && first !== config.brand.name) own.push(first);
   return {
+    own,
     brand: [...new Set(candidates.filter((n) => n.trim()))],
     competitors: [...new Set(config.competitors.map((c) => c.name).filter((n) => n.trim()))],
   };
@@ -68,20 +69,31 @@ export interface QuestionContext {
   names: BrandNames;
   toneNames: string[];
   questionWords: string[];
+  /** Per query group: whether it is (part of) the brand's or a product's name, implied on the brand's own pages. */
+  brandGroups: boolean[];
 }
 
 export function questionContext(question: ProspectQuestion, names: BrandNames, defaultLang: string): QuestionContext {
   const lang = primaryLanguage(question.lang) ?? primaryLanguage(detectLanguage(question.text)) ?? defaultLang;
   const analyzer = analyzerFor(lang);
+  const groups = queryGroups(question.text, lang);
+  // The brand's name, where the question names it ("Zera Books", "Brightwell"): not its product names,
+  // which a page about another product does not imply, nor a generic word of the name on its own.
+  // In "X vs Y" the page must name both sides, the brand too: nothing is implied there.
+  const foldedQuestion = wordsOf(question.text).join(' ');
+  const intent = questionIntent(question.text, lang);
+  const implied = intent.shapes.includes('versus') ? [] : (names.own ?? []).filter((n) => containsPhrase(foldedQuestion, n));
+  const brandTerms = new Set(implied.flatMap((n) => analyzer.terms(n)));
   return {
     question,
     lang,
     analyzer,
-    groups: queryGroups(question.text, lang),
-    intent: questionIntent(question.text, lang),
+    groups,
+    intent,
     names,
     toneNames: coreNames(names.brand),
     questionWords: wordsOf(question.text).filter((w) => analyzer.term(w) != null),
+    brandGroups: groups.map((g) => g.terms.some((t) => brandTerms.has(t))),
   };
 }
 
@@ -92,6 +104,8 @@ export interface ScoredAnswer {
   notes: ScoreNote[];
   blocked: boolean;
   page: CorpusPage;
+  /** The indexed passage this answer comes from. */
+  ref?: PassageRef;
 }
 
 /** Term-frequency credit: present once is most of it, repetition adds a little. */
@@ -105,20 +119,29 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
   const totalWeight = weights.reduce((s, w) => s + w, 0);
   const notes: ScoreNote[] = [];
 
-  // Relevance: idf-weighted share of the question's words the passage and its heading hold; a word
-  // only in the headings above it (the page's topic) earns part of the credit.
+  // Relevance: idf-weighted share of the question's words the passage and its heading hold. A word
+  // it does not hold may still be implied: the brand's name on the brand's own pages, the page's
+  // subject (title, H1) for each of its passages, a heading above it (the section's topic).
   let rel = 0;
   const passageMissing: string[] = [];
   const pageMissing: string[] = [];
   ctx.groups.forEach((g, i) => {
     const tf = index.groupTf(doc, g);
-    const inherited = tf === 0 && g.terms.some((t) => pathTerms.has(t));
-    rel += weights[i] * (inherited ? INHERITED_CREDIT * saturation(1) : saturation(tf));
-    if (tf === 0 && !inherited && totalWeight > 0 && weights[i] / totalWeight >= NOTABLE_WORD_SHARE) {
+    let credit = saturation(tf);
+    if (tf === 0) {
+      if (ctx.brandGroups[i] && page.own) credit = WEIGHTS.brandImpliedCredit;
+      else if (g.terms.some((t) => page.subjectTerms.has(t))) credit = Math.max(WEIGHTS.titleCredit, g.terms.some((t) => pathTerms.has(t)) ? WEIGHTS.inheritedCredit : 0) * saturation(1);
+      else if (g.terms.some((t) => pathTerms.has(t))) credit = WEIGHTS.inheritedCredit * saturation(1);
+    }
+    rel += weights[i] * credit;
+    if (credit === 0 && totalWeight > 0 && weights[i] / totalWeight >= NOTABLE_WORD_SHARE) {
       (g.terms.some((t) => page.terms.has(t)) ? passageMissing : pageMissing).push(g.label);
     }
   });
-  const relevance = totalWeight > 0 ? rel / totalWeight : 0;
+  // Blended with the passage's BM25 score as a share of the best a passage of its length could get:
+  // coverage says which words are there, BM25 how concentrated they are.
+  const coverageShare = totalWeight > 0 ? rel / totalWeight : 0;
+  const relevance = WEIGHTS.bm25Blend > 0 ? (1 - WEIGHTS.bm25Blend) * coverageShare + WEIGHTS.bm25Blend * bm25Share(ctx, index, doc, weights) : coverageShare;
   if (pageMissing.length) notes.push(note('relevance', NOTES.pageMisses(quoteList(pageMissing)), relevance));
   if (passageMissing.length) notes.push(note('relevance', NOTES.passageMisses(quoteList(passageMissing)), relevance));
 
@@ -145,7 +168,13 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
     const w = weights[i] * weights[i];
     matchTotal += w;
     const has = (set: ReadonlySet<string>) => g.terms.some((t) => set.has(t));
-    matched += w * (has(headingTerms) ? 1 : has(childHeadingTerms) ? SUBHEADING_WEIGHT : has(pathTerms) ? PARENT_HEADING_WEIGHT : 0);
+    matched +=
+      w *
+      (has(headingTerms) || (ctx.brandGroups[i] && page.own)
+        ? 1
+        : has(childHeadingTerms)
+          ? WEIGHTS.subheadingWeight
+          : Math.max(has(pathTerms) ? WEIGHTS.parentHeadingWeight : 0, has(page.subjectTerms) ? WEIGHTS.titleHeadingWeight : 0));
   });
   const direct = directnessOf({
     passage,
@@ -161,13 +190,13 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
 
   const untargeted = ctx.groups
     .map((g, i) => ({ g, w: weights[i] }))
-    .filter((x) => !x.g.terms.some((t) => page.titleTerms.has(t)))
+    .filter((x, i) => !x.g.terms.some((t) => page.titleTerms.has(t)) && !(ctx.brandGroups[i] && page.own))
     .sort((a, b) => b.w - a.w)
     .map((x) => x.g.label);
   const found = answerFindability({
     artifacts: page.artifacts,
     page: page.page,
-    targetCoverage: coverage(ctx.groups, weights, page.targetTerms),
+    targetCoverage: coverage(ctx.groups, weights, page.targetTerms, page.own ? ctx.brandGroups : undefined),
     untargetedWords: untargeted,
   });
   notes.push(...found.notes);
@@ -178,7 +207,18 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
     directness: round3(clamp01(direct.directness)),
     tone: round3(clamp01(tone.tone)),
   };
-  const answerScore = round3(clamp01(relevance * shape.fit * direct.directness * tone.tone));
+  // An excerpt card of a listing page is not the answer: the article it links to is.
+  const listing = doc.ref.card ? WEIGHTS.listingFactor : 1;
+  if (listing < 1) notes.push(note('directness', NOTES.excerpt, listing));
+  const answerScore = round3(
+    clamp01(
+      Math.pow(clamp01(relevance), WEIGHTS.relevanceExponent) *
+        Math.pow(clamp01(shape.fit), WEIGHTS.shapeExponent) *
+        Math.pow(clamp01(direct.directness), WEIGHTS.directnessExponent) *
+        tone.tone *
+        listing,
+    ),
+  );
   const findability = round3(clamp01(found.findability));
   // Quotability by answer engines: a factor of its own, beside findability (shared/answer-engines).
   const quotable = quotability(page.page.audits);
@@ -190,7 +230,7 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
       url: page.url,
       passageId: passage.id,
       heading: passage.heading,
-      excerpt: excerptOf(passage.text),
+      excerpt: excerptOf(passage.text, /-w[1-9]\d*$/.test(passage.id) ? focusOf(passage.text, ctx.questionWords) : 0),
       answer: answerScore,
       findability,
       visibility: round3(answerScore * findability * quotabilityFactor(quotableScore)),
@@ -199,10 +239,28 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
       notes: sorted.map((n) => n.text),
     },
     notes: sorted,
-    topicality: relevance * direct.linkFactor,
+    topicality: relevance * direct.linkFactor * listing,
     blocked: found.blocked,
     page,
+    ref: doc.ref,
   };
+}
+
+/**
+ * BM25's view of coverage, 0..1: each word's BM25 term weight, relative to that of a single
+ * occurrence in a passage of average length (capped at 1), idf-weighted. A word said once in a
+ * short passage counts fully, once in a long one less: what BM25 adds to plain word coverage.
+ */
+function bm25Share(ctx: QuestionContext, index: Bm25Index<PassageRef>, doc: IndexedDoc<PassageRef>, weights: number[]): number {
+  const norm = BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / (index.averageLength || 1));
+  let score = 0;
+  let max = 0;
+  ctx.groups.forEach((g, i) => {
+    const tf = index.groupTf(doc, g);
+    score += weights[i] * Math.min(1, (tf * (BM25_K1 + 1)) / (tf + norm) / ((BM25_K1 + 1) / (1 + BM25_K1)));
+    max += weights[i];
+  });
+  return max > 0 ? score / max : 0;
 }
 
 const linkMemo = passageMemo<{ share: number; count: number }>();
@@ -231,7 +289,22 @@ function linkDensity(folded: string, words: number, linkTexts: string[]): { shar
   return { share: Math.min(1, linked / words), count };
 }
 
-function excerptOf(text: string): string {
+/** Where a window's answer starts: the sentence holding the first question word (a window starts mid-section). */
+function focusOf(text: string, words: string[]): number {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const w of words) {
+    if (w.length < 3) continue;
+    const i = lower.search(new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at <= 0) return 0;
+  const stop = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at));
+  return stop >= 0 && at - stop < 200 ? stop + 2 : Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 40)) + 1);
+}
+
+function excerptOf(full: string, from = 0): string {
+  const text = from > 0 ? `…${full.slice(from)}` : full;
   if (text.length <= EXCERPT_CHARS) return text;
   const cut = text.slice(0, EXCERPT_CHARS);
   const space = cut.lastIndexOf(' ');

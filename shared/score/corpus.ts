@@ -9,6 +9,7 @@ import type { PageArtifacts, PageResult, Passage } from '../schemas/index.ts';
 import { foldText } from '../classify/query-text.ts';
 import { Bm25Index } from './bm25.ts';
 import { analyzerFor, primaryLanguage, type Analyzer } from './text.ts';
+import { WEIGHTS } from './weights.ts';
 
 export interface CorpusPage {
   /** Position in the input: the deterministic tie-breaker. */
@@ -26,8 +27,14 @@ export interface CorpusPage {
   targetTerms: Set<string>;
   /** Index terms of the title and H1 only. */
   titleTerms: Set<string>;
+  /** The page's subject: terms both its title and its H1 state (the title without its site-name suffix when there is no H1). */
+  subjectTerms: Set<string>;
   /** Folded texts of internal links of 3+ words: a passage made of them points elsewhere. */
   linkTexts: string[];
+  /** A page of the brand's own site: the brand's name is implied on it. */
+  own: boolean;
+  /** A listing page (blog index, archive, tag, category, page 2…): excerpts that link to their articles. */
+  listing: boolean;
 }
 
 export interface PassageRef {
@@ -41,6 +48,9 @@ export interface PassageRef {
   pathTerms: Set<string>;
   /** True for a section: a heading with its sub-sections, merged. */
   section: boolean;
+  /** An excerpt card on a listing page; `excerptOf` holds the URLs of the article(s) it links to. */
+  card?: boolean;
+  excerptOf?: string[];
 }
 
 /** A heading with its sub-sections becomes one more passage when it stays short enough to read as one answer. */
@@ -67,7 +77,29 @@ export function pageLanguage(a: PageArtifacts, defaultLang: string): string {
   return primaryLanguage(detectLanguage(sample)) ?? defaultLang;
 }
 
-export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: PageResult }>, defaultLang: string): Corpus {
+export interface CorpusOptions {
+  /**
+   * Which pages are the brand's own: a function of the URL. A crawl is of the brand's site, so every
+   * page is when the config names no domains; otherwise pages on the brand's domains.
+   */
+  isOwn?: (url: string) => boolean;
+}
+
+/** The brand's own pages: hosts equal to or under one of its domains. */
+export function ownDomains(domains: string[]): (url: string) => boolean {
+  const list = domains.map((d) => d.toLowerCase().replace(/^\*?\./, '')).filter(Boolean);
+  return (url: string) => {
+    let host: string;
+    try {
+      host = new URL(url).hostname.toLowerCase();
+    } catch {
+      return false;
+    }
+    return list.some((d) => host === d || host.endsWith(`.${d}`));
+  };
+}
+
+export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: PageResult }>, defaultLang: string, options: CorpusOptions = {}): Corpus {
   const pages: CorpusPage[] = [];
   const indexes = new Map<string, Bm25Index<PassageRef>>();
   const seen = new Set<string>();
@@ -83,6 +115,7 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
     if (!index) indexes.set(key, (index = new Bm25Index<PassageRef>()));
     const passages = [...artifacts.passages, ...faqPassages(artifacts)];
     const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
+    const cards = cardPassages(artifacts);
     const cp: CorpusPage = {
       order: i,
       url: artifacts.url,
@@ -94,7 +127,10 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       terms: new Set(),
       targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
       titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
+      subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
       linkTexts: linkTextsOf(artifacts),
+      own: options.isOwn ? options.isOwn(artifacts.url) : false,
+      listing: cards !== null,
     };
     for (const passage of passages) {
       const own = passage.heading ? analyzer.terms(passage.heading) : [];
@@ -105,16 +141,29 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       const terms = [...own, ...own, ...body];
       const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
       const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
-      index.add({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false }, terms);
+      const card = cards?.get(passage.id);
+      const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
       for (const t of terms) cp.terms.add(t);
+      // A long passage is read by windows: its answer is found where it is, not diluted by the rest
+      // nor credited with the passage's start.
+      const windows = windowsOf(passage);
+      if (!windows.length) index.add(ref, terms);
+      for (const w of windows) index.add({ ...ref, passage: w }, [...own, ...own, ...analyzer.terms(w.text)]);
     }
-    for (const { passage, childHeadings } of sectionsOf(artifacts.passages)) {
+    for (const { passage, childHeadings, children } of sectionsOf(artifacts.passages)) {
       const own = analyzer.terms(passage.heading ?? '');
-      const children = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap((h) => analyzer.terms(h));
+      const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap((h) => analyzer.terms(h));
       const above = passage.headingPath.slice(0, -1).flatMap((h) => analyzer.terms(h));
       const body = analyzer.terms(passage.text);
       const terms = [...own, ...own, ...body];
-      index.add({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...children]), pathTerms: new Set(above), section: true }, terms);
+      // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
+      const excerpts = cards ? children.flatMap((id) => cards.get(id) ?? []) : [];
+      const cardChildren = cards ? children.filter((id) => cards.has(id)).length : 0;
+      const card = cardChildren > 0 && cardChildren * 2 >= children.length;
+      index.add(
+        { page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) },
+        terms,
+      );
     }
     pages.push(cp);
   }
@@ -157,8 +206,8 @@ function faqPassages(a: PageArtifacts): Passage[] {
  * Sections: a heading passage merged with the passages under it (sub-headings kept in the text),
  * so "pros and cons" finds a product's Pros and Cons together and a short page answers as a whole.
  */
-function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[] }> {
-  const out: Array<{ passage: Passage; childHeadings: string[] }> = [];
+function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[]; children: string[] }> {
+  const out: Array<{ passage: Passage; childHeadings: string[]; children: string[] }> = [];
   passages.forEach((head, i) => {
     if (!head.heading || head.headingLevel < 1) return;
     const children: Passage[] = [];
@@ -186,6 +235,7 @@ function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeading
         prices: [...head.prices, ...children.flatMap((c) => c.prices)].slice(0, 40),
       },
       childHeadings: children.map((c) => c.heading ?? '').filter(Boolean),
+      children: children.map((c) => c.id),
     });
   });
   return out;
@@ -214,4 +264,101 @@ function linkTextsOf(a: PageArtifacts): string[] {
 
 function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}
+
+/** Paths of listing pages: pagination, tags, categories, archives, authors. */
+const LISTING_PATH = /\/(page|p)\/\d+\/?$|\/(tags?|category|categories|archives?|authors?|topics?)\/|[?&](page|paged|pg)=\d+/i;
+/** Link texts that send the reader to the full article. */
+const READ_MORE = /(\bread (more|on|the (full )?(article|post|guide|story))\b|\bcontinue reading\b|\bfull (article|story|post|guide)\b|\blearn more\b|[→›»]\s*$)/;
+/** Words up to which a headed passage can be an excerpt card. */
+const CARD_WORDS = 90;
+const MIN_CARDS = 5;
+
+/**
+ * A listing page's excerpt cards: short headed passages that link to their article (a link with
+ * the card's heading as its text, or a "read more" link), when there are many of them, or any
+ * such passage on a paginated, tag, category or archive page. Null when the page is not a listing.
+ * Each card maps to the URLs it links to.
+ */
+export function cardPassages(a: PageArtifacts): Map<string, string[]> | null {
+  const fold = (t: string) => foldText(t).replace(/\s+/g, ' ').trim();
+  const byText = new Map<string, string[]>();
+  const readMore: string[] = [];
+  for (const l of a.links) {
+    if (!l.url || !l.text) continue;
+    const t = fold(l.text);
+    if (!t) continue;
+    byText.set(t, [...(byText.get(t) ?? []), l.url]);
+    if (READ_MORE.test(t) && !readMore.includes(t)) readMore.push(t);
+  }
+  let pathListing = false;
+  try {
+    const u = new URL(a.url);
+    pathListing = LISTING_PATH.test(u.pathname + u.search);
+  } catch {
+    pathListing = false;
+  }
+  const cards = new Map<string, string[]>();
+  for (const p of a.passages) {
+    if (!p.heading || p.wordCount > CARD_WORDS) continue;
+    const heading = fold(p.heading);
+    const titled = byText.get(heading);
+    if (titled) {
+      cards.set(p.id, titled);
+      continue;
+    }
+    const text = fold(p.text);
+    const more = readMore.find((t) => text.endsWith(t) || text.includes(`${t} `));
+    if (more) cards.set(p.id, byText.get(more) ?? []);
+  }
+  if (!cards.size) return null;
+  return pathListing || cards.size >= MIN_CARDS ? cards : null;
+}
+
+/** Windows of about WEIGHTS.windowWords words (whole sentences, half overlapping) of a passage longer than WEIGHTS.windowAfterWords. */
+function windowsOf(p: Passage): Passage[] {
+  if (p.wordCount <= WEIGHTS.windowAfterWords) return [];
+  // Sentences, and run-on text (lists flattened, no full stops) cut every half window of words.
+  const sentences = (p.text.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [p.text]).flatMap((t) => {
+    const words = t.match(/\S+\s*/g) ?? [t];
+    const step = Math.max(20, Math.round(WEIGHTS.windowWords / 2));
+    if (words.length <= step * 2) return [t];
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i += step) out.push(words.slice(i, i + step).join(''));
+    return out;
+  });
+  const counts = sentences.map((t) => countWords(t));
+  const before: number[] = [];
+  counts.reduce((sum, n, i) => ((before[i] = sum), sum + n), 0);
+  const out: Passage[] = [];
+  let start = 0;
+  while (start < sentences.length && out.length < 40) {
+    let end = start;
+    let words = 0;
+    while (end < sentences.length && (words < WEIGHTS.windowWords || end === start)) words += counts[end++];
+    const text = sentences.slice(start, end).join('').trim();
+    out.push({
+      ...p,
+      id: `${p.id}-w${out.length}`,
+      text,
+      wordCount: words,
+      wordOffset: p.wordOffset + before[start],
+      // The window is a view of the section: it keeps the section's steps, lists and tables.
+      prices: findPrices(text, 20).map((x) => x.raw),
+    });
+    if (end >= sentences.length) break;
+    // The next window starts half-way through this one.
+    let next = start + 1;
+    while (next < end - 1 && before[next] - before[start] < words / 2) next++;
+    start = next;
+  }
+  return out;
+}
+
+/** What both the title and the H1 say; without an H1, the title less a trailing "| Site name". */
+function subjectTermsOf(title: string, h1: string, analyzer: Analyzer): Set<string> {
+  const t = analyzer.terms(h1 ? title : title.replace(/\s[|–—·-]\s[^|–—·-]*$/, ''));
+  if (!h1) return new Set(t);
+  const inH1 = new Set(analyzer.terms(h1));
+  return new Set(t.filter((x) => inH1.has(x)));
 }

@@ -4,7 +4,7 @@
  */
 import type { Answer, Config, PageArtifacts, PageResult, ProspectQuestion, Stage } from '../schemas/index.ts';
 import { brandNamesOf, questionContext, scorePassage, type BrandNames } from './answer.ts';
-import { buildCorpus } from './corpus.ts';
+import { buildCorpus, ownDomains } from './corpus.ts';
 import { queryGroups } from './query-terms.ts';
 import { analyzerFor } from './text.ts';
 
@@ -34,7 +34,8 @@ export function answerPage(
 ): Answer | null {
   const names = options.names ?? (options.config ? brandNamesOf(options.config) : { brand: [], competitors: [] });
   const defaultLang = options.config?.languages[0] ?? 'en';
-  const corpus = buildCorpus([{ artifacts, page }], defaultLang);
+  const domains = options.config?.brand.domains ?? [];
+  const corpus = buildCorpus([{ artifacts, page }], defaultLang, { isOwn: ownDomains(domains) });
   const q: ProspectQuestion = { id: question.id ?? 'question', text: question.text, stage: question.stage as Stage, weight: question.weight ?? 1, source: question.source ?? 'query', ...(question.lang ? { lang: question.lang } : {}) };
   let ctx = questionContext(q, names, defaultLang);
   let index = corpus.indexes.get(ctx.analyzer.lang ?? '');

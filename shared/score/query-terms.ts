@@ -8,32 +8,79 @@ import { analyzerFor, type Analyzer } from './text.ts';
 /** Words prospects use interchangeably for the same fact, per language. */
 const SYNONYMS: Record<string, string[][]> = {
   en: [
-    ['cost', 'costs', 'price', 'prices', 'pricing', 'priced'],
-    ['buy', 'purchase', 'order'],
+    ['cost', 'costs', 'price', 'prices', 'pricing', 'priced', 'plan', 'plans', 'fee', 'fees', 'subscription', 'charge', 'charges', 'rate', 'rates'],
+    ['monthly', 'month', 'months', 'mo'],
+    ['buy', 'purchase', 'order', 'subscribe', 'signup'],
     ['shipping', 'shipped', 'ship', 'delivery', 'deliver', 'delivered'],
     ['return', 'returns', 'refund', 'refunds'],
     ['warranty', 'guarantee'],
-    ['install', 'installation', 'installing', 'setup'],
+    ['install', 'installation', 'installing', 'setup', 'configure', 'onboarding'],
     ['review', 'reviews', 'rating', 'ratings', 'testimonial', 'testimonials'],
-    ['demo', 'demonstration'],
-    ['cheap', 'affordable', 'inexpensive'],
+    ['trial', 'demo', 'demonstration'],
+    ['cancel', 'cancellation', 'contract', 'commitment'],
+    ['support', 'help', 'helpdesk', 'assistance'],
+    ['secure', 'security', 'encrypted', 'encryption', 'privacy'],
+    ['integrate', 'integration', 'integrations', 'connect', 'connection', 'sync'],
+    ['cheap', 'cheaper', 'cheapest', 'affordable', 'inexpensive'],
+    ['accurate', 'accuracy', 'reliable', 'reliably', 'reliability'],
     ['requirement', 'requirements', 'compatible', 'compatibility'],
     ['alternative', 'alternatives', 'competitor', 'competitors'],
-    ['difference', 'differences', 'compare', 'comparison'],
+    ['difference', 'differences', 'compare', 'comparison', 'comparisons'],
     ['pros', 'advantages', 'benefits'],
     ['cons', 'disadvantages', 'drawbacks'],
   ],
   fr: [
-    ['prix', 'tarif', 'tarifs', 'coût', 'coûte', 'coûts'],
-    ['acheter', 'achat', 'commander', 'commande'],
+    ['prix', 'tarif', 'tarifs', 'tarification', 'coût', 'coûte', 'coûts', 'abonnement', 'forfait', 'forfaits', 'formule', 'formules'],
+    ['mois', 'mensuel', 'mensuelle'],
+    ['acheter', 'achat', 'commander', 'commande', 'souscrire'],
     ['livraison', 'livrer', 'expédition', 'expédier'],
     ['retour', 'retours', 'remboursement', 'rembourser'],
     ['garantie', 'garanti'],
-    ['installer', 'installation', 'poser', 'pose'],
+    ['installer', 'installation', 'poser', 'pose', 'configurer', 'configuration'],
     ['avis', 'témoignage', 'témoignages', 'note'],
+    ['essai', 'démo', 'démonstration'],
+    ['résilier', 'résiliation', 'engagement', 'contrat'],
+    ['support', 'assistance', 'aide'],
+    ['sécurité', 'sécurisé', 'chiffrement', 'chiffré', 'chiffrées'],
+    ['intégration', 'intégrations', 'connecter', 'connexion', 'synchroniser'],
+    ['alternative', 'alternatives', 'concurrent', 'concurrents'],
     ['comparatif', 'comparaison', 'comparer', 'différence'],
     ['avantages', 'atouts'],
     ['inconvénients', 'limites'],
+  ],
+  de: [
+    ['preis', 'preise', 'kosten', 'kostet', 'tarif', 'tarife', 'abo', 'abonnement', 'gebühr', 'gebühren'],
+    ['kaufen', 'kauf', 'bestellen', 'bestellung'],
+    ['versand', 'lieferung', 'liefern', 'lieferzeit'],
+    ['rückgabe', 'erstattung', 'rücksendung'],
+    ['garantie', 'gewährleistung'],
+    ['installieren', 'installation', 'einrichten', 'einrichtung'],
+    ['bewertung', 'bewertungen', 'erfahrungen', 'testberichte'],
+    ['testversion', 'demo', 'probeabo'],
+    ['kündigen', 'kündigung', 'vertrag', 'laufzeit'],
+    ['support', 'hilfe', 'kundendienst', 'kundenservice'],
+    ['sicherheit', 'sicher', 'verschlüsselt', 'verschlüsselung', 'datenschutz'],
+    ['alternative', 'alternativen', 'konkurrent', 'konkurrenten'],
+    ['vergleich', 'vergleichen', 'unterschied', 'unterschiede'],
+    ['vorteile', 'stärken'],
+    ['nachteile', 'schwächen'],
+  ],
+  es: [
+    ['precio', 'precios', 'coste', 'costo', 'cuesta', 'tarifa', 'tarifas', 'plan', 'planes', 'suscripción'],
+    ['comprar', 'compra', 'pedido', 'pedir'],
+    ['envío', 'entrega', 'enviar'],
+    ['devolución', 'reembolso', 'devoluciones'],
+    ['garantía'],
+    ['instalar', 'instalación', 'configurar', 'configuración'],
+    ['opiniones', 'reseñas', 'valoraciones', 'testimonios'],
+    ['prueba', 'demo', 'demostración'],
+    ['cancelar', 'cancelación', 'contrato', 'permanencia'],
+    ['soporte', 'ayuda', 'asistencia'],
+    ['seguridad', 'seguro', 'cifrado', 'cifrados'],
+    ['alternativa', 'alternativas', 'competidor', 'competidores'],
+    ['comparar', 'comparación', 'comparativa', 'diferencia', 'diferencias'],
+    ['ventajas', 'beneficios'],
+    ['desventajas', 'inconvenientes'],
   ],
 };
 
@@ -71,13 +118,13 @@ export function queryGroups(text: string, lang: string | null | undefined): Quer
   return groups;
 }
 
-/** Fraction (idf-weighted) of the groups present in a set of index terms. */
-export function coverage(groups: QueryGroup[], weights: number[], terms: ReadonlySet<string>): number {
+/** Fraction (idf-weighted) of the groups present in a set of index terms (or implied there). */
+export function coverage(groups: QueryGroup[], weights: number[], terms: ReadonlySet<string>, implied?: boolean[]): number {
   let total = 0;
   let hit = 0;
   groups.forEach((g, i) => {
     total += weights[i];
-    if (g.terms.some((t) => terms.has(t))) hit += weights[i];
+    if (implied?.[i] || g.terms.some((t) => terms.has(t))) hit += weights[i];
   });
   return total > 0 ? hit / total : 0;
 }

@@ -7,15 +7,16 @@ import { effectiveQuestions } from '../questions/index.ts';
 import type { Config, Gap, PageArtifacts, PageResult, ProspectQuestion, QuestionResult, Scores } from '../schemas/index.ts';
 import { brandNamesOf, questionContext, scorePassage, type BrandNames, type QuestionContext, type ScoredAnswer } from './answer.ts';
 import type { Bm25Index } from './bm25.ts';
-import { buildCorpus, type Corpus, type PassageRef } from './corpus.ts';
+import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
 import { gapFor } from './gaps.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
 import { aggregateScores } from './stages.ts';
 import { analyzerFor } from './text.ts';
 import { queryGroups } from './query-terms.ts';
+import { WEIGHTS } from './weights.ts';
 
-/** A question counts as answered when its best visibility reaches this (0..1). */
-export const ANSWERED_THRESHOLD = 0.5;
+/** A question counts as answered when its best visibility reaches this (0..1); fitted, see weights.ts. */
+export const ANSWERED_THRESHOLD = WEIGHTS.answeredThreshold;
 /** Passages retrieved by BM25 per question before the answer score ranks them. */
 const CANDIDATE_PASSAGES = 60;
 /** Runner-up answers kept per question (distinct pages). */
@@ -37,7 +38,9 @@ export interface ScoreSiteInput {
 export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteScoring {
   const qs = questions ?? effectiveQuestions(config);
   const defaultLang = config.languages[0] ?? 'en';
-  const corpus = buildCorpus(pages, defaultLang);
+  // The crawl is of the brand's site: every page is its own unless the config names its domains.
+  const isOwn = config.brand.domains.length ? ownDomains(config.brand.domains) : () => true;
+  const corpus = buildCorpus(pages, defaultLang, { isOwn });
   const names = brandNamesOf(config);
   const results: QuestionResult[] = [];
   const gaps: Gap[] = [];
@@ -54,9 +57,10 @@ export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names:
   const ctx = questionContext(question, names, corpus.defaultLang);
   const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
   const perPage = index ? candidatesPerPage(ctx, index) : [];
+  const rank = rankOf(perPage);
   const byVisibility = perPage
     .map((c) => c.byAnswer)
-    .sort((a, b) => b.answer.visibility - a.answer.visibility || b.answer.answer - a.answer.answer || a.page.order - b.page.order);
+    .sort((a, b) => rank(b) - rank(a) || b.answer.answer - a.answer.answer || a.page.order - b.page.order);
   const best = byVisibility[0] ?? null;
   const visibility = best ? best.answer.visibility : 0;
   const answered = visibility >= ANSWERED_THRESHOLD;
@@ -68,10 +72,36 @@ export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names:
     answered,
   };
   if (answered) return { result, gap: null };
-  // The nearest page is the most on-topic one; its passage with the best content explains what is missing.
-  const nearest = [...perPage].sort((a, b) => b.topicality - a.topicality || content(b.byContent) - content(a.byContent) || a.byAnswer.page.order - b.byAnswer.page.order)[0] ?? null;
+  // The nearest page is the one that came closest to answering: the question's best page, so the gap
+  // and the question's row agree; unless a better answer is there but hidden from search (noindex,
+  // blocked), which the gap then names with the reason. Never a merely topical page.
+  const own = best ? (perPage.find((c) => c.byAnswer === best) ?? null) : null;
+  const hidden = perPage
+    .filter((c) => c.byAnswer.blocked && c.byAnswer.answer.answer > (best?.answer.answer ?? 0))
+    .sort((a, b) => b.byAnswer.answer.answer - a.byAnswer.answer.answer || a.byAnswer.page.order - b.byAnswer.page.order)[0];
+  const nearest = hidden ?? own;
   const elsewhere = answerInOtherLanguage(ctx, corpus);
   return { result, gap: gapFor({ ctx, nearest: nearest ? nearest.byContent : null, visibility, corpus, elsewhere }) };
+}
+
+/**
+ * The ranking key of each page's answer: its visibility, except that an excerpt card on a listing
+ * page never ranks above the article it excerpts when that article is among the candidates.
+ */
+function rankOf(perPage: PageCandidates[]): (s: ScoredAnswer) => number {
+  const byUrl = new Map(perPage.map((c) => [c.byAnswer.page.url, c.byAnswer.answer.visibility]));
+  const key = new Map<ScoredAnswer, number>();
+  for (const c of perPage) {
+    const s = c.byAnswer;
+    let v = s.answer.visibility;
+    const ref = s.ref;
+    if (ref?.card) {
+      const articles = (ref.excerptOf ?? []).map((u) => byUrl.get(u)).filter((x): x is number => x != null && x > 0);
+      if (articles.length) v = Math.min(v, Math.max(...articles) * 0.999);
+    }
+    key.set(s, v);
+  }
+  return (s) => key.get(s) ?? s.answer.visibility;
 }
 
 /** What a passage says, whatever its place and findability: relevance × shape × tone. */

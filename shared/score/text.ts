@@ -41,8 +41,10 @@ const LANGUAGES: Record<string, LanguageTools> = {
 
 /** Words the stop lists keep but that say nothing about a question's topic. */
 const EXTRA_STOPWORDS: Record<string, string[]> = {
-  en: ['vs', 'versus', 'does', 'do', 'can', 'get', 'much', 'many', 'need', 'one', 'ones', 'offer', 'offers', 'provide', 'know', 'why', 'how', 'what', 'which', 'when', 'where', 'who', 'whats', 'so', 'very', 'really'],
+  en: ['vs', 'versus', 'does', 'do', 'can', 'get', 'much', 'many', 'need', 'one', 'ones', 'offer', 'offers', 'provide', 'know', 'why', 'how', 'what', 'which', 'when', 'where', 'who', 'whats', 'so', 'very', 'really', 'actually', 'just', 'still', 'usually', 'already', 'even', 'ever', 'always', 'anyone', 'someone', 'something', 'anything', 'thing', 'things', 'lot', 'lots', 'want', 'wants', 'like', 'would', 'could', 'should', 'might'],
   fr: ['quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'pourquoi', 'est-ce', 'faut', 'ou'],
+  de: ['wie', 'viel', 'viele', 'was', 'welche', 'welcher', 'welches', 'warum', 'wo', 'wann', 'wer'],
+  es: ['cuánto', 'cuánta', 'cuántos', 'cuántas', 'qué', 'cómo', 'cuál', 'cuáles', 'dónde', 'cuándo', 'quién', 'por'],
 };
 
 /** Bounds the memo of stems so a long-lived extension worker does not grow without limit. */

@@ -96,11 +96,15 @@ describe('demo site: strengths score high, answered by the expected page', () =>
 });
 
 describe('demo site: each deliberate gap is found, with what is missing', () => {
-  it('promotional guide: listed with its tone and the missing steps', () => {
+  it('promotional guide: a gap; the page that comes closest (the prevention tips of the burst-pipes guide) is named, the promotional guide says why it does not answer', () => {
     const g = gap('q-prevent-water-damage')!;
-    expect(g.nearestUrl).toBe(`${origin}/guides/prevent-water-damage/`);
-    expect(g.missing.some((m) => m.startsWith('promotional tone at interest stage'))).toBe(true);
-    expect(g.missing).toContain('no ordered steps');
+    // The gap names the question's best page, the one that came closest to answering, not the merely topical one.
+    expect(g.nearestUrl).toBe(result('q-prevent-water-damage').best!.url);
+    expect(g.nearestUrl).toBe(`${origin}/guides/why-pipes-burst-in-winter/`);
+    const p = pageAt('/guides/prevent-water-damage/');
+    const a = answerPage(p.artifacts, p.page, { text: 'how to prevent water damage at home', stage: 'interest' }, { config });
+    expect(a?.notes.some((m) => m.startsWith('promotional tone at interest stage'))).toBe(true);
+    expect(a?.notes).toContain('no ordered steps');
   });
 
   it('buried answer: listed as buried below 1,200 words, on the page that buries it', () => {
@@ -133,8 +137,9 @@ describe('demo site: each deliberate gap is found, with what is missing', () => 
     expect(gap('q-sentry-reviews')?.missing).toContain('no reviews or ratings on the page');
   });
 
-  it('fleet pricing: no price, and the Fleet page says "contact sales for pricing"', () => {
-    expect(gap('q-fleet-pricing')?.missing.some((m) => m.startsWith('no price on the page'))).toBe(true);
+  it('fleet pricing: a gap, and the Fleet page says "contact sales for pricing"', () => {
+    const g = gap('q-fleet-pricing')!;
+    expect(g.nearestUrl).toBe(result('q-fleet-pricing').best!.url);
     const p = pageAt('/products/fleet/');
     const a = answerPage(p.artifacts, p.page, { text: 'leak detection system price for apartment buildings', stage: 'purchase' }, { config });
     expect(a?.notes).toContain('no price on the page (it says "contact sales for pricing")');

@@ -1,0 +1,53 @@
+/**
+ * The answer scorer's weights, as data. The block between the markers is written by
+ * `npm run fit` (bench/eval/fit-weights.ts), which fits them on the dev split of the product-QA
+ * sets in ../shared/fixtures/answers (never on the held-back split, the zerabooks site or the demo);
+ * docs/accuracy.md says how. Do not edit the values by hand: re-run the fit.
+ */
+export interface ScoreWeights {
+  /** Share of relevance that is the passage's BM25 score (normalised), the rest being idf-weighted word coverage. */
+  bm25Blend: number;
+  /** Relevance credit of a question word found only in a heading above the passage. */
+  inheritedCredit: number;
+  /** Relevance credit of a question word found only in the page's title or H1 (the page's subject). */
+  titleCredit: number;
+  /** Relevance credit of the brand's own name on the brand's own pages, where it is implied. */
+  brandImpliedCredit: number;
+  /** Heading match: a word in the section's sub-headings or table headers, in a heading above, in the title/H1. */
+  subheadingWeight: number;
+  parentHeadingWeight: number;
+  titleHeadingWeight: number;
+  /** Directness when no heading matches (1 when one matches fully). */
+  headingFloor: number;
+  /** Exponents of the answer factors: answer = relevance^a × shape^b × directness^c × tone^d. */
+  relevanceExponent: number;
+  shapeExponent: number;
+  directnessExponent: number;
+  /** A passage longer than this is read by windows of about `windowWords` words instead (its best window counts). Not fitted: no long passages in the product-QA data. */
+  windowAfterWords: number;
+  windowWords: number;
+  /** Factor on an excerpt card of a listing page (blog index, tag, category, archive, page 2…). */
+  listingFactor: number;
+  /** A question counts as answered when its best answer × findability reaches this. */
+  answeredThreshold: number;
+}
+
+// fit:begin
+export const WEIGHTS: ScoreWeights = {
+  bm25Blend: 0,
+  inheritedCredit: 0.5,
+  titleCredit: 0.5,
+  brandImpliedCredit: 1,
+  subheadingWeight: 0.9,
+  parentHeadingWeight: 0.5,
+  titleHeadingWeight: 0.5,
+  headingFloor: 0.4,
+  relevanceExponent: 1,
+  shapeExponent: 1,
+  directnessExponent: 1,
+  windowAfterWords: 400,
+  windowWords: 150,
+  listingFactor: 0.6,
+  answeredThreshold: 0.5,
+};
+// fit:end
