@@ -21,6 +21,8 @@ const MESSAGES = {
   tooManyPages: (file: string, n: number) => `${file}: the report has ${n} pages; the extension keeps at most ${EXTENSION_LIMITS.maxReportPages}`,
   nearestQuestion: (q: string) => `Answer score for the report's nearest question: “${q}”.`,
   noQuestion: 'The report has no question close to this query: only findability is known.',
+  notRetrieved: 'The report found no passage of this page for this question: no answer score, only findability.',
+  noPassageKept: 'The report keeps the answering passage only for its best pages on this question.',
 } as const;
 
 /** A report file bigger than this is refused before parsing (a report is a few MB at most). */
@@ -82,7 +84,12 @@ export function reportIndexFrom(report: CrawlReport, fileName: string, now = new
       if (!key || key in answers) continue;
       answers[key] = { answer: a.answer, findability: a.findability, heading: a.heading === null ? null : trim(a.heading, 300), excerpt: trim(a.excerpt, EXTENSION_LIMITS.maxExcerpt), notes: a.notes.slice(0, 10).map((n) => trim(n, 300)) };
     }
-    return { text: q.question.text, stage: q.question.stage, answers };
+    const scores: ReportIndex['questions'][number]['scores'] = {};
+    for (const a of q.pages ?? []) {
+      const key = urlKey(a.url);
+      if (key && !(key in scores)) scores[key] = [a.answer, a.findability];
+    }
+    return { text: q.question.text, stage: q.question.stage, answers, scores };
   });
   return ReportIndexSchema.parse({
     version: 1,
@@ -129,28 +136,44 @@ export function scoreFromReport(index: ReportIndex, url: string, query: string, 
   const key = urlKey(url);
   const page = key ? index.pages[key] : undefined;
   if (!page) return null;
-  const queryTerms = contentTerms(query, lang);
-  let best: { text: string; similarity: number; answer: ReportIndex['questions'][number]['answers'][string] } | null = null;
-  const termsOf = questionTerms(index, lang);
-  for (const [i, question] of index.questions.entries()) {
-    const answer = question.answers[key];
-    if (!answer) continue;
-    const sim = sameText(question.text, query) ? 1 : similarity(queryTerms, termsOf[i]);
-    if (sim >= MIN_QUESTION_SIMILARITY && (!best || sim > best.similarity)) best = { text: question.text, similarity: sim, answer };
+  type Found = { text: string; similarity: number; answer: number; findability: number; full: ReportIndex['questions'][number]['answers'][string] | null };
+  const found = (question: ReportIndex['questions'][number], similarity: number): Found | null => {
+    const full = question.answers[key] ?? null;
+    const compact = question.scores[key];
+    if (full) return { text: question.text, similarity, answer: full.answer, findability: full.findability, full };
+    return compact ? { text: question.text, similarity, answer: compact[0], findability: compact[1], full: null } : null;
+  };
+  // The badge scores the searched query: the report question that is the query, else the one
+  // closest to it (named in the pill), and no other, even when the report has no answer of this
+  // page to that question (then there is no answer score, only findability).
+  let target: { question: ReportIndex['questions'][number]; similarity: number } | null = null;
+  const same = index.questions.find((q) => sameText(q.text, query));
+  if (same) target = { question: same, similarity: 1 };
+  else {
+    const queryTerms = contentTerms(query, lang);
+    const termsOf = questionTerms(index, lang);
+    for (const [i, question] of index.questions.entries()) {
+      const sim = similarity(queryTerms, termsOf[i]);
+      if (sim >= MIN_QUESTION_SIMILARITY && (!target || sim > target.similarity)) target = { question, similarity: sim };
+    }
   }
-  const notes = best ? (best.similarity < 1 ? [MESSAGES.nearestQuestion(trim(best.text, 200))] : []) : [MESSAGES.noQuestion];
+  const best = target ? found(target.question, target.similarity) : null;
+  const notes = [
+    ...(target && target.similarity < 1 ? [MESSAGES.nearestQuestion(trim(target.question.text, 200))] : []),
+    ...(!target ? [MESSAGES.noQuestion] : !best ? [MESSAGES.notRetrieved] : best.full ? best.full.notes : [MESSAGES.noPassageKept]),
+  ];
   return {
     url: trim(url, EXTENSION_LIMITS.maxUrl),
     source: 'report',
-    answer: best ? best.answer.answer : null,
-    answerFor: best ? trim(best.text, EXTENSION_LIMITS.maxQuery) : null,
-    findability: best ? best.answer.findability : page.findability,
+    answer: best ? best.answer : null,
+    answerFor: target ? trim(target.question.text, EXTENSION_LIMITS.maxQuery) : null,
+    findability: best ? best.findability : page.findability,
     indexable: page.indexable,
     stageProfile: page.stageProfile,
     dominantStage: page.dominantStage,
     failing: page.failing,
-    passage: best ? { heading: best.answer.heading, excerpt: best.answer.excerpt } : null,
-    notes: [...notes, ...(best?.answer.notes ?? [])].slice(0, 10),
+    passage: best?.full ? { heading: best.full.heading, excerpt: best.full.excerpt } : null,
+    notes: notes.slice(0, 10),
     title: page.title,
     scoredAt: index.generatedAt,
   };

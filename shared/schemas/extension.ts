@@ -168,8 +168,10 @@ export const ReportAnswerEntrySchema = z.object({
 export const ReportQuestionEntrySchema = z.object({
   text: text(EXTENSION_LIMITS.maxQuery),
   stage: FunnelStageSchema,
-  /** Normalised page URL → that page's answer to this question. */
+  /** Normalised page URL → that page's answer to this question (the report's best pages, with their passage). */
   answers: z.record(z.string(), ReportAnswerEntrySchema),
+  /** Normalised page URL → [answer, findability] for every page the report retrieved for this question. */
+  scores: z._default(z.record(z.string(), z.tuple([share(), share()])), {}),
 });
 export type ReportQuestionEntry = z.infer<typeof ReportQuestionEntrySchema>;
 

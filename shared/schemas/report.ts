@@ -40,6 +40,13 @@ export const QuestionResultSchema = z.object({
   best: AnswerSchema.nullable(),
   /** Runner-up answers, best first. */
   others: z.array(AnswerSchema).default([]),
+  /**
+   * Every page retrieved for this question with its answer score and findability, best first, without
+   * the passage (compact): so that any page's answer to any question is known, not only the best four's
+   * (the extension scores a result against the searched question with it). A page absent here had no
+   * passage among the question's retrieval candidates. Absent from reports written before it existed.
+   */
+  pages: z.array(z.object({ url: z.string(), answer: z.number().min(0).max(1), findability: z.number().min(0).max(1) })).optional(),
   answered: z.boolean(),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;

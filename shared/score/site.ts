@@ -69,6 +69,7 @@ export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names:
     visibility,
     best: best ? best.answer : null,
     others: byVisibility.slice(1, 1 + RUNNERS_UP).map((s) => s.answer),
+    pages: byVisibility.map((s) => ({ url: s.answer.url, answer: s.answer.answer, findability: s.answer.findability })),
     answered,
   };
   if (answered) return { result, gap: null };

@@ -8,6 +8,7 @@ import { csvCell, questionsCsv, questionsExport } from '../../extension/utils/qu
 import { readSettingsChecked } from '../../extension/utils/settings.ts';
 import { readQuestions, readReportIndex, readScoreCache } from '../../extension/utils/storage.ts';
 import { buildReport, demoPage } from './helpers.ts';
+import { demoRoutes } from './harness.ts';
 
 // What the options page does with files: a crawl report is checked with the shared schema (a bad
 // file gets one line naming the file and the field), questions export as JSON that `zmot` reads
@@ -114,5 +115,59 @@ describe('stored values are parsed on every read', () => {
     expect(await readReportIndex()).toBeNull();
     expect(await readQuestions()).toEqual([]);
     expect(await readScoreCache()).toEqual({});
+  });
+});
+
+describe('a badge scores the searched query (issue 18)', () => {
+  // A report of the whole demo site: the report keeps the passage of four pages per question, and
+  // the answer score and findability of every page it retrieved.
+  const routes = demoRoutes();
+  const QUESTION = 'how much does the brightwell sentry cost';
+  const OTHER = 'brightwell sentry reviews';
+  const report = buildReport(
+    routes.map((route) => ({ url: `${ORIGIN}${route}`, html: demoPage(route.replace(/^\/|\/$/g, ''), ORIGIN) })),
+    [
+      { text: QUESTION, stage: 'purchase' },
+      { text: OTHER, stage: 'comparison' },
+    ],
+    ORIGIN,
+  );
+  const cost = report.questions.find((q) => q.question.text === QUESTION)!;
+  const kept = new Set([cost.best, ...cost.others].filter((a) => a !== null).map((a) => a!.url));
+  const beyond = cost.pages!.find((p) => !kept.has(p.url))!;
+  const retrieved = new Set(cost.pages!.map((p) => p.url));
+  const notRetrieved = report.pages.map((p) => p.url).find((u) => !retrieved.has(u))!;
+
+  it('the report carries every retrieved page of a question, not only the best four', () => {
+    expect(kept.size).toBeLessThanOrEqual(4);
+    expect(cost.pages!.length).toBeGreaterThan(kept.size);
+    expect(beyond).toBeDefined();
+    expect(notRetrieved).toBeDefined();
+  });
+
+  it('a page beyond the best four is scored for the searched question itself, from the compact scores', () => {
+    const imported = importReport('report.json', JSON.stringify(report));
+    if (!imported.ok) throw new Error(imported.message);
+    const score = scoreFromReport(imported.index, beyond.url, QUESTION, 'en')!;
+    expect(score.answerFor).toBe(QUESTION);
+    expect(score.answer).toBe(beyond.answer);
+    expect(score.findability).toBe(beyond.findability);
+    expect(score.passage).toBeNull();
+  });
+
+  it('a page the report found nothing in for the searched question gets no answer score, never another question’s', () => {
+    const imported = importReport('report.json', JSON.stringify(report));
+    if (!imported.ok) throw new Error(imported.message);
+    const score = scoreFromReport(imported.index, notRetrieved, QUESTION, 'en')!;
+    expect(score.answerFor).toBe(QUESTION);
+    expect(score.answer).toBeNull();
+    expect(score.notes.join(' ')).toContain('no passage of this page for this question');
+    // A report written before per-page scores existed: the same, never a fallback to another question.
+    const old = { ...report, questions: report.questions.map(({ pages: _pages, ...q }) => q) };
+    const oldImported = importReport('old.json', JSON.stringify(old));
+    if (!oldImported.ok) throw new Error(oldImported.message);
+    const oldScore = scoreFromReport(oldImported.index, beyond.url, QUESTION, 'en')!;
+    expect(oldScore.answerFor).toBe(QUESTION);
+    expect(oldScore.answer).toBeNull();
   });
 });

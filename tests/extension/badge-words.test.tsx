@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResultScore } from '../../shared/schemas/extension.ts';
+import { ResultBadge } from '../../extension/components/ResultBadge.tsx';
+import { Legend } from '../../extension/components/SummaryPanel.tsx';
+
+// What a badge says: the question it scored when that is not the query (in the pill itself), a
+// quiet marker rather than a pill for a result without a score, and a legend for the numbers.
+
+const score = (answerFor: string | null): ResultScore => ({
+  url: 'https://brightwell.example/pricing/',
+  source: 'report',
+  answer: 0.62,
+  answerFor,
+  findability: 0.8,
+  indexable: true,
+  stageProfile: null,
+  dominantStage: null,
+  failing: [],
+  passage: null,
+  notes: [],
+  title: 'Pricing',
+  scoredAt: '2026-01-02T03:04:05.000Z',
+});
+
+function shown(node: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the badge pill', () => {
+  it('names the closest question when the answer was scored for another one than the query', () => {
+    const pill = shown(<ResultBadge state={{ status: 'scored', score: score('how much does the brightwell sentry cost') }} party="brand" query="brightwell sentry price" />);
+    expect(pill.querySelector('[data-field="closest"]')!.textContent).toBe('closest question: how much does the brightwell sentry cost');
+    expect(pill.querySelector('[data-metric="answer"] .zl-metric-value')!.textContent).toBe('62');
+  });
+
+  it('says nothing more when the query is the question (case and punctuation aside)', () => {
+    const pill = shown(<ResultBadge state={{ status: 'scored', score: score('How much does the Brightwell Sentry cost?') }} party="brand" query="how much does the brightwell sentry cost" />);
+    expect(pill.querySelector('[data-field="closest"]')).toBeNull();
+  });
+
+  it('a result without a score gets a quiet marker, a full pill only when the options ask for it', () => {
+    const state = { status: 'unscored', reason: 'not-in-report', message: 'Not in your report.' } as const;
+    const quiet = shown(<ResultBadge state={state} party="other" />);
+    expect(quiet.querySelector('.zl-pill')!.classList.contains('zl-quiet')).toBe(true);
+    expect(quiet.querySelector('.zl-status')).toBeNull();
+    const full = shown(<ResultBadge state={state} party="other" showUnscored />);
+    expect(full.querySelector('.zl-status')!.textContent).toBe('not scored');
+  });
+
+  it('the legend says what both numbers, the scale and the colours mean', () => {
+    const text = shown(<Legend />).textContent!;
+    expect(text).toMatch(/Answer: .*Findability: .*0 to 100.*70–100 good.*40–69 average.*0–39 poor.*not scored/s);
+  });
+});
