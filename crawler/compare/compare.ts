@@ -11,12 +11,12 @@ import {
   type SiteAnswer,
   type Stage,
 } from '../../shared/schemas/index.ts';
+import { STAGES } from '../../shared/schemas/question.ts';
 import { VERSION } from '../version.ts';
 
 /** Two sites whose visibility differs by less than this (points) answer equally well: the brand keeps the question. */
 const TIE_POINTS = 1;
 const EXCERPT = 200;
-const STAGES: Stage[] = ['interest', 'comparison', 'purchase'];
 
 /**
  * The config a competitor's site is scored with: the competitor is "the brand" (tone counts its own

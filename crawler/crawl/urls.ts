@@ -1,12 +1,13 @@
 import normalizeUrl from 'normalize-url';
+import { paramMatchers, TRACKING_PARAMS } from '../../shared/url.ts';
+
 
 /**
- * Query parameters that only track, sort or carry a session: dropped before de-duplication so one page
- * is not crawled once per campaign, sort order or visitor (a classic spider trap).
+ * Query parameters dropped before de-duplication so one page is not crawled once per campaign, sort order or
+ * visitor (a classic spider trap): the shared tracking list (shared/url.ts), then sort and session parameters.
  */
 export const DEFAULT_IGNORED_PARAMS = [
-  'utm_*', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'yclid', 'twclid', 'igshid',
-  'mc_cid', 'mc_eid', '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'srsltid',
+  ...TRACKING_PARAMS,
   'sort', 'sort_by', 'sortby', 'order', 'order_by', 'orderby', 'dir', 'direction',
   'sessionid', 'session_id', 'sid', 'phpsessid', 'jsessionid', 'aspsessionid*', 'cfid', 'cftoken', 'zenid',
 ];
@@ -33,18 +34,6 @@ export function parseUrlPattern(source: string): UrlPattern {
     return { source, test: (url) => re.test(url) };
   }
   return { source, test: (url) => url.includes(source) };
-}
-
-/** `utm_*` style names → one case-insensitive regex per name. */
-export function paramMatchers(names: readonly string[]): RegExp[] {
-  return names
-    .map((n) => n.trim())
-    .filter(Boolean)
-    .map((n) => new RegExp(`^${n.split('*').map(escapeRegex).join('.*')}$`, 'i'));
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export interface UrlNormalizer {

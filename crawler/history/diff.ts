@@ -1,4 +1,5 @@
 import type { Stage, TrendEvent } from '../../shared/schemas/index.ts';
+import { STAGES } from '../../shared/schemas/question.ts';
 import type { PageSnapshot, QuestionSnapshot, RunSnapshot, RunSummary } from './snapshot.ts';
 
 /**
@@ -49,7 +50,6 @@ export interface RunDiff {
   questions: QuestionChange[];
 }
 
-const STAGES: Stage[] = ['interest', 'comparison', 'purchase'];
 
 // A fixed problem note, said as what was done; anything else is quoted as it is.
 const NOTE_PHRASES: Array<[RegExp, string, string]> = [

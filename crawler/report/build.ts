@@ -1,3 +1,4 @@
+import { hostOfUrl } from '../../shared/url.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
@@ -43,13 +44,7 @@ const MAX_ITEMS = 200;
 
 /** The config a report was built with when none is given: the brand named after the host. */
 export function defaultConfigFor(startUrl: string): Config {
-  let host = 'site';
-  try {
-    host = new URL(startUrl).hostname.replace(/^www\./, '');
-  } catch {
-    // keep the placeholder name
-  }
-  return ConfigSchema.parse({ brand: { name: host } });
+  return ConfigSchema.parse({ brand: { name: hostOfUrl(startUrl) || 'site' } });
 }
 
 function withRobotsContent(artifacts: PageArtifacts, robots: Map<string, RobotsRow>): PageArtifacts {

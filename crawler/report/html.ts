@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ratingOf } from '../../shared/audits/config.ts';
 import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
+import { STAGE_LABELS, STAGES } from '../../shared/schemas/question.ts';
 import { TREND_STYLE, trendSection } from './trend-html.ts';
 import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 const UIStrings = {
   heading: 'ZMOT visibility report',
   zmot: 'ZMOT score',
-  stageNames: { interest: 'Interest', comparison: 'Comparison', purchase: 'Purchase' } as Record<Stage, string>,
+  stageNames: STAGE_LABELS,
   stageHelp: {
     interest: 'Prospects assessing their problem: guides, how-tos, definitions.',
     comparison: 'Prospects comparing solutions: "X vs Y", "best …", reviews.',
@@ -25,7 +26,6 @@ const UIStrings = {
   filter: 'Filter…',
 };
 
-const STAGES: Stage[] = ['interest', 'comparison', 'purchase'];
 
 /** Escapes text for HTML content and attribute values: every byte of page content goes through here. */
 export function esc(value: unknown): string {

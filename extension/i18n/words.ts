@@ -6,7 +6,7 @@
  * Kept as plain objects in the content script (no fetch of a locale file: the page cannot probe
  * for the extension's files, and the words are there before the first badge).
  */
-import type { QueryStage } from '../../shared/schemas/question.ts';
+import { STAGE_LABELS, type QueryStage } from '../../shared/schemas/question.ts';
 
 export const OVERLAY_LANGUAGES = ['en', 'fr', 'de', 'es', 'ro'] as const;
 export type OverlayLanguage = (typeof OVERLAY_LANGUAGES)[number];
@@ -14,7 +14,8 @@ export type OverlayLanguage = (typeof OVERLAY_LANGUAGES)[number];
 type Stages = Record<QueryStage, string>;
 
 const en = {
-  stage: { interest: 'Interest', comparison: 'Comparison', purchase: 'Purchase', navigational: 'Navigational' } as Stages,
+  // The English stage names are the shared ones, as the crawl reports print them.
+  stage: { ...STAGE_LABELS } as Stages,
   stageHint: {
     interest: 'assessing the problem; helpful, non-promotional answers win',
     comparison: 'comparing solutions; comparisons, alternatives and reviews win',

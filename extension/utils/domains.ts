@@ -1,3 +1,4 @@
+import { hostOfUrl, normalizeHost } from '../../shared/url.ts';
 import { DomainSchema, type Settings } from '../../shared/schemas/extension.ts';
 
 /** Whose result it is, from the user's brand and competitor lists. */
@@ -12,7 +13,7 @@ export function normalizeDomainInput(raw: string): string | null {
   if (!text) return null;
   text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\*\./, '');
   text = text.split(/[/?#]/, 1)[0] ?? '';
-  text = text.replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  text = normalizeHost(text.replace(/:\d+$/, ''));
   return DomainSchema.safeParse(text).success ? text : null;
 }
 
@@ -30,18 +31,12 @@ export function parseDomainList(text: string): { domains: string[]; rejected: st
   return { domains, rejected };
 }
 
-/** The host of a URL without "www." and port, lower-case; '' when it is not a URL. */
-export function hostOfUrl(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
-  } catch {
-    return '';
-  }
-}
+/** The host of a URL without "www." and port, lower-case; '' when it is not a URL (the shared normaliser). */
+export { hostOfUrl };
 
 /** True when `host` is `domain` or one of its subdomains. */
 export function hostInDomain(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/^www\./, '');
+  const h = normalizeHost(host);
   return h === domain || h.endsWith(`.${domain}`);
 }
 

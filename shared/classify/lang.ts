@@ -6,6 +6,7 @@
  * (ß, ñ, ã…). Other scripts are recognised by their Unicode script. Returns an ISO 639-1 code,
  * or null when the evidence is too thin to decide (a brand name, "iphone 15", an emoji).
  */
+import { primaryLanguage } from '../language-tag.ts';
 import { bul, deu, eng, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
 import { foldText, tokenize } from './query-text.ts';
 
@@ -202,12 +203,7 @@ export function detectLanguage(text: string): string | null {
   return best[0];
 }
 
-/** "fr-FR", "FR", "fr_CA" → "fr"; anything unusable → null. */
-export function primaryLanguage(code: string | null | undefined): string | null {
-  if (typeof code !== 'string') return null;
-  const primary = code.trim().toLowerCase().split(/[-_]/)[0];
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
+export { primaryLanguage };
 
 /**
  * Whether a folded token is a stop word of `lang` (of any supported Latin-script language when

@@ -4,6 +4,7 @@
  * deterministic, and explainable: every result lists the words and patterns that decided it.
  * See docs/classifier.md for the rules, the ambiguities settled on purpose, and measured accuracy.
  */
+import { normalizeHost } from '../url.ts';
 import { QueryStageSchema, type QueryStage } from '../schemas/question.ts';
 import {
   ClassifyQueryOptionsSchema,
@@ -492,7 +493,7 @@ function brandCandidates(names: readonly string[], domains: readonly string[], f
   const phrases = new Set<string>();
   for (const name of names) phrases.add(tokenize(String(name)).tokens.map((token) => token.folded).join(' '));
   for (const domain of domains) {
-    const host = String(domain).toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0];
+    const host = normalizeHost(String(domain).replace(/^https?:\/\//i, '').split('/')[0]);
     const label = host.split('.')[0];
     if (label) phrases.add(tokenize(label).tokens.map((token) => token.folded).join(' '));
     if (host) phrases.add(tokenize(host).tokens.map((token) => token.folded).join(' '));

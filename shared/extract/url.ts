@@ -23,18 +23,4 @@ export function resolveAnyUrl(href: string | null | undefined, base: string): st
   }
 }
 
-export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
-/** Same site for link classification: same host, ignoring a leading www. */
-export function isSameSite(a: string, b: string): boolean {
-  const ha = hostOf(a);
-  const hb = hostOf(b);
-  if (!ha || !hb) return false;
-  return ha.replace(/^www\./, '') === hb.replace(/^www\./, '');
-}
+export { isSameSite } from '../url.ts';

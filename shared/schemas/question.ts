@@ -9,6 +9,14 @@ export const STAGES: readonly Stage[] = StageSchema.options;
 export const QueryStageSchema = z.enum(['interest', 'comparison', 'purchase', 'navigational']);
 export type QueryStage = z.infer<typeof QueryStageSchema>;
 
+/** How every report and the overlay name a stage: one set of labels. */
+export const STAGE_LABELS: Readonly<Record<QueryStage, string>> = {
+  interest: 'Interest',
+  comparison: 'Comparison',
+  purchase: 'Purchase',
+  navigational: 'Navigational',
+};
+
 export const QuestionSourceSchema = z.enum(['config', 'template', 'paa', 'search-console', 'csv', 'query']);
 export type QuestionSource = z.infer<typeof QuestionSourceSchema>;
 

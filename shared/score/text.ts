@@ -2,6 +2,7 @@
  * Text analysis for retrieval: tokens → stop words removed → Snowball stems → accents folded,
  * per language. Unknown languages degrade to lower-cased, accent-folded words.
  */
+import { primaryLanguage } from '../language-tag.ts';
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
 import { foldText } from '../classify/query-text.ts';
@@ -63,11 +64,7 @@ export interface Analyzer {
   isStopword(word: string): boolean;
 }
 
-/** "en-US" → "en", "FR" → "fr", "" or null → null. */
-export function primaryLanguage(lang: string | null | undefined): string | null {
-  const m = /^\s*([a-z]{2,3})(?:[-_]|$)/i.exec(lang ?? '');
-  return m ? m[1].toLowerCase() : null;
-}
+export { primaryLanguage };
 
 const analyzers = new Map<string, Analyzer>();
 

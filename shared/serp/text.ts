@@ -2,6 +2,7 @@
  * Text and URL helpers shared by the results-page readers: Google's redirects unwrapped, its own
  * pages told apart from results, and element text read the way it shows on screen.
  */
+import { hostOfUrl } from '../url.ts';
 import { SERP_URLS } from './selectors.ts';
 
 /** The real destination of a result link: absolute, Google's /url redirect unwrapped, http(s) only. */
@@ -37,12 +38,9 @@ export function safeUrl(value: string, base?: string): string | null {
   }
 }
 
+/** A result's domain: the shared host normaliser (lower-case, no "www.", no trailing dot). */
 export function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return hostOfUrl(url);
 }
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'BR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE']);

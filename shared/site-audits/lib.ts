@@ -1,15 +1,7 @@
+import { fetchedUrlKey as urlKey } from '../url.ts';
 import type { SitePage } from './types.ts';
 
-/** URL key for matching links, sitemap entries and pages: parsed and re-serialised, fragment dropped. */
-export function urlKey(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    u.hash = '';
-    return u.href;
-  } catch {
-    return url.trim();
-  }
-}
+export { urlKey };
 
 /** Pages by every URL that reaches them: final URL, requested URL and each redirect hop. */
 export class PageLookup {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CrawlScope, DEFAULT_IGNORED_PARAMS, createNormalizer, hasRepeatingPath, parseUrlPattern, templateOf, urlPatternOf } from '../../crawler/crawl/urls.ts';
-import { hostOf, isSameSite, resolveAnyUrl, resolveHttpUrl } from '../../shared/extract/url.ts';
+import { isSameSite, resolveAnyUrl, resolveHttpUrl } from '../../shared/extract/url.ts';
+import { hostOfUrl } from '../../shared/url.ts';
 import { anyText, bounded, params, payload, suiteTimeout } from './fuzz.ts';
 
 const BASE = 'http://127.0.0.1:8080/dir/page.html?x=1';
@@ -31,7 +32,7 @@ describe('URL handling on hostile hrefs', () => {
           expect(resolveHttpUrl(url, base)).toBe(url);
         }
         resolveAnyUrl(h, base);
-        hostOf(h);
+        hostOfUrl(h);
         isSameSite(h, base);
       }),
       params(400),
