@@ -203,8 +203,11 @@ describe('fetcher: private network guard', () => {
   });
 
   it('refuses a public-looking name that resolves to a private address', async () => {
+    const okHitsBefore = site.hits.get('/ok') ?? 0;
     const r = await makeFetcher({ guard: publicGuard() }).fetch({ url: `${site.origin}/to-evil-name` });
     expect(r.errorCode).toBe('private-address');
-    expect(site.hits.get('/ok') ?? 0).toBeGreaterThanOrEqual(0);
+    expect(r.url).toBe(`http://evil.test:${site.port}/ok`);
+    // The refused target was never requested: the private server behind the name saw nothing.
+    expect(site.hits.get('/ok') ?? 0).toBe(okHitsBefore);
   });
 });
