@@ -5,7 +5,7 @@ import { defineAudit, notApplicable } from './types.ts';
 const UIStrings = {
   title: 'Structured data is eligible for rich results',
   failureTitle: 'Structured data is not eligible for rich results',
-  description: 'Valid JSON-LD or microdata (Product, FAQPage, HowTo, Article…) can earn rich results, which take more room on the results page.',
+  description: 'Valid JSON-LD, microdata or RDFa (Product, FAQPage, HowTo, Article…) can earn rich results, which take more room on the results page.',
   none: 'No structured data on the page: no rich result is possible.',
   eligible: (n: number, total: number) => `${n} of ${total} rich result${total === 1 ? '' : 's'} eligible`,
   noFeature: 'The structured data does not describe any rich-result type.',
@@ -19,10 +19,10 @@ const MAX_ITEMS = 200;
  * candidates, valid markup passes and markup with errors fails. Items list every issue, errors first.
  */
 export default defineAudit({
-  meta: { id: 'structured-data', title: UIStrings.title, failureTitle: UIStrings.failureTitle, description: UIStrings.description, group: 'structured-data', requires: ['jsonLd', 'microdata'] },
+  meta: { id: 'structured-data', title: UIStrings.title, failureTitle: UIStrings.failureTitle, description: UIStrings.description, group: 'structured-data', requires: ['jsonLd', 'microdata', 'rdfa'] },
   run(a) {
-    if (a.jsonLd.length === 0 && a.microdata.length === 0) return notApplicable(UIStrings.none);
-    const report = validateStructuredData(a.jsonLd, a.microdata);
+    if (a.jsonLd.length === 0 && a.microdata.length === 0 && a.rdfa.length === 0) return notApplicable(UIStrings.none);
+    const report = validateStructuredData(a.jsonLd, a.microdata, { rdfa: a.rdfa });
     const errors = report.issues.filter((i) => i.severity === 'error');
     const ordered = [...errors, ...report.issues.filter((i) => i.severity !== 'error')];
     const items: AuditItem[] = ordered.slice(0, MAX_ITEMS).map((i) => ({

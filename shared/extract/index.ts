@@ -49,6 +49,7 @@ function fetchArtifacts(input: PageInput, headers: PageArtifacts['headers'], lin
     faq: [],
     jsonLd: [],
     microdata: [],
+    rdfa: [],
     openGraph: {},
     links: [],
     images: [],

@@ -217,6 +217,8 @@ export const PageArtifactsSchema = z.object({
   faq: z.array(FaqEntrySchema),
   jsonLd: z.array(JsonLdBlockSchema),
   microdata: z.array(MicrodataItemSchema).default([]),
+  /** RDFa items (vocab/typeof/property), in the microdata shape; Google reads RDFa for rich results too. */
+  rdfa: z.array(MicrodataItemSchema).default([]),
   openGraph: z.record(z.string(), z.string()).default({}),
   links: z.array(LinkSchema),
   images: z.array(ImageSchema),

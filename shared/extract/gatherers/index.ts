@@ -8,6 +8,7 @@ import links from './links.ts';
 import lists from './lists.ts';
 import microdata from './microdata.ts';
 import prices from './prices.ts';
+import rdfa from './rdfa.ts';
 import robots from './robots.ts';
 import snippetSignals from './snippet-signals.ts';
 import tables from './tables.ts';
@@ -18,6 +19,6 @@ import type { AnyGatherer } from './types.ts';
  * jsonLd, faq reads passages). Add an artifact: its field in shared/schemas/artifacts.ts, one gatherer file
  * here, one line in this list.
  */
-export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, links, images, tables, content, lists, prices, faq, snippetSignals];
+export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, rdfa, links, images, tables, content, lists, prices, faq, snippetSignals];
 
 export type { AnyGatherer, GatherContext, Gatherer } from './types.ts';

@@ -43,3 +43,19 @@ describe('gatherers', () => {
     expect(a.microdata.map((m) => m.type)).toEqual([['https://schema.org/Product']]);
   });
 });
+
+describe('RDFa', () => {
+  it('is gathered and validated by the structured-data audit like microdata', async () => {
+    const { runAudits } = await import('../../../shared/audits/run.ts');
+    const { auditById } = await import('../../../shared/audits/registry.ts');
+    const a = extractArtifacts({
+      ...page,
+      html: '<html lang="en"><head><title>Sentry</title></head><body><div vocab="https://schema.org/" typeof="Product"><span property="name">Sentry leak sensor</span></div></body></html>',
+    });
+    expect(a.rdfa.map((i) => i.type)).toEqual([['https://schema.org/Product']]);
+    expect(a.microdata).toEqual([]);
+    const [result] = runAudits(a, { audits: [auditById('structured-data')!] });
+    expect(result.scoreDisplayMode).not.toBe('notApplicable');
+    expect(JSON.stringify(result.items)).toContain('Product');
+  });
+});
