@@ -24,10 +24,12 @@ export interface ResultBadgeProps {
   showUnscored?: boolean;
   /** Called after the details open or close, so the overlay can keep them inside the page. */
   onToggle?: () => void;
+  /** The page's AI Overview cites this result's page. */
+  aiCited?: boolean;
 }
 
 /** The ZMOT badge of one organic result: answer score and findability; a click shows why. */
-export function ResultBadge({ state, party, query = null, showUnscored = false, onToggle }: ResultBadgeProps) {
+export function ResultBadge({ state, party, query = null, showUnscored = false, onToggle, aiCited = false }: ResultBadgeProps) {
   const [open, setOpen] = useState(false);
   const first = useRef(true);
   useEffect(() => {
@@ -48,6 +50,11 @@ export function ResultBadge({ state, party, query = null, showUnscored = false, 
         onClick={() => setOpen(!open)}
       >
         <span class="zl-logo" aria-hidden="true">Z</span>
+        {aiCited && (
+          <span class="zl-ai-mark" data-field="ai-cited" title="Cited in the AI Overview">
+            AI
+          </span>
+        )}
         {quiet ? (
           <span class="zl-sr">{t.unscored}</span>
         ) : (

@@ -1,5 +1,6 @@
 import type { PageSummary } from '../../shared/schemas/extension.ts';
 import { w } from '../i18n/words.ts';
+import { AiOverviewSummary } from './AiOverviewSummary.tsx';
 import { STAGES } from './format.ts';
 
 /** At or above this confidence the query's stage is stated; below it, it reads "probably …?". */
@@ -14,6 +15,8 @@ export function SummaryView({ summary, hasBrand }: { summary: PageSummary; hasBr
   const stage = summary.stage && confidence >= STAGE_SHOWN ? summary.stage : null;
   const unscored = summary.organicCount - summary.scored;
   return (
+    <>
+    {summary.aiOverview && <AiOverviewSummary ai={summary.aiOverview} hasBrand={hasBrand} />}
     <dl class="zl-summary">
       <dt>{t.queryStage}</dt>
       <dd data-field="stage">
@@ -63,5 +66,6 @@ export function SummaryView({ summary, hasBrand }: { summary: PageSummary; hasBr
         <div class="zl-muted">{t.scored(summary.scored, summary.organicCount)}</div>
       </dd>
     </dl>
+    </>
   );
 }

@@ -206,6 +206,23 @@ export const SummaryResultSchema = z.object({
   party: z.enum(['brand', 'competitor', 'other']),
 });
 
+/** One source the page's AI Overview cites, with its party and, when it is also an organic result, its position there. */
+export const AiCitedSourceSchema = z.object({
+  position: z.int().check(z.gte(1)),
+  domain: text(253),
+  title: text(300),
+  party: z.enum(['brand', 'competitor', 'other']),
+  organicPosition: z.nullable(z.int().check(z.gte(1))),
+});
+export type AiCitedSource = z.infer<typeof AiCitedSourceSchema>;
+
+/** The AI Overview as the summary panel shows it: who is cited, and whether it was read expanded. */
+export const AiOverviewSummarySchema = z.object({
+  expanded: z.boolean(),
+  sources: z.array(AiCitedSourceSchema).check(z.maxLength(50)),
+});
+export type AiOverviewSummary = z.infer<typeof AiOverviewSummarySchema>;
+
 /** What the content script knows of the current results page: the popup shows it. */
 export const PageSummarySchema = z.object({
   query: z.nullable(text(EXTENSION_LIMITS.maxQuery)),
@@ -220,6 +237,8 @@ export const PageSummarySchema = z.object({
   peopleAlsoAsk: z.array(text(500)).check(z.maxLength(50)),
   /** One line per problem (parser warning, failed fetch); empty when all went well. */
   notices: z.array(text(300)).check(z.maxLength(20)),
+  /** The page's AI Overview; absent when the page has none. */
+  aiOverview: z.optional(AiOverviewSummarySchema),
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 

@@ -50,6 +50,8 @@ export type SerpRoot = QueryRoot;
  */
 export interface SerpNodes {
   organic: Array<{ link: Element; block: Element }>;
+  /** The AI Overview's box, when the page has one: the overlay watches it for "Show more". */
+  aiOverview?: Element | null;
 }
 
 /**
@@ -106,6 +108,7 @@ export function parseSerp(root: SerpRoot, pageUrl?: string, nodes?: SerpNodes): 
   const relatedSearches = run('related searches', [] as string[], () => readRelatedSearches(root));
   const localPack = run('local pack', [] as SerpLocalResult[], () => readLocalPack(root));
   const shopping = run('shopping', false, () => mayFind(root, S.shopping) !== null);
+  if (nodes) nodes.aiOverview = aiBox;
   const aiOverview = aiBox ? run('ai overview', NO_AI_OVERVIEW as SerpAiOverview, () => readAiOverview(aiBox, base)) : NO_AI_OVERVIEW;
   const kind = run('page type', 'unknown' as SerpKind, () => detectKind(root, organic.length, looksLikeSerp));
   if (kind === 'results' && organic.length === 0) warnings.push(MESSAGES.noOrganic);

@@ -1,6 +1,8 @@
 import { parseSerp, type SerpNodes } from '../../../shared/serp/parse.ts';
 import type { QueryStageInfo, Settings } from '../../../shared/schemas/extension.ts';
 import type { Serp, SerpOrganicResult } from '../../../shared/schemas/serp.ts';
+import type { AiOverviewSummary } from '../../../shared/schemas/extension.ts';
+import { aiOverviewSummary } from '../../utils/ai-overview.ts';
 import { partyOf, type Party } from '../../utils/domains.ts';
 
 // Notices shown in the summary panel when part of the page could not be read.
@@ -26,6 +28,8 @@ export interface PageAnalysis {
   lang: string | null;
   results: AnalyzedResult[];
   notices: string[];
+  /** The AI Overview's cited sources with parties and organic positions; null when the page has none. */
+  aiOverview: AiOverviewSummary | null;
 }
 
 /** The page's interface language: the `hl` parameter, else <html lang>; primary subtag only. */
@@ -48,6 +52,8 @@ export interface PageReading {
   nodes: Map<number, SerpNodes['organic'][number]>;
   /** The page's interface language (hl=, <html lang>). */
   pageLang: string | null;
+  /** The AI Overview's box, when the page has one. */
+  aiBox: Element | null;
 }
 
 /**
@@ -60,7 +66,7 @@ export function readPage(doc: Document, pageUrl: string): PageReading {
   const serp = parseSerp(doc, pageUrl, found);
   const nodes = new Map<number, SerpNodes['organic'][number]>();
   if (found.organic.length === serp.organic.length) serp.organic.forEach((r, i) => nodes.set(r.position, found.organic[i]));
-  return { serp, nodes, pageLang: pageLanguage(doc, pageUrl) };
+  return { serp, nodes, pageLang: pageLanguage(doc, pageUrl), aiBox: found.aiOverview ?? null };
 }
 
 /** Adds what the settings decide: each result's party (brand, competitor) and the language. */
@@ -73,7 +79,7 @@ export function withSettings(reading: PageReading, settings: Settings): PageAnal
   const missing = results.filter((r) => !r.link).length;
   if (missing) notices.push(MESSAGES.noLink(missing));
   const lang = settings.language !== 'auto' ? settings.language : reading.pageLang;
-  return { serp: reading.serp, classification: null, lang, results, notices };
+  return { serp: reading.serp, classification: null, lang, results, notices, aiOverview: aiOverviewSummary(reading.serp, settings) };
 }
 
 /**

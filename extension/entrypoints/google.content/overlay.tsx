@@ -17,8 +17,10 @@ import { SummaryPanel, type CollectState } from '../../components/SummaryPanel.t
 import { askBackground } from '../../utils/messaging.ts';
 import { urlKey } from '../../utils/url-key.ts';
 import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
+import { aiOverviewSummary, citedOrganicPositions, watchAiOverview } from '../../utils/ai-overview.ts';
 import { summarize } from '../../utils/summary.ts';
 import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
+import { readAiOverview } from '../../../shared/serp/ai-overview.ts';
 import { fitBadge } from './fit.ts';
 import { chooseDock, type DockMode } from './dock.ts';
 import { overlayLanguage, setOverlayLanguage, w } from '../../i18n/words.ts';
@@ -193,7 +195,27 @@ export class Overlay {
       this.legendOpen = !this.ui.legendSeen;
       this.mountPanel(await panelReady);
     }
+    // A collapsed AI Overview is read again once the user expands it (DOM changes only; no page script runs).
+    if (reading.aiBox && !reading.serp.aiOverview.expanded) this.watchAiOverview(reading.aiBox);
     if (query && settings.showBadges) await this.scorePending(query, reading.pageLang);
+  }
+
+  private watchAiOverview(box: Element): void {
+    const stop = watchAiOverview(box, () => {
+      const analysis = this.analysis;
+      if (this.disposed || !analysis || !this.settings) return;
+      try {
+        const serp = { ...analysis.serp, aiOverview: readAiOverview(box, this.env.pageUrl) };
+        analysis.serp = serp;
+        analysis.aiOverview = aiOverviewSummary(serp, this.settings);
+        this.renderPanel();
+        for (const slot of this.slots) this.renderBadge(slot);
+        if (serp.aiOverview.expanded) stop();
+      } catch (e) {
+        console.warn('[ZMOT Lens] AI Overview', e);
+      }
+    });
+    this.ctx.onInvalidated(stop);
   }
 
   private async scorePending(query: string, lang: string | null): Promise<void> {
@@ -402,6 +424,7 @@ export class Overlay {
         query={this.analysis?.serp.query ?? null}
         showUnscored={this.settings?.showUnscored ?? false}
         onToggle={() => this.fitSlot(slot)}
+        aiCited={citedOrganicPositions(this.analysis?.aiOverview ?? null).has(slot.entry.result.position)}
       />,
       container,
     );
