@@ -25,7 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenize } from '../shared/classify/query-text.ts';
-import { ENGLISH_LEXICON } from '../shared/classify/lexicon-en.ts';
+import { ENGLISH_LEXICON } from '../shared/lang/en/lexicon.ts';
 import { SITES_LEXICON } from '../shared/classify/lexicon-sites.ts';
 import { fuzzyLimit, editDistanceWithin } from '../shared/classify/fuzzy.ts';
 

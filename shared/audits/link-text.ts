@@ -1,3 +1,4 @@
+import { LANGUAGE_PACKS } from '../lang/index.ts';
 import type { AuditItem } from '../schemas/index.ts';
 import { documentBase, domHref, equalWithoutFragment } from './lib/url.ts';
 import { defineAudit } from './types.ts';
@@ -9,25 +10,25 @@ const UIStrings = {
   displayValue: (n: number) => (n === 1 ? '1 link found' : `${n} links found`),
 };
 
-/** Lighthouse's non-descriptive link texts per language, matched on the whole trimmed, lower-cased text. */
-export const NON_DESCRIPTIVE_LINK_TEXTS: Record<string, Set<string>> = {
-  en: new Set(['click here', 'click this', 'go', 'here', 'information', 'learn more', 'more', 'more info', 'more information', 'right here', 'read more', 'see more', 'start', 'this']),
-  ja: new Set(['ここをクリック', 'こちらをクリック', 'リンク', '続きを読む', '続く', '全文表示']),
-  es: new Set(['click aquí', 'click aqui', 'clicka aquí', 'clicka aqui', 'pincha aquí', 'pincha aqui', 'aquí', 'aqui', 'más', 'mas', 'más información', 'más informacion', 'mas información', 'mas informacion', 'este', 'enlace', 'este enlace', 'empezar']),
-  pt: new Set(['clique aqui', 'ir', 'mais informação', 'mais informações', 'mais', 'veja mais']),
-  ko: new Set(['여기', '여기를 클릭', '클릭', '링크', '자세히', '자세히 보기', '계속', '이동', '전체 보기']),
-  sv: new Set(['här', 'klicka här', 'läs mer', 'mer', 'mer info', 'mer information']),
-  de: new Set(['klicke hier', 'hier klicken', 'hier', 'mehr', 'siehe', 'dies', 'das', 'weiterlesen']),
-  ta: new Set(['அடுத்த பக்கம்', 'மறுபக்கம்', 'முந்தைய பக்கம்', 'முன்பக்கம்', 'மேலும் அறிக', 'மேலும் தகவலுக்கு', 'மேலும் தரவுகளுக்கு', 'தயவுசெய்து இங்கே அழுத்தவும்', 'இங்கே கிளிக் செய்யவும்']),
-  fa: new Set(['اطلاعات بیشتر', 'اطلاعات', 'این', 'اینجا بزنید', 'اینجا کلیک کنید', 'اینجا', 'برو', 'بیشتر بخوانید', 'بیشتر بدانید', 'بیشتر', 'شروع']),
+/** Lighthouse's lists for languages without a pack (shared/lang); the packs carry their own. */
+const LIGHTHOUSE_OTHER_LANGUAGES: Record<string, string[]> = {
+  ja: ['ここをクリック', 'こちらをクリック', 'リンク', '続きを読む', '続く', '全文表示'],
+  ko: ['여기', '여기를 클릭', '클릭', '링크', '자세히', '자세히 보기', '계속', '이동', '전체 보기'],
+  sv: ['här', 'klicka här', 'läs mer', 'mer', 'mer info', 'mer information'],
+  ta: ['அடுத்த பக்கம்', 'மறுபக்கம்', 'முந்தைய பக்கம்', 'முன்பக்கம்', 'மேலும் அறிக', 'மேலும் தகவலுக்கு', 'மேலும் தரவுகளுக்கு', 'தயவுசெய்து இங்கே அழுத்தவும்', 'இங்கே கிளிக் செய்யவும்'],
+  fa: ['اطلاعات بیشتر', 'اطلاعات', 'این', 'اینجا بزنید', 'اینجا کلیک کنید', 'اینجا', 'برو', 'بیشتر بخوانید', 'بیشتر بدانید', 'بیشتر', 'شروع'],
 };
 
+/** Lighthouse's non-descriptive link texts per language, matched on the whole trimmed, lower-cased text. */
+export const NON_DESCRIPTIVE_LINK_TEXTS: Record<string, Set<string>> = Object.fromEntries([
+  ...LANGUAGE_PACKS.filter((pack) => pack.linkTexts.lighthouse).map((pack) => [pack.code, new Set(pack.linkTexts.texts)] as const),
+  ...Object.entries(LIGHTHOUSE_OTHER_LANGUAGES).map(([code, texts]) => [code, new Set(texts)] as const),
+]);
+
 /** Ours, for languages Lighthouse has no list for; used only when the text's language is known (unknown-language texts match Lighthouse's lists). */
-export const MORE_NON_DESCRIPTIVE_LINK_TEXTS: Record<string, Set<string>> = {
-  fr: new Set(['cliquez ici', 'cliquer ici', 'clique ici', 'ici', 'en savoir plus', 'plus', 'lire la suite', 'voir plus', 'suite', 'lien', 'ce lien', 'plus d’infos', "plus d'infos", "plus d'information", 'plus d’information', "plus d'informations", 'plus d’informations', 'commencer']),
-  it: new Set(['clicca qui', 'qui', 'leggi di più', 'scopri di più', 'di più', 'altro', 'continua', 'questo link']),
-  nl: new Set(['klik hier', 'hier', 'lees meer', 'meer', 'meer info', 'meer informatie', 'deze link']),
-};
+export const MORE_NON_DESCRIPTIVE_LINK_TEXTS: Record<string, Set<string>> = Object.fromEntries(
+  LANGUAGE_PACKS.filter((pack) => !pack.linkTexts.lighthouse).map((pack) => [pack.code, new Set(pack.linkTexts.texts)] as const),
+);
 
 /** Whether a link text says nothing about its target, in the text's language (or in any language when unknown). */
 export function isNonDescriptive(text: string, lang: string | null): boolean {

@@ -26,13 +26,7 @@ import {
   type Lexicon,
   type LexiconEntry,
 } from './lexicon.ts';
-import { ENGLISH_LEXICON } from './lexicon-en.ts';
-import { FRENCH_LEXICON } from './lexicon-fr.ts';
-import { GERMAN_LEXICON } from './lexicon-de.ts';
-import { SPANISH_LEXICON } from './lexicon-es.ts';
-import { ITALIAN_LEXICON } from './lexicon-it.ts';
-import { PORTUGUESE_LEXICON } from './lexicon-pt.ts';
-import { DUTCH_LEXICON } from './lexicon-nl.ts';
+import { LANGUAGE_PACKS } from '../lang/index.ts';
 import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
 import { SITES_LEXICON } from './lexicon-sites.ts';
 import { PLACES_LEXICON } from './lexicon-places.ts';
@@ -51,16 +45,8 @@ const EXPLANATIONS = {
   undetermined: 'und',
 } as const;
 
-/** Language lexicons, in the order ties are broken: the four the product is tuned for, then three small ones. */
-export const STAGE_LEXICONS: readonly Lexicon[] = [
-  ENGLISH_LEXICON,
-  FRENCH_LEXICON,
-  GERMAN_LEXICON,
-  SPANISH_LEXICON,
-  ITALIAN_LEXICON,
-  PORTUGUESE_LEXICON,
-  DUTCH_LEXICON,
-];
+/** Language lexicons, in the order ties are broken: the registry's order (shared/lang/index.ts). */
+export const STAGE_LEXICONS: readonly Lexicon[] = LANGUAGE_PACKS.map((pack) => pack.lexicon);
 export const LEXICON_LANGUAGES: readonly string[] = STAGE_LEXICONS.map((lexicon) => lexicon.lang);
 
 /** A query in another lexicon's language still borrows its words (code-mixing: "iphone 15 prix"), at this weight. */

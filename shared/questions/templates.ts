@@ -3,6 +3,7 @@
  * products and competitors. They are written the way prospects type searches, not as sentences.
  */
 import type { Config, ProspectQuestion, Stage } from '../schemas/index.ts';
+import { LANGUAGE_PACKS, type QuestionTemplate } from '../lang/index.ts';
 import { primaryLanguage } from '../score/text.ts';
 import { slugify } from './ids.ts';
 
@@ -15,80 +16,16 @@ const MAX_CATEGORIES = 2;
 const CATEGORY_SEPARATORS = /\s*(?:,|;|\/|\band\b|\bor\b|\bet\b|\bou\b|\bund\b|\boder\b|\by\b|\bo\b)\s*/i;
 
 type Slot = 'category' | 'brand' | 'product' | 'competitor';
-interface Template {
-  stage: Stage;
-  text: string;
-  /** The same question when the category is a plural ("what are smart thermostats"). */
-  plural?: string;
-}
+type Template = QuestionTemplate;
 
 /**
  * Placeholders: {category}, {brand}, {product} (each product), {competitor} (each competitor).
  * Category templates are expanded only for the config's first language: the category is written in it.
+ * The templates themselves live in each language pack (shared/lang/<code>/index.ts).
  */
-export const TEMPLATES: Record<string, Template[]> = {
-  en: [
-    { stage: 'interest', text: 'what is {category}', plural: 'what are {category}' },
-    { stage: 'interest', text: 'how does {category} work', plural: 'how do {category} work' },
-    { stage: 'interest', text: 'why use {category}' },
-    { stage: 'interest', text: 'how to choose {category}' },
-    { stage: 'comparison', text: 'best {category}' },
-    { stage: 'comparison', text: '{category} comparison' },
-    { stage: 'comparison', text: '{brand} vs {competitor}' },
-    { stage: 'comparison', text: '{competitor} alternatives' },
-    { stage: 'comparison', text: '{brand} reviews' },
-    { stage: 'purchase', text: 'how much does {category} cost', plural: 'how much do {category} cost' },
-    { stage: 'purchase', text: '{product} price' },
-    { stage: 'purchase', text: 'how to install {product}' },
-    { stage: 'purchase', text: '{brand} shipping' },
-    { stage: 'purchase', text: '{brand} return policy' },
-    { stage: 'purchase', text: '{brand} warranty' },
-    { stage: 'purchase', text: '{brand} free trial or demo' },
-  ],
-  fr: [
-    { stage: 'interest', text: "c'est quoi {category}" },
-    { stage: 'interest', text: 'comment fonctionne {category}' },
-    { stage: 'interest', text: 'pourquoi utiliser {category}' },
-    { stage: 'interest', text: 'comment choisir {category}' },
-    { stage: 'comparison', text: 'meilleur {category}' },
-    { stage: 'comparison', text: 'comparatif {category}' },
-    { stage: 'comparison', text: '{brand} vs {competitor}' },
-    { stage: 'comparison', text: 'alternative à {competitor}' },
-    { stage: 'comparison', text: 'avis {brand}' },
-    { stage: 'purchase', text: 'prix {category}' },
-    { stage: 'purchase', text: 'prix {product}' },
-    { stage: 'purchase', text: 'comment installer {product}' },
-    { stage: 'purchase', text: 'livraison {brand}' },
-    { stage: 'purchase', text: 'retour {brand}' },
-    { stage: 'purchase', text: 'garantie {brand}' },
-    { stage: 'purchase', text: 'essai gratuit {brand}' },
-  ],
-  de: [
-    { stage: 'interest', text: 'was ist {category}' },
-    { stage: 'interest', text: 'wie funktioniert {category}' },
-    { stage: 'comparison', text: 'beste {category}' },
-    { stage: 'comparison', text: '{category} vergleich' },
-    { stage: 'comparison', text: '{brand} vs {competitor}' },
-    { stage: 'comparison', text: '{competitor} alternativen' },
-    { stage: 'comparison', text: '{brand} erfahrungen' },
-    { stage: 'purchase', text: '{product} preis' },
-    { stage: 'purchase', text: '{product} installieren' },
-    { stage: 'purchase', text: '{brand} versand' },
-    { stage: 'purchase', text: '{brand} garantie' },
-  ],
-  es: [
-    { stage: 'interest', text: 'qué es {category}' },
-    { stage: 'interest', text: 'cómo funciona {category}' },
-    { stage: 'comparison', text: 'mejor {category}' },
-    { stage: 'comparison', text: '{brand} vs {competitor}' },
-    { stage: 'comparison', text: 'alternativas a {competitor}' },
-    { stage: 'comparison', text: '{brand} opiniones' },
-    { stage: 'purchase', text: 'precio {product}' },
-    { stage: 'purchase', text: 'cómo instalar {product}' },
-    { stage: 'purchase', text: '{brand} envío' },
-    { stage: 'purchase', text: '{brand} garantía' },
-  ],
-};
+export const TEMPLATES: Record<string, readonly Template[]> = Object.fromEntries(
+  LANGUAGE_PACKS.filter((pack) => pack.templates.length > 0).map((pack) => [pack.code, pack.templates]),
+);
 
 /** Languages that have templates. */
 export const TEMPLATE_LANGUAGES = Object.keys(TEMPLATES);

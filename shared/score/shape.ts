@@ -4,6 +4,7 @@
  * "what is" wants a definition near the top. Each miss lowers the fit and says why.
  */
 import { foldText } from '../classify/query-text.ts';
+import { languagePack } from '../lang/index.ts';
 import type { PageArtifacts, Passage } from '../schemas/index.ts';
 import type { AnswerShape, QuestionIntent } from './intent.ts';
 import { foldedPassage } from './memo.ts';
@@ -80,12 +81,6 @@ const DURATION = /\b(\d+([.,]\d+)?|one|two|three|four|five|six|seven|eight|ten|t
 const NUMBER = /\d/;
 /** Words that give a cause or a reason, for "why" and "how does" questions. */
 const CAUSE = /\b(because|cause[sd]?|caused by|due to|reasons?|since|so that|leads? to|results? in|when|if|means|parce que|car|a cause|en raison|provoque|cause|lorsque|quand|weil|wegen|porque|debido)\b/;
-const DEFINITION: Record<string, RegExp> = {
-  en: /\b(is|are) (a|an|the|any|one|what|when)\b|\b(refers to|means|is defined as|is short for|describes)\b/,
-  fr: /\b(est|sont) (un|une|des|le|la|l'|ce|ce qui)\b|\b(designe|signifie|se definit|permet de)\b/,
-  de: /\b(ist|sind) (ein|eine|der|die|das)\b|\b(bezeichnet|bedeutet)\b/,
-  es: /\b(es|son) (un|una|el|la|los|las)\b|\b(significa|se refiere)\b/,
-};
 const CONTACT_FOR_PRICE = /\b(contact (sales|us) for (pricing|a quote|prices?)|request a quote|price on request|call for pric\w*|sur devis|nous contacter pour (un|le) (tarif|prix))\b/;
 const RATING_TEXT = /(★|☆|\b\d([.,]\d)? ?(\/|out of|sur) ?5\b|\bstars?\b|\betoiles?\b|\btestimonials?\b|\bverified (buyer|purchase)\b|\bcustomers? say\b)/;
 const RETAILERS = /\b(retailers?|stores?|stockists?|dealers?|available at|sold at|installers? near|revendeurs?|magasins?|points? de vente|disponible chez)\b/;
@@ -163,7 +158,8 @@ function fitOf(shape: AnswerShape, x: ShapeInput): ShapeResult {
     case 'definition': {
       const lang = x.analyzer.lang ?? 'en';
       const start = firstSentences(text, 2);
-      const defines = (DEFINITION[lang] ?? DEFINITION.en).test(start);
+      // A definitional sentence in the passage's language (its pack's pattern; English when it has none).
+      const defines = (languagePack(lang)?.definition ?? languagePack('en')!.definition!).test(start);
       const nearTop = p.wordOffset <= 150;
       if (defines && nearTop) return result(1);
       if (defines) return result(0.7, NOTES.definitionDeep(p.wordOffset));

@@ -4,48 +4,49 @@
  */
 import { primaryLanguage } from '../language-tag.ts';
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
-import { deu, eng, fra, ita, nld, por, rus, spa } from 'stopword';
+import { rus } from 'stopword';
 import { foldText } from '../classify/query-text.ts';
+import { LANGUAGE_PACKS } from '../lang/index.ts';
 
 interface LanguageTools {
   /** Snowball algorithm name, null when none exists for the language. */
   algorithm: string | null;
   stopwords: readonly string[];
+  /** Words the stop lists keep but that say nothing about a question's topic. */
+  extraStopwords: readonly string[];
+  /** Text normalisation before stemming (e.g. Romanian cedilla letters), null for none. */
+  normalize: ((text: string) => string) | null;
 }
+
+/**
+ * Stemming for languages without a pack (shared/lang): Snowball only, their words are all kept
+ * (Russian has the `stopword` list). Languages with a pack take stemmer and stop words from it.
+ */
+const STEM_ONLY: Record<string, LanguageTools> = {
+  ru: { algorithm: 'russian', stopwords: rus, extraStopwords: [], normalize: null },
+  sv: { algorithm: 'swedish', stopwords: [], extraStopwords: [], normalize: null },
+  da: { algorithm: 'danish', stopwords: [], extraStopwords: [], normalize: null },
+  fi: { algorithm: 'finnish', stopwords: [], extraStopwords: [], normalize: null },
+  no: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
+  nb: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
+  nn: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
+  hu: { algorithm: 'hungarian', stopwords: [], extraStopwords: [], normalize: null },
+  tr: { algorithm: 'turkish', stopwords: [], extraStopwords: [], normalize: null },
+  ca: { algorithm: 'catalan', stopwords: [], extraStopwords: [], normalize: null },
+  cs: { algorithm: 'czech', stopwords: [], extraStopwords: [], normalize: null },
+  ga: { algorithm: 'irish', stopwords: [], extraStopwords: [], normalize: null },
+  eu: { algorithm: 'basque', stopwords: [], extraStopwords: [], normalize: null },
+  ro: { algorithm: 'romanian', stopwords: [], extraStopwords: [], normalize: null },
+  sl: { algorithm: 'slovene', stopwords: [], extraStopwords: [], normalize: null },
+  ar: { algorithm: 'arabic', stopwords: [], extraStopwords: [], normalize: null },
+};
 
 /** Primary language subtag → stemmer and stop words. Languages without a list keep all their words. */
 const LANGUAGES: Record<string, LanguageTools> = {
-  en: { algorithm: 'english', stopwords: eng },
-  fr: { algorithm: 'french', stopwords: fra },
-  de: { algorithm: 'german', stopwords: deu },
-  es: { algorithm: 'spanish', stopwords: spa },
-  it: { algorithm: 'italian', stopwords: ita },
-  pt: { algorithm: 'portuguese', stopwords: por },
-  nl: { algorithm: 'dutch', stopwords: nld },
-  ru: { algorithm: 'russian', stopwords: rus },
-  sv: { algorithm: 'swedish', stopwords: [] },
-  da: { algorithm: 'danish', stopwords: [] },
-  fi: { algorithm: 'finnish', stopwords: [] },
-  no: { algorithm: 'norwegian', stopwords: [] },
-  nb: { algorithm: 'norwegian', stopwords: [] },
-  nn: { algorithm: 'norwegian', stopwords: [] },
-  ro: { algorithm: 'romanian', stopwords: [] },
-  hu: { algorithm: 'hungarian', stopwords: [] },
-  tr: { algorithm: 'turkish', stopwords: [] },
-  ca: { algorithm: 'catalan', stopwords: [] },
-  cs: { algorithm: 'czech', stopwords: [] },
-  ga: { algorithm: 'irish', stopwords: [] },
-  eu: { algorithm: 'basque', stopwords: [] },
-  sl: { algorithm: 'slovene', stopwords: [] },
-  ar: { algorithm: 'arabic', stopwords: [] },
-};
-
-/** Words the stop lists keep but that say nothing about a question's topic. */
-const EXTRA_STOPWORDS: Record<string, string[]> = {
-  en: ['vs', 'versus', 'does', 'do', 'can', 'get', 'much', 'many', 'need', 'one', 'ones', 'offer', 'offers', 'provide', 'know', 'why', 'how', 'what', 'which', 'when', 'where', 'who', 'whats', 'so', 'very', 'really', 'actually', 'just', 'still', 'usually', 'already', 'even', 'ever', 'always', 'anyone', 'someone', 'something', 'anything', 'thing', 'things', 'lot', 'lots', 'want', 'wants', 'like', 'would', 'could', 'should', 'might'],
-  fr: ['quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'pourquoi', 'est-ce', 'faut', 'ou'],
-  de: ['wie', 'viel', 'viele', 'was', 'welche', 'welcher', 'welches', 'warum', 'wo', 'wann', 'wer'],
-  es: ['cuánto', 'cuánta', 'cuántos', 'cuántas', 'qué', 'cómo', 'cuál', 'cuáles', 'dónde', 'cuándo', 'quién', 'por'],
+  ...STEM_ONLY,
+  ...Object.fromEntries(
+    LANGUAGE_PACKS.map((pack) => [pack.code, { algorithm: pack.snowball, stopwords: pack.stopwords, extraStopwords: pack.extraStopwords, normalize: pack.normalize }]),
+  ),
 };
 
 /** Bounds the memo of stems so a long-lived extension worker does not grow without limit. */
@@ -97,7 +98,7 @@ function makeAnalyzer(lang: string | null): Analyzer {
     }
   }
   const stop = new Set<string>();
-  for (const w of [...(tools?.stopwords ?? []), ...(EXTRA_STOPWORDS[lang ?? ''] ?? [])]) {
+  for (const w of [...(tools?.stopwords ?? []), ...(tools?.extraStopwords ?? [])]) {
     stop.add(w);
     stop.add(foldText(w));
   }

@@ -4,6 +4,7 @@
  * (a little at the comparison stage, not at all at purchase, where offers are what people want).
  */
 import { foldText } from '../classify/query-text.ts';
+import { LANGUAGE_PACKS } from '../lang/index.ts';
 import type { Stage } from '../schemas/index.ts';
 import { note, quoteList, type ScoreNote } from './notes.ts';
 import { containsPhrase } from './page-features.ts';
@@ -17,9 +18,11 @@ const NOTES = {
 /** How much promotional copy costs at each stage: the interest stage rewards help, not pitch. */
 export const TONE_PENALTY_BY_STAGE: Record<Stage, number> = { interest: 1, comparison: 0.35, purchase: 0 };
 
-/** Sales phrases, matched on lower-cased, accent-folded text. */
-const PROMO_PHRASES: RegExp =
-  /\b(buy (it )?now|order (it )?(now|today)|shop now|add to (cart|basket)|limited[- ]time( offer)?|special offer|exclusive (offer|deal)|don'?t miss|act now|hurry|best[- ]in[- ]class|award[- ]winning|number one|world'?s (best|leading|first|most)|industry[- ]leading|market[- ]leading|revolutionary|cutting[- ]edge|game[- ]chang\w+|unbeatable|unmatched|unrivall?ed|best[- ]selling|bestsellers?|state[- ]of[- ]the[- ]art|risk[- ]free|free shipping|save (up to )?\d+|\d+ ?% off|promo code|coupon|sign up today|get yours|join (thousands|millions)|trusted by (thousands|millions)|peace of mind|achetez|commandez|profitez|offre (limitee|speciale|exclusive)|n'attendez (plus|pas)|numero 1|n° ?1|leader (du marche|europeen|mondial)|revolutionnaire|meilleur du marche|incomparable|imbattable|livraison (offerte|gratuite)|code promo|jetzt kaufen|jetzt bestellen|compra ahora)\b|#1\b/g;
+/** Sales phrases of every language pack (and "#1"), matched on lower-cased, accent-folded text. */
+const PROMO_PHRASES: RegExp = new RegExp(
+  `\\b(${LANGUAGE_PACKS.map((pack) => pack.promoPhrases).filter(Boolean).join('|')})\\b|#1\\b`,
+  'g',
+);
 
 export interface ToneResult {
   tone: number;

@@ -3,7 +3,7 @@
  * deliberate ambiguities are settled: "best way to" is interest (not "best"), "how much" is a
  * price question (not "how"), "how to install" is implementation (not "how to").
  */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const ENGLISH_LEXICON: Lexicon = {
   lang: 'en',

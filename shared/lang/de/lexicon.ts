@@ -4,7 +4,7 @@
  * Exact compounds listed here outrank the suffix patterns ("preisvergleich" is a purchase signal).
  * "test" and "was" are strict: in English they are a check-up and a past tense.
  */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const GERMAN_LEXICON: Lexicon = {
   lang: 'de',

@@ -1,5 +1,5 @@
 /** Dutch stage lexicon: the most frequent question, comparison and purchase words only. */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const DUTCH_LEXICON: Lexicon = {
   lang: 'nl',

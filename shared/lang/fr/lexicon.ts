@@ -3,7 +3,7 @@
  * here; the "X ou Y" comparison pattern reads the unfolded word to keep "où acheter" a purchase.
  * "comment" is strict: in an English query it is a remark, not "how".
  */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const FRENCH_LEXICON: Lexicon = {
   lang: 'fr',

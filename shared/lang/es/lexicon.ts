@@ -3,7 +3,7 @@
  * many searchers type them without accents anyway; "como" alone is weaker because it also means
  * "like". "la mejor forma de" is interest (best way to), not comparison.
  */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const SPANISH_LEXICON: Lexicon = {
   lang: 'es',

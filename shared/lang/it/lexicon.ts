@@ -1,5 +1,5 @@
 /** Italian stage lexicon: the most frequent question, comparison and purchase words only. */
-import { terms, type Lexicon } from './lexicon.ts';
+import { terms, type Lexicon } from '../../classify/lexicon.ts';
 
 export const ITALIAN_LEXICON: Lexicon = {
   lang: 'it',

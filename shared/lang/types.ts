@@ -1,0 +1,81 @@
+/**
+ * A language pack: everything ZMOT Lens knows about one language, in one typed object. Every field is
+ * required, so a new language cannot silently miss one (tests/shared/lang/packs.test.ts also checks
+ * that each is filled). Packs are registered in shared/lang/index.ts.
+ */
+import type { Lexicon } from '../classify/lexicon.ts';
+import type { Stage } from '../schemas/question.ts';
+
+/** What kind of answer a question wants; read by shared/score/intent.ts from each pack's cues. */
+export type AnswerShape =
+  | 'price'
+  | 'steps'
+  | 'versus'
+  | 'ranking'
+  | 'alternatives'
+  | 'reviews'
+  | 'pros-cons'
+  | 'definition'
+  | 'duration'
+  | 'terms'
+  | 'location'
+  | 'requirements'
+  | 'trial'
+  | 'list'
+  | 'explanation'
+  | 'yes-no';
+
+/** A starter question; placeholders {category}, {brand}, {product}, {competitor}. */
+export interface QuestionTemplate {
+  stage: Stage;
+  text: string;
+  /** The same question when the category is a plural ("what are smart thermostats"). */
+  plural?: string;
+}
+
+export interface LanguagePack {
+  /** ISO 639-1 code. */
+  code: string;
+  /** English name, shown in options and reports. */
+  name: string;
+  /** The language's own name for itself. */
+  nativeName: string;
+  /** Query stage lexicon (shared/classify/lexicon.ts explains the phrase syntax). */
+  lexicon: Lexicon;
+  /** Stop words: the `stopword` package's list for the language. */
+  stopwords: readonly string[];
+  /** Words the stop list keeps but that say nothing about a question's topic (question words…). */
+  extraStopwords: readonly string[];
+  /** Snowball algorithm name (snowball-stemmers). */
+  snowball: string;
+  /**
+   * Normalises text before stemming and matching (e.g. Romanian cedilla ş ţ → comma ș ț); identity for
+   * most languages.
+   */
+  normalize: (text: string) => string;
+  /** Language detection evidence (shared/classify/lang.ts). */
+  detection: {
+    /** Frequent query words of the language (space-separated, folded), absent from or shared in its stop words. */
+    queryWords: string;
+    /** Single letters that are words of their own ("a", "y", French elisions). */
+    singleLetterWords: readonly string[];
+    /** Accented function words only this language writes that way. */
+    accentedWords: readonly string[];
+    /** Letters pointing at the language, with weights (loanwords travel: keep them small). */
+    letterHints: ReadonlyArray<readonly [RegExp, number]>;
+  };
+  /** Starter question templates per stage (shared/questions/templates.ts). */
+  templates: readonly QuestionTemplate[];
+  /** Non-descriptive link texts ("click here"), whole lower-cased text; `lighthouse`: the list is Lighthouse's. */
+  linkTexts: { texts: readonly string[]; lighthouse: boolean };
+  /** Words prospects use interchangeably for the same fact (shared/score/query-terms.ts). */
+  synonyms: ReadonlyArray<readonly string[]>;
+  /** Cue patterns of answer shapes, matched on lower-cased, accent-folded question text. */
+  answerCues: Partial<Record<AnswerShape, RegExp>>;
+  /** Splits "A vs B", "difference between A and B" into its two sides (groups 1-2 or 3-4). */
+  versusSplit: RegExp | null;
+  /** A definitional sentence ("X is a…"), matched on folded passage text (shared/score/shape.ts). */
+  definition: RegExp | null;
+  /** Sales phrases (regex alternatives, folded text) that lower tone at the interest stage (shared/score/tone.ts). */
+  promoPhrases: string;
+}
