@@ -26,7 +26,7 @@ import { toSitePageAdapter } from '../crawler/report/integrations.ts';
 import { extractArtifacts } from '../shared/extract/index.ts';
 import { parseHtml } from '../shared/extract/parse-html.ts';
 import { pageResultFrom } from '../shared/pipeline.ts';
-import { packJson } from '../crawler/store/crawl-store.ts';
+import { packPage } from '../crawler/store/crawl-store.ts';
 import { summarizeProfiles } from './profile-summary.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,9 +101,7 @@ for (let r = 0; r < ROUNDS; r++) {
   rounds.stageProfile.push(timeEach((k) => ctx.pipeline.stageProfile!(artifacts[k])));
   const results = artifacts.map((a) => pageResultFrom(a, ctx.pipeline));
   rounds.pack.push(timeEach((k) => {
-    packJson(artifacts[k]);
-    packJson(results[k]);
-    JSON.stringify(ctx.toSitePage(artifacts[k], results[k]));
+    packPage(artifacts[k], []);
   }));
   process.stderr.write(`round ${r + 1}: parse-only ${(rounds.parseOnly.at(-1)! / PAGES).toFixed(2)} ms/page, pipeline ${(rounds.pipeline.at(-1)! / PAGES).toFixed(2)} ms/page\n`);
 }
@@ -135,7 +133,7 @@ const lines = [
   `| — extract artifacts (after parse) | ${per('extract').toFixed(2)} | ${(per('extract') / per('parseOnly')).toFixed(2)} |`,
   `| — page audits + result | ${per('audits').toFixed(2)} | ${(per('audits') / per('parseOnly')).toFixed(2)} |`,
   `| — stage profile | ${per('stageProfile').toFixed(2)} | ${(per('stageProfile') / per('parseOnly')).toFixed(2)} |`,
-  `| — pack for the store (artifacts, result, site summary) | ${per('pack').toFixed(2)} | ${(per('pack') / per('parseOnly')).toFixed(2)} |`,
+  `| — pack for the store (artifacts, Brotli) | ${per('pack').toFixed(2)} | ${(per('pack') / per('parseOnly')).toFixed(2)} |`,
   '',
   profileText ? `CPU profile of the run (\`--cpu-prof-dir\`):\n\n${profileText}` : '',
   END,

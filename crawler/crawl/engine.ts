@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extractArtifacts } from '../../shared/extract/index.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
+import { PAGE_AUDITS } from '../../shared/audits/registry.ts';
 import { pagePipelineOptions } from '../pipeline-options.ts';
 import { toSitePage } from '../../shared/site-audits/index.ts';
+import { auditStamp } from '../version.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
 import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
@@ -201,6 +203,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       await this.frontier.add(seeds);
     }
     this.store.setMeta('options', { ...o, storePath: undefined });
+    this.store.setMeta('auditVersion', auditStamp(PAGE_AUDITS.map((a) => a.meta.id)));
     this.store.setMeta('status', 'running');
     this.started = this.fetched;
     this.fetchedBefore = this.fetched;
@@ -495,7 +498,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     const aliases = [...outcome.redirectChain.slice(1).map((h) => h.url), finalUrl];
     for (const a of aliases) reservation.covered.add(a);
     await this.frontier.complete(item, { state: 'done', discovered, aliases }, () =>
-      this.store.savePackedPage({ record, artifacts: out.artifactsPacked, result: out.resultPacked, sitePageJson: out.sitePageJson }, out.links),
+      this.store.savePackedPage({ record, data: out.data }),
     );
 
     this.fetched++;
@@ -561,7 +564,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
               truncated: false, encoding: null, encodingNote: null, error: reason, errorCode: 'blocked-by-robots', attempts: 0, timings: null, depth: item.depth,
               rendered: false, renderError: null, fetchedAt: new Date().toISOString(),
             };
-            this.store.savePage({ record, artifacts: { ...artifacts, robotsTxt: artifacts.robotsTxt ? { ...artifacts.robotsTxt, content: null } : null }, result, sitePage: this.toSitePage(artifacts, result) }, []);
+            this.store.savePage({ record, artifacts: { ...artifacts, robotsTxt: artifacts.robotsTxt ? { ...artifacts.robotsTxt, content: null } : null } }, []);
             this.started++;
             this.fetched++;
             this.errors++;
@@ -581,7 +584,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
         truncated: false, encoding: null, encodingNote: null, error: message, errorCode: 'internal', attempts: 0, timings: null, depth: item.depth,
         rendered: false, renderError: null, fetchedAt: new Date().toISOString(),
       };
-      await this.frontier.complete(item, { state: 'done', discovered: [], aliases: [] }, () => this.store.savePage({ record, artifacts, result: null, sitePage: null }, []));
+      await this.frontier.complete(item, { state: 'done', discovered: [], aliases: [] }, () => this.store.savePage({ record, artifacts }, []));
       this.fetched++;
       this.errors++;
       this.emitEvent('pageError', { url: item.url, status: 0, error: message, errorCode: 'internal' });

@@ -1,7 +1,7 @@
 import { extractArtifacts, type PageInput } from '../../shared/extract/index.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import type { PageArtifacts, PageResult, RobotsTxt } from '../../shared/schemas/index.ts';
-import { packJson, type StoredLink } from '../store/crawl-store.ts';
+import { packPage, type StoredLink } from '../store/crawl-store.ts';
 import { decodeHtml } from './charset.ts';
 import type { UrlSource } from '../store/crawl-store.ts';
 import type { UrlNormalizer } from './urls.ts';
@@ -44,13 +44,10 @@ export interface LinkCandidate {
 export interface PageOutput {
   encoding: string | null;
   encodingNote: string | null;
-  /** Deflated artifacts JSON (robots.txt content stripped), as the store keeps them. */
-  artifactsPacked: Uint8Array;
-  resultPacked: Uint8Array | null;
-  /** The page result for events; plain data. */
+  /** The store's blob for the page: artifacts (robots.txt content stripped) and links, compressed. */
+  data: Uint8Array;
+  /** The page result for events; plain data (the store re-derives it from the artifacts). */
   result: PageResult | null;
-  sitePageJson: string | null;
-  links: StoredLink[];
   /** Followable targets (links, canonicals, hreflang); the engine applies scope and depth. */
   candidates: LinkCandidate[];
   error: string | null;
@@ -63,7 +60,8 @@ export type ToSitePage = (artifacts: PageArtifacts, page: PageResult) => unknown
 
 export interface ProcessorContext {
   pipeline: PagePipelineOptions;
-  toSitePage: ToSitePage;
+  /** Site-audit summary; derived again from the artifacts when a report is built, so not needed per page. */
+  toSitePage?: ToSitePage;
   normalizer: UrlNormalizer;
   followNofollow: boolean;
   queueCanonicals: boolean;
@@ -116,15 +114,6 @@ export function processPage(job: PageJob, ctx: ProcessorContext): PageOutput {
   } catch (e) {
     error ??= PROCESS_ERRORS.scoringFailed((e as Error).message);
   }
-  let sitePageJson: string | null = null;
-  if (result) {
-    try {
-      sitePageJson = JSON.stringify(ctx.toSitePage(artifacts, result));
-    } catch {
-      sitePageJson = null;
-    }
-  }
-
   const links: StoredLink[] = [];
   const candidates: LinkCandidate[] = [];
   if (html !== null) {
@@ -166,11 +155,8 @@ export function processPage(job: PageJob, ctx: ProcessorContext): PageOutput {
   return {
     encoding,
     encodingNote,
-    artifactsPacked: packJson(stored),
-    resultPacked: result ? packJson(result) : null,
+    data: packPage(stored, links),
     result,
-    sitePageJson,
-    links,
     candidates,
     error,
     html: null,

@@ -59,13 +59,14 @@ function withRobotsContent(artifacts: PageArtifacts, robots: Map<string, RobotsR
   return row ? { ...artifacts, robotsTxt: { ...artifacts.robotsTxt, content: row.content } } : artifacts;
 }
 
-/** One stored page as artifacts and result; the result is recomputed when the crawl could not make one. */
+/**
+ * One stored page as artifacts and result. The result is always computed again from the stored
+ * artifacts (re-audited): a report rebuilt by a newer zmot runs its audits, never the crawl's.
+ */
 function pageOf(stored: StoredPage, robots: Map<string, RobotsRow>, pipeline: PagePipelineOptions): { artifacts: PageArtifacts; page: PageResult } | null {
   const parsedArtifacts = PageArtifactsSchema.safeParse(stored.artifacts);
   if (!parsedArtifacts.success) return null;
   const artifacts = withRobotsContent(parsedArtifacts.data, robots);
-  const parsedResult = PageResultSchema.safeParse(stored.result);
-  if (parsedResult.success) return { artifacts, page: parsedResult.data };
   try {
     return { artifacts, page: pageResultFrom(artifacts, pipeline) };
   } catch {
@@ -106,16 +107,14 @@ export async function addLighthouseFigures(store: CrawlStore, count: number, opt
     await proxy.close();
   }
   if (!figures) return 0;
-  const toSitePage = await toSitePageAdapter();
-  const updates: Array<{ url: string; artifacts: PageArtifacts; result: PageResult; sitePage: unknown }> = [];
+  const updates: Array<{ url: string; artifacts: PageArtifacts }> = [];
   for (const { artifacts, stored } of storedPages(store, robots, pipeline)) {
     const fig = figures.get(stored.record.finalUrl) ?? figures.get(stored.record.url);
     if (!fig) continue;
     const withFigures = { ...artifacts, lighthouse: fig };
-    const result = pageResultFrom(withFigures, pipeline);
-    updates.push({ url: stored.record.url, artifacts: { ...withFigures, robotsTxt: withFigures.robotsTxt ? { ...withFigures.robotsTxt, content: null } : null }, result, sitePage: toSitePage(withFigures, result) });
+    updates.push({ url: stored.record.url, artifacts: { ...withFigures, robotsTxt: withFigures.robotsTxt ? { ...withFigures.robotsTxt, content: null } : null } });
   }
-  for (const u of updates) store.updatePageData(u.url, u.artifacts, u.result, u.sitePage);
+  for (const u of updates) store.updateArtifacts(u.url, u.artifacts);
   return updates.length;
 }
 
@@ -225,12 +224,16 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   // A redirect that stopped because its target is a crawled page is that page reached by a redirect.
   const redirectsToCrawled: Array<{ index: number; record: PageRecord }> = [];
   const statusByUrl = new Map<string, number>();
+  const links: SiteLink[] = [];
+  const indexOf = new Map<string, number>();
   for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
     if (artifacts.hreflangs.length) withHreflang.push(pages.length);
     if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
     else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
+    indexOf.set(s.record.url, pages.length);
     pages.push(page);
-    sitePages.push(s.sitePage ?? toSitePage(artifacts, page));
+    sitePages.push(toSitePage(artifacts, page));
+    for (const l of s.links) links.push(l);
   }
   const aliasOf = new Set<string>();
   const aliases: unknown[] = [];
@@ -246,18 +249,15 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   if (aliases.length) sitePages.splice(0, sitePages.length, ...sitePages.filter((p) => p !== null), ...aliases);
   // hreflang return links need the whole crawl: those pages are audited again now that it is known.
   const crawlIndex = withHreflang.length ? await crawlIndexAdapter(sitePages) : null;
-  const rescored = new Map<string, PageResult>();
   if (crawlIndex) {
     for (const i of withHreflang) {
       const stored = store.getPage(pages[i].requestedUrl ?? pages[i].url);
       const p = stored && pageOf(stored, robots, pipeline);
       if (!p) continue;
       pages[i] = pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
-      rescored.set(stored.record.url, pages[i]);
     }
   }
 
-  const links: SiteLink[] = [...store.links()];
   const sitemapUrls = [...store.sitemapUrls()];
   const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
@@ -265,8 +265,13 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const scoring = scoreSite({
     config,
     questions,
+    // The same pages in the same order, their results as audited above (not audited a third time).
     pages: (function* () {
-      for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) yield { artifacts, page: rescored.get(s.record.url) ?? page };
+      for (const stored of store.pages()) {
+        const k = indexOf.get(stored.record.url);
+        const parsed = k === undefined ? null : PageArtifactsSchema.safeParse(stored.artifacts);
+        if (parsed?.success) yield { artifacts: withRobotsContent(parsed.data, robots), page: pages[k!] };
+      }
     })(),
   });
 

@@ -3,13 +3,20 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 
 /**
- * The crawl store: one SQLite file (WAL) holding the frontier, every fetched page (response facts,
- * artifacts, page result, site summary, links), sitemap URLs, robots.txt per origin and run metadata.
- * Each page is committed in one transaction, so a crawl killed at any instant resumes without
- * refetching what was stored and without losing anything.
+ * The crawl store: one SQLite file (WAL) holding the frontier, every fetched page (response facts, and
+ * its artifacts with its links in one compressed blob), sitemap URLs, robots.txt per origin and run
+ * metadata. Each page is committed in one transaction, so a crawl killed at any instant resumes
+ * without refetching what was stored and without losing anything.
+ *
+ * Only what the reports, resume and re-auditing need is kept: page results and site summaries are
+ * derived from the artifacts when a report is built (so a rebuilt report always runs the current
+ * audits), and the artifacts are Brotli-compressed JSON.
  */
 export const STORE_FILE = 'crawl.sqlite';
-export const STORE_SCHEMA_VERSION = 1;
+/** 2: artifacts and links in one Brotli blob per page, no stored results or site summaries. */
+export const STORE_SCHEMA_VERSION = 2;
+/** SQLite page size: small pages waste less of the last overflow page of each compressed blob. */
+const PAGE_SIZE = 1024;
 
 /** Frontier states, stored as small integers. */
 export const URL_STATE = { queued: 0, done: 1, blocked: 2, skipped: 3, claimed: 5 } as const;
@@ -54,24 +61,39 @@ CREATE TABLE IF NOT EXISTS pages (
   depth INTEGER,
   rendered INTEGER NOT NULL DEFAULT 0,
   render_error TEXT,
-  fetched_at TEXT NOT NULL
+  fetched_at TEXT NOT NULL,
+  -- Brotli JSON {artifacts, links}: last column, so reading the other columns never loads it.
+  data BLOB
 );
-CREATE TABLE IF NOT EXISTS artifacts (url TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS results (url TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS site_pages (url TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS links (from_url TEXT NOT NULL, to_url TEXT NOT NULL, text TEXT NOT NULL, nofollow INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sitemap_urls (url TEXT PRIMARY KEY, sitemap TEXT NOT NULL, lastmod TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sitemaps (url TEXT PRIMARY KEY, status INTEGER NOT NULL, kind TEXT NOT NULL, urls INTEGER NOT NULL, source TEXT NOT NULL, error TEXT);
 CREATE TABLE IF NOT EXISTS robots (origin TEXT PRIMARY KEY, url TEXT NOT NULL, status INTEGER, content TEXT, verdict TEXT NOT NULL, message TEXT NOT NULL, fetched_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, type TEXT NOT NULL, url TEXT, message TEXT NOT NULL, UNIQUE (type, url));
 `;
 
-/** Artifacts and results are JSON, deflated: a tenth of the disk for a fraction of a millisecond. */
+/**
+ * JSON, Brotli-compressed at quality 5 with a window fitted to the value: about a seventh of the JSON
+ * of a real-sized page's artifacts, a millisecond or two per page.
+ */
 export function packJson(value: unknown): Buffer {
-  return zlib.deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 1 });
+  const json = Buffer.from(JSON.stringify(value));
+  const lgwin = Math.max(16, Math.min(22, Math.ceil(Math.log2(json.length + 1))));
+  return zlib.brotliCompressSync(json, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: lgwin,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+    },
+  });
 }
 export function unpackJson<T = unknown>(data: Buffer): T {
-  return JSON.parse(zlib.inflateRawSync(data).toString('utf8')) as T;
+  return JSON.parse(zlib.brotliDecompressSync(data).toString('utf8')) as T;
+}
+
+/** One page's blob: its artifacts and the links found on it. */
+export function packPage(artifacts: unknown, links: StoredLink[]): Buffer {
+  return packJson({ artifacts, links });
 }
 
 /** Bytes that crossed from a worker arrive as a plain Uint8Array; SQLite binds Buffers. */
@@ -148,9 +170,19 @@ export interface NoteRow {
 export interface StoredPage {
   record: PageRecord;
   artifacts: unknown;
-  result: unknown;
-  sitePage: unknown;
+  links: StoredLink[];
 }
+
+function storedPageFrom(row: Row): StoredPage {
+  const data = row.data ? unpackJson<{ artifacts?: unknown; links?: StoredLink[] }>(row.data as Buffer) : null;
+  return { record: pageRecordFrom(row), artifacts: data?.artifacts ?? null, links: data?.links ?? [] };
+}
+
+/** The one-line refusal of a store written by another version (resume, report and ci say it as is). */
+export const STORE_ERRORS = {
+  otherVersion: (file: string, found: number) =>
+    `${file} was written by ${found < STORE_SCHEMA_VERSION ? 'an older' : 'a newer'} version of zmot (crawl store schema ${found}, this version reads ${STORE_SCHEMA_VERSION}): crawl again into a new --out folder`,
+};
 
 type Row = Record<string, unknown>;
 
@@ -194,6 +226,8 @@ export class CrawlStore {
   private constructor(readonly file: string, options: OpenStoreOptions) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     if (!options.readonly) {
+      // Takes effect only on a new file (before its first table); an existing store keeps its own.
+      this.db.pragma(`page_size = ${PAGE_SIZE}`);
       this.db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode keeps every committed transaction across a process kill; only power loss can undo the last few.
       this.db.pragma('synchronous = NORMAL');
@@ -209,16 +243,37 @@ export class CrawlStore {
 
   static open(file: string, options: OpenStoreOptions = {}): CrawlStore {
     if (options.fresh && file !== ':memory:') removeStoreFiles(file);
-    const store = new CrawlStore(file, options);
-    if (!options.readonly) {
-      const version = store.getMeta<number>('schemaVersion');
-      if (version == null) store.setMeta('schemaVersion', STORE_SCHEMA_VERSION);
-      else if (version !== STORE_SCHEMA_VERSION) {
-        store.close();
-        throw new Error(`${file} was written by another version of the crawl store (schema ${version}, expected ${STORE_SCHEMA_VERSION})`);
-      }
+    let store: CrawlStore;
+    try {
+      store = new CrawlStore(file, options);
+    } catch (e) {
+      // A store of schema 1 has no data column for the statements above: say which version it is.
+      const old = CrawlStore.schemaOf(file);
+      if (old !== null && old !== STORE_SCHEMA_VERSION) throw new Error(STORE_ERRORS.otherVersion(file, old));
+      throw e;
+    }
+    const version = store.getMeta<number>('schemaVersion');
+    if (version == null && !options.readonly) store.setMeta('schemaVersion', STORE_SCHEMA_VERSION);
+    else if (version != null && version !== STORE_SCHEMA_VERSION) {
+      store.close();
+      throw new Error(STORE_ERRORS.otherVersion(file, version));
     }
     return store;
+  }
+
+  /** The schema version a store file records, without preparing anything; null when it records none. */
+  private static schemaOf(file: string): number | null {
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const v = db.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").pluck().get() as string | undefined;
+        return v === undefined ? null : Number(JSON.parse(v));
+      } finally {
+        db.close();
+      }
+    } catch {
+      return null;
+    }
   }
 
   private prepare() {
@@ -238,13 +293,10 @@ export class CrawlStore {
       countStates: db.prepare('SELECT state, count(*) AS n FROM frontier GROUP BY state'),
       bumpPattern: p('INSERT INTO url_patterns (pattern, count) VALUES (?, 1) ON CONFLICT (pattern) DO UPDATE SET count = count + 1 RETURNING count'),
       insertPage: p(`INSERT OR REPLACE INTO pages (url, final_url, status, content_type, headers, redirect_chain, redirect_stopped, body_bytes, wire_bytes,
-        truncated, encoding, encoding_note, error, error_code, attempts, timings, depth, rendered, render_error, fetched_at)
+        truncated, encoding, encoding_note, error, error_code, attempts, timings, depth, rendered, render_error, fetched_at, data)
         VALUES (@url, @finalUrl, @status, @contentType, @headers, @redirectChain, @redirectStopped, @bodyBytes, @wireBytes,
-        @truncated, @encoding, @encodingNote, @error, @errorCode, @attempts, @timings, @depth, @rendered, @renderError, @fetchedAt)`),
-      insertArtifacts: p('INSERT OR REPLACE INTO artifacts (url, data) VALUES (?, ?)'),
-      insertResult: p('INSERT OR REPLACE INTO results (url, data) VALUES (?, ?)'),
-      insertSitePage: p('INSERT OR REPLACE INTO site_pages (url, data) VALUES (?, ?)'),
-      insertLink: p('INSERT INTO links (from_url, to_url, text, nofollow) VALUES (?, ?, ?, ?)'),
+        @truncated, @encoding, @encodingNote, @error, @errorCode, @attempts, @timings, @depth, @rendered, @renderError, @fetchedAt, @data)`),
+      updateData: p('UPDATE pages SET data = ? WHERE url = ?'),
       pageCount: db.prepare('SELECT count(*) FROM pages').pluck(),
       errorCount: db.prepare('SELECT count(*) FROM pages WHERE error IS NOT NULL OR status >= 400 OR status = 0').pluck(),
       insertSitemapUrl: p('INSERT OR IGNORE INTO sitemap_urls (url, sitemap, lastmod) VALUES (?, ?, ?)'),
@@ -335,21 +387,13 @@ export class CrawlStore {
 
   // --- pages --------------------------------------------------------------------------------
 
-  /** Writes one fetched page with everything derived from it. Call inside a transaction. */
-  savePage(page: StoredPage, links: StoredLink[]) {
-    this.savePackedPage(
-      {
-        record: page.record,
-        artifacts: packJson(page.artifacts),
-        result: page.result != null ? packJson(page.result) : null,
-        sitePageJson: page.sitePage != null ? JSON.stringify(page.sitePage) : null,
-      },
-      links,
-    );
+  /** Writes one fetched page: its record, artifacts and links. Call inside a transaction. */
+  savePage(page: { record: PageRecord; artifacts: unknown }, links: StoredLink[]) {
+    this.savePackedPage({ record: page.record, data: packPage(page.artifacts, links) });
   }
 
-  /** Same as savePage with artifacts and result already deflated (a worker thread packed them). */
-  savePackedPage(page: { record: PageRecord; artifacts: Uint8Array; result: Uint8Array | null; sitePageJson: string | null }, links: StoredLink[]) {
+  /** Same as savePage with the blob already packed by packPage (a worker thread packed it). */
+  savePackedPage(page: { record: PageRecord; data: Uint8Array }) {
     const r = page.record;
     this.stmts.insertPage.run({
       ...r,
@@ -359,19 +403,16 @@ export class CrawlStore {
       truncated: r.truncated ? 1 : 0,
       timings: r.timings ? JSON.stringify(r.timings) : null,
       rendered: r.rendered ? 1 : 0,
+      data: asBuffer(page.data),
     });
-    this.stmts.insertArtifacts.run(r.url, asBuffer(page.artifacts));
-    if (page.result) this.stmts.insertResult.run(r.url, asBuffer(page.result));
-    if (page.sitePageJson) this.stmts.insertSitePage.run(r.url, page.sitePageJson);
-    for (const l of links) this.stmts.insertLink.run(l.from, l.to, l.text, l.nofollow ? 1 : 0);
   }
 
-  /** Replaces a page's artifacts and result (Lighthouse figures added after the crawl). */
-  updatePageData(url: string, artifacts: unknown, result: unknown, sitePage: unknown) {
+  /** Replaces a page's artifacts, keeping its links (Lighthouse figures added after the crawl). */
+  updateArtifacts(url: string, artifacts: unknown) {
     this.transaction(() => {
-      this.stmts.insertArtifacts.run(url, packJson(artifacts));
-      this.stmts.insertResult.run(url, packJson(result));
-      if (sitePage != null) this.stmts.insertSitePage.run(url, JSON.stringify(sitePage));
+      const row = this.db.prepare('SELECT data FROM pages WHERE url = ?').get(url) as { data: Buffer | null } | undefined;
+      const links = row?.data ? (unpackJson<{ links?: StoredLink[] }>(row.data).links ?? []) : [];
+      this.stmts.updateData.run(packPage(artifacts, links), url);
     });
   }
 
@@ -385,44 +426,26 @@ export class CrawlStore {
 
   /** Every stored page in fetch order, decoded lazily: one page in memory at a time. */
   *pages(): IterableIterator<StoredPage> {
-    const it = this.db
-      .prepare('SELECT p.*, a.data AS artifacts, r.data AS result, s.data AS site_page FROM pages p LEFT JOIN artifacts a ON a.url = p.url LEFT JOIN results r ON r.url = p.url LEFT JOIN site_pages s ON s.url = p.url ORDER BY p.seq')
-      .iterate() as IterableIterator<Row>;
-    for (const row of it) {
-      yield {
-        record: pageRecordFrom(row),
-        artifacts: row.artifacts ? unpackJson(row.artifacts as Buffer) : null,
-        result: row.result ? unpackJson(row.result as Buffer) : null,
-        sitePage: row.site_page ? JSON.parse(row.site_page as string) : null,
-      };
-    }
+    for (const row of this.db.prepare('SELECT * FROM pages ORDER BY seq').iterate() as IterableIterator<Row>) yield storedPageFrom(row);
   }
 
   pageRecords(): IterableIterator<PageRecord> {
-    const it = this.db.prepare('SELECT * FROM pages ORDER BY seq').iterate() as IterableIterator<Row>;
+    const it = this.db
+      .prepare('SELECT seq, url, final_url, status, content_type, headers, redirect_chain, redirect_stopped, body_bytes, wire_bytes, truncated, encoding, encoding_note, error, error_code, attempts, timings, depth, rendered, render_error, fetched_at FROM pages ORDER BY seq')
+      .iterate() as IterableIterator<Row>;
     return (function* () {
       for (const r of it) yield pageRecordFrom(r);
     })();
   }
 
   getPage(url: string): StoredPage | null {
-    const row = this.db
-      .prepare('SELECT p.*, a.data AS artifacts, r.data AS result, s.data AS site_page FROM pages p LEFT JOIN artifacts a ON a.url = p.url LEFT JOIN results r ON r.url = p.url LEFT JOIN site_pages s ON s.url = p.url WHERE p.url = ?')
-      .get(url) as Row | undefined;
-    if (!row) return null;
-    return {
-      record: pageRecordFrom(row),
-      artifacts: row.artifacts ? unpackJson(row.artifacts as Buffer) : null,
-      result: row.result ? unpackJson(row.result as Buffer) : null,
-      sitePage: row.site_page ? JSON.parse(row.site_page as string) : null,
-    };
+    const row = this.db.prepare('SELECT * FROM pages WHERE url = ?').get(url) as Row | undefined;
+    return row ? storedPageFrom(row) : null;
   }
 
-  links(): IterableIterator<StoredLink> {
-    const it = this.db.prepare('SELECT from_url, to_url, text, nofollow FROM links ORDER BY rowid').iterate() as IterableIterator<Row>;
-    return (function* () {
-      for (const r of it) yield { from: r.from_url as string, to: r.to_url as string, text: r.text as string, nofollow: r.nofollow === 1 };
-    })();
+  /** Every link found on every stored page, in fetch order (reads each page's blob). */
+  *links(): IterableIterator<StoredLink> {
+    for (const page of this.pages()) yield* page.links;
   }
 
   // --- sitemaps and robots ------------------------------------------------------------------

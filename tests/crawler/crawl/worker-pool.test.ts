@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageJob } from '../../../crawler/crawl/page-processor.ts';
 import { DEFAULT_IGNORED_PARAMS } from '../../../crawler/crawl/urls.ts';
 import { PageJobTimeoutError, PageWorkerPool } from '../../../crawler/crawl/worker-pool.ts';
+import { unpackJson } from '../../../crawler/store/crawl-store.ts';
 
 const SETTINGS = { ignoredParams: DEFAULT_IGNORED_PARAMS, followNofollow: false, queueCanonicals: true, queueHreflang: true };
 
@@ -19,12 +20,13 @@ describe('page worker pool', () => {
     try {
       const out = await pool.run(job('<html lang="en"><head><title>Leak detectors</title></head><body><h1>Leak detectors</h1><a href="/a?utm_source=x">A</a><a href="https://elsewhere.test/" rel="nofollow">B</a></body></html>'));
       expect(out.result?.title).toBe('Leak detectors');
-      expect(out.links).toEqual([
+      const stored = unpackJson<{ artifacts: { title: string }; links: unknown[] }>(Buffer.from(out.data));
+      expect(stored.artifacts.title).toBe('Leak detectors');
+      expect(stored.links).toEqual([
         { from: 'https://shop.test/page', to: 'https://shop.test/a', text: 'A', nofollow: false },
         { from: 'https://shop.test/page', to: 'https://elsewhere.test/', text: 'B', nofollow: true },
       ]);
       expect(out.candidates).toEqual([{ url: 'https://shop.test/a', source: 'link' }]);
-      expect(out.artifactsPacked.byteLength).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }

@@ -52,6 +52,28 @@ describe('report from a crawl store', () => {
     expect(blocked.items[0]).toMatchObject({ url: expect.stringMatching(/\/private\/secret$/) });
   });
 
+  it('audits the stored artifacts again when the report is built: the audits running now decide, not the crawl\'s', async () => {
+    const site = await startBasicSite();
+    const storePath = path.join(dir, `r${n++}.sqlite`);
+    try {
+      await crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, timeoutMs: 2000, headersTimeoutMs: 500 }).done;
+    } finally {
+      await site.close();
+    }
+    const store = CrawlStore.open(storePath, { readonly: true });
+    try {
+      expect(store.getMeta<{ tool: string; audits: string[] }>('auditVersion')?.audits).toContain('document-title');
+      // Another audit logic (here: another stage profile) shows in the rebuilt report, for every page.
+      const marker = { interest: 0.11, comparison: 0.22, purchase: 0.67, signals: ['test'] };
+      const report = await buildReport(store, { pipeline: { stageProfile: () => marker } });
+      const html = report.pages.filter((p) => p.status === 200);
+      expect(html.length).toBeGreaterThan(2);
+      for (const p of html) expect(p.stageProfile).toMatchObject({ interest: 0.11, purchase: 0.67 });
+    } finally {
+      store.close();
+    }
+  });
+
   it('reports robots.txt trouble as an error issue', async () => {
     const report = await reportOf(await startRobotsSite('500'));
     expect(report.issues.find((i) => i.type === 'robots-txt')).toMatchObject({ severity: 'error', message: expect.stringMatching(/HTTP 500: treated as "disallow all"/) });
