@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { CrawlStore } from '../../crawler/store/crawl-store.ts';
 import { pageResultFrom } from '../../shared/pipeline.ts';
-import { PageArtifactsSchema, PageResultSchema, type PageArtifacts, type PageResult } from '../../shared/schemas/index.ts';
+import { pagePipelineOptions } from '../../crawler/pipeline-options.ts';
+import { PageArtifactsSchema, type PageArtifacts, type PageResult } from '../../shared/schemas/index.ts';
 
 export function storedPages(outDir: string): Array<{ artifacts: PageArtifacts; page: PageResult }> {
   const store = CrawlStore.open(path.join(outDir, 'crawl.sqlite'), { readonly: true });
@@ -14,8 +15,8 @@ export function storedPages(outDir: string): Array<{ artifacts: PageArtifacts; p
     for (const s of store.pages()) {
       const a = PageArtifactsSchema.safeParse(s.artifacts);
       if (!a.success) continue;
-      const r = PageResultSchema.safeParse(s.result);
-      out.push({ artifacts: a.data, page: r.success ? r.data : pageResultFrom(a.data) });
+      // The store keeps artifacts only: results are audited again from them (as `zmot report` does).
+      out.push({ artifacts: a.data, page: pageResultFrom(a.data, pagePipelineOptions()) });
     }
   } finally {
     store.db.close();
