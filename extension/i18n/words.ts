@@ -9,6 +9,8 @@
 import { STAGE_LABELS, type QueryStage } from '../../shared/schemas/question.ts';
 
 export const OVERLAY_LANGUAGES = ['en', 'fr', 'de', 'es', 'ro'] as const;
+/** The languages whose words the content script carries today (see translations.ts for the others). */
+export const SHIPPED_OVERLAY_LANGUAGES: readonly string[] = ['en'];
 export type OverlayLanguage = (typeof OVERLAY_LANGUAGES)[number];
 
 type Stages = Record<QueryStage, string>;
