@@ -11,4 +11,5 @@ declare module 'stopword' {
   export const rus: string[];
   export const ukr: string[];
   export const bul: string[];
+  export const ron: string[];
 }

@@ -10,12 +10,13 @@ import { FRENCH } from './fr/index.ts';
 import { GERMAN } from './de/index.ts';
 import { ITALIAN } from './it/index.ts';
 import { PORTUGUESE } from './pt/index.ts';
+import { ROMANIAN } from './ro/index.ts';
 import { SPANISH } from './es/index.ts';
 import type { LanguagePack } from './types.ts';
 
 export type { AnswerShape, LanguagePack, QuestionTemplate } from './types.ts';
 
-export const LANGUAGE_PACKS = [ENGLISH, FRENCH, GERMAN, SPANISH, ITALIAN, PORTUGUESE, DUTCH] as const satisfies readonly LanguagePack[];
+export const LANGUAGE_PACKS = [ENGLISH, FRENCH, GERMAN, SPANISH, ITALIAN, PORTUGUESE, DUTCH, ROMANIAN] as const satisfies readonly LanguagePack[];
 
 /** The codes of the languages with a pack, in registry order. */
 export const PACK_LANGUAGES: readonly string[] = LANGUAGE_PACKS.map((pack) => pack.code);

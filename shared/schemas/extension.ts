@@ -39,7 +39,7 @@ export const ExtensionQueryStageSchema = z.enum(['interest', 'comparison', 'purc
 export const FunnelStageSchema = z.enum(['interest', 'comparison', 'purchase']);
 
 /** Languages the options offer; 'auto' lets the classifier detect the query's language. */
-export const ExtensionLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'it', 'pt', 'nl']);
+export const ExtensionLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ro']);
 export type ExtensionLanguage = z.infer<typeof ExtensionLanguageSchema>;
 
 /** Languages of the overlay's own words; 'auto' follows the results page's interface language. */

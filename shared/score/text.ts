@@ -36,7 +36,6 @@ const STEM_ONLY: Record<string, LanguageTools> = {
   cs: { algorithm: 'czech', stopwords: [], extraStopwords: [], normalize: null },
   ga: { algorithm: 'irish', stopwords: [], extraStopwords: [], normalize: null },
   eu: { algorithm: 'basque', stopwords: [], extraStopwords: [], normalize: null },
-  ro: { algorithm: 'romanian', stopwords: [], extraStopwords: [], normalize: null },
   sl: { algorithm: 'slovene', stopwords: [], extraStopwords: [], normalize: null },
   ar: { algorithm: 'arabic', stopwords: [], extraStopwords: [], normalize: null },
 };
@@ -97,15 +96,19 @@ function makeAnalyzer(lang: string | null): Analyzer {
       stemmer = null;
     }
   }
+  const normalize = tools?.normalize ?? null;
   const stop = new Set<string>();
   for (const w of [...(tools?.stopwords ?? []), ...(tools?.extraStopwords ?? [])]) {
     stop.add(w);
     stop.add(foldText(w));
+    if (normalize) stop.add(normalize(w));
   }
   const memo = new Map<string, string | null>();
-  const term = (word: string): string | null => {
-    const hit = memo.get(word);
+  const term = (raw: string): string | null => {
+    const hit = memo.get(raw);
     if (hit !== undefined) return hit;
+    // The pack's spelling normalisation (Romanian ș ț → ş ţ, the stemmer's letters) before stop words and stems.
+    const word = normalize ? normalize(raw) : raw;
     let out: string | null = null;
     const isNumber = /^\p{N}+$/u.test(word);
     if (!stop.has(word) && (word.length > 1 || isNumber)) {
@@ -121,14 +124,14 @@ function makeAnalyzer(lang: string | null): Analyzer {
       if (stop.has(out) && !isNumber) out = null;
     }
     if (memo.size >= MAX_CACHED_STEMS) memo.clear();
-    memo.set(word, out);
+    memo.set(raw, out);
     return out;
   };
   return {
     lang,
     stemmed: stemmer != null,
     term,
-    isStopword: (word) => stop.has(word.toLowerCase()),
+    isStopword: (word) => stop.has(normalize ? normalize(word.toLowerCase()) : word.toLowerCase()),
     terms(text: string): string[] {
       const out: string[] = [];
       for (const m of text.toLowerCase().matchAll(TOKEN)) {
