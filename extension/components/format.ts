@@ -1,5 +1,9 @@
 import { ratingOf, type Rating } from '../../shared/audits/config.ts';
-import { STAGES } from '../../shared/schemas/question.ts';
+// Type only from question.ts: it holds classic zod (≈ 20 KB gzipped), which the content script must not carry.
+import type { Stage } from '../../shared/schemas/question.ts';
+
+/** The funnel stages in order (the same as question.ts's STAGES). */
+export const STAGES: readonly Stage[] = ['interest', 'comparison', 'purchase'];
 
 /** 0..1 → 0..100, rounded: the scale every number in the overlay uses. */
 export const to100 = (share: number): number => Math.round(Math.min(1, Math.max(0, share)) * 100);
@@ -7,7 +11,6 @@ export const to100 = (share: number): number => Math.round(Math.min(1, Math.max(
 /** The shared rating of a 0..1 score: the same thresholds as the crawl report. */
 export const ratingOfShare = (share: number): Rating => ratingOf(to100(share));
 
-export { STAGES };
 
 /** "Nov 3, 2025" from an ISO date; the raw text when it is not a date. */
 export function shortDate(iso: string): string {
