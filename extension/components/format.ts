@@ -1,9 +1,7 @@
 import { ratingOf, type Rating } from '../../shared/audits/config.ts';
-// Type only from question.ts: it holds classic zod (≈ 20 KB gzipped), which the content script must not carry.
-import type { Stage } from '../../shared/schemas/question.ts';
-
-/** The funnel stages in order (the same as question.ts's STAGES). */
-export const STAGES: readonly Stage[] = ['interest', 'comparison', 'purchase'];
+// From shared/stages.ts, not shared/schemas/question.ts: that one holds classic zod (≈ 20 KB gzipped),
+// which the content script must not carry.
+export { STAGES } from '../../shared/stages.ts';
 
 /** 0..1 → 0..100, rounded: the scale every number in the overlay uses. */
 export const to100 = (share: number): number => Math.round(Math.min(1, Math.max(0, share)) * 100);

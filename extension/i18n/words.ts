@@ -6,8 +6,9 @@
  * Kept as plain objects in the content script (no fetch of a locale file: the page cannot probe
  * for the extension's files, and the words are there before the first badge).
  */
-// Type only: question.ts holds classic zod, ≈ 20 KB gzipped, which the content script must not carry.
-import type { QueryStage } from '../../shared/schemas/question.ts';
+// shared/stages.ts, not shared/schemas/question.ts: that one holds classic zod, ≈ 20 KB gzipped,
+// which the content script must not carry.
+import { STAGE_LABELS, type QueryStage } from '../../shared/stages.ts';
 
 export const OVERLAY_LANGUAGES = ['en', 'fr', 'de', 'es', 'ro'] as const;
 /** The languages whose words the content script carries today (see translations.ts for the others). */
@@ -18,8 +19,7 @@ type Stages = Record<QueryStage, string>;
 
 const en = {
   // The English stage names are the shared ones, as the crawl reports print them.
-  // The report's STAGE_LABELS (shared/schemas/question.ts), repeated here so as not to import that module's zod.
-  stage: { interest: 'Interest', comparison: 'Comparison', purchase: 'Purchase', navigational: 'Navigational' } as Stages,
+  stage: { ...STAGE_LABELS } as Stages,
   stageHint: {
     interest: 'assessing the problem; helpful, non-promotional answers win',
     comparison: 'comparing solutions; comparisons, alternatives and reviews win',

@@ -1,21 +1,16 @@
 import { z } from 'zod';
 
-/** The three funnel stages a brand is scored on. */
-export const StageSchema = z.enum(['interest', 'comparison', 'purchase']);
+import { QUERY_STAGE_VALUES, STAGE_VALUES } from '../stages.ts';
+
+export { STAGE_LABELS, STAGES } from '../stages.ts';
+
+/** The three funnel stages a brand is scored on (values and labels in shared/stages.ts). */
+export const StageSchema = z.enum(STAGE_VALUES);
 export type Stage = z.infer<typeof StageSchema>;
-export const STAGES: readonly Stage[] = StageSchema.options;
 
 /** What a query can be classified as: a funnel stage, or navigational (outside the funnel). */
-export const QueryStageSchema = z.enum(['interest', 'comparison', 'purchase', 'navigational']);
+export const QueryStageSchema = z.enum(QUERY_STAGE_VALUES);
 export type QueryStage = z.infer<typeof QueryStageSchema>;
-
-/** How every report and the overlay name a stage: one set of labels. */
-export const STAGE_LABELS: Readonly<Record<QueryStage, string>> = {
-  interest: 'Interest',
-  comparison: 'Comparison',
-  purchase: 'Purchase',
-  navigational: 'Navigational',
-};
 
 export const QuestionSourceSchema = z.enum(['config', 'template', 'paa', 'search-console', 'csv', 'query']);
 export type QuestionSource = z.infer<typeof QuestionSourceSchema>;
