@@ -31,6 +31,8 @@ interface Pending {
   resolve(out: PageOutput): void;
   reject(e: Error): void;
   job: PageJob;
+  /** This job's budget (the pool's unless the caller gave one). */
+  timeoutMs: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -120,7 +122,7 @@ export class PageWorkerPool {
     this.slots.splice(i, 1);
     for (const [id, p] of slot.pending) {
       clearTimeout(p.timer);
-      p.reject(id === timedOut ? new PageJobTimeoutError(this.jobTimeoutMs / 1000) : new Error(WORKER_ERRORS.crashed(e.message)));
+      p.reject(id === timedOut ? new PageJobTimeoutError(p.timeoutMs / 1000) : new Error(WORKER_ERRORS.crashed(e.message)));
     }
     slot.pending.clear();
     void slot.worker.terminate().catch(() => {});
@@ -139,16 +141,20 @@ export class PageWorkerPool {
       const task = this.queue.shift()!;
       slot.busy++;
       slot.pending.set(task.id, task);
-      task.timer = setTimeout(() => this.replace(slot, new Error('timed out'), task.id), this.jobTimeoutMs);
+      task.timer = setTimeout(() => this.replace(slot, new Error('timed out'), task.id), task.timeoutMs);
       slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
 
-  /** Runs one page job on a worker. Rejects if the worker dies mid-job, or with PageJobTimeoutError. */
-  run(job: PageJob): Promise<PageOutput> {
+  /**
+   * Runs one page job on a worker. Rejects if the worker dies mid-job, or with PageJobTimeoutError when it
+   * runs past `timeoutMs` (the pool's budget unless given).
+   */
+  run(job: PageJob, options: { timeoutMs?: number } = {}): Promise<PageOutput> {
     if (this.closed) return Promise.reject(new Error(WORKER_ERRORS.crashed('pool closed')));
+    const timeoutMs = options.timeoutMs ?? this.jobTimeoutMs;
     return new Promise<PageOutput>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, timeoutMs, resolve, reject });
       this.dispatch();
     });
   }
