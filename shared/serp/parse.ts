@@ -230,6 +230,8 @@ function findOrganicLinks(container: QueryRoot, base: string, aiBox: Element | n
     if (!link || seenLinks.has(link)) continue;
     seenLinks.add(link);
     if (mayClosest(link, S.notOrganic)) continue;
+    // A sitelink belongs to the result above it: its block, not a position.
+    if (mayClosest(link, S.organicSitelinks)) continue;
     if (aiBox?.contains(link) || verticals.some((block) => block.contains(link))) continue;
     // App cards and "more" buttons are links styled as buttons, not results.
     if (link.getAttribute('role') === 'button') continue;

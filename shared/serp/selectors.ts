@@ -35,6 +35,16 @@ export const SERP_SELECTORS = {
     '[data-hveid] h3', // generic: a heading in any tracked block, link inside or around it
   ],
 
+  /**
+   * Sitelinks: links of the same site shown under a result. They share that result's position (as
+   * Search Console counts them) and never take one of their own, even when each has a title, a URL
+   * and a snippet like a result.
+   */
+  organicSitelinks: [
+    'ul.FxLDp > li.MYVUIe', // desktop 2023 (coffee, dell, hotels): indented results of the same site, each with <h3>, URL and snippet
+    '.usJj9c, table.jmjoTe', // German 2022: sitelinks table under a result (<h3><a>)
+  ],
+
   /** Places whose links are never organic results even when they look like one. */
   notOrganic: [
     '#tads, #tadsb, #bottomads, #tvcap', // desktop and mobile 2023, German 2022: ad regions
@@ -42,7 +52,6 @@ export const SERP_SELECTORS = {
     '.pla-unit, .commercial-unit-desktop-top, .commercial-unit-desktop-rhs, .cu-container', // desktop 2023: Shopping ads
     '.related-question-pair, [data-initq]', // desktop and mobile 2023, German 2022: "People also ask" answers
     '#rhs', // desktop 2023, German 2022: knowledge panel on the right
-    '.usJj9c, table.jmjoTe', // German 2022: sitelinks under a result (<h3><a>)
     '.VkpGBb, .rllt__link', // desktop 2023: local pack
     'g-section-with-header, g-scrolling-carousel', // desktop and mobile 2023, German 2022: top stories, carousels
     '#bres, #botstuff', // desktop and mobile 2023, German 2022: related searches at the bottom

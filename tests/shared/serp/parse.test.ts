@@ -302,6 +302,41 @@ describe('the saved Google results pages', () => {
     }
   });
 
+  it('gives sitelinks no position of their own: they belong to the result above them (coffee: 89 results, not 95)', () => {
+    const { document, serp } = parsedPage('google-desktop-2023-coffee.html');
+    // The indented results Google lists under Starbucks, Blue Bottle, Stumptown and Black Rifle (each with a title, URL and snippet).
+    const sitelinks = Array.from(document.querySelectorAll('ul > li a[href] h3')).map((h3) => h3.closest('a')!.getAttribute('href'));
+    expect(sitelinks).toEqual([
+      'https://www.starbucks.com/coffee/',
+      'https://www.starbucks.com/menu/drinks/cold-coffees',
+      'https://bluebottlecoffee.com/us/eng/shop/coffee',
+      'https://bluebottlecoffee.com/us/eng/subscriptions',
+      'https://www.stumptowncoffee.com/collections/coffee',
+      'https://www.blackriflecoffee.com/collections/coffee',
+    ]);
+    expect(serp.organic.length).toBe(89);
+    expect(serp.organic.map((result) => result.position)).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+    expect(serp.organic.filter((result) => sitelinks.includes(result.url))).toEqual([]);
+    // The result a sitelink hangs under keeps its place and the next result follows it directly.
+    expect(serp.organic.slice(12, 16).map((result) => [result.position, result.domain])).toEqual([
+      [13, 'starbucks.com'],
+      [14, 'hopkinsmedicine.org'],
+      [15, 'bluebottlecoffee.com'],
+      [16, 'medicalnewstoday.com'],
+    ]);
+    expect(serp.organic[88]).toMatchObject({ position: 89, url: 'https://www.keurig.com/' });
+    // Same markup on the Shopping and hotel pages: one position per site block.
+    expect(parsedPage('google-desktop-2023-dell.html').serp.organic.map((result) => result.domain)).toEqual(['dell.com', 'bestbuy.com', 'amazon.com', 'walmart.com']);
+    expect(parsedPage('google-desktop-2023-hotels.html').serp.organic.map((result) => result.domain)).toEqual([
+      'hotels.com',
+      'expedia.com',
+      'tripadvisor.com',
+      'booking.com',
+      'kayak.com',
+      'nyc.com',
+    ]);
+  });
+
   it('reads displayed URLs and the local pack address where Google prints them', () => {
     const coffee = parsedPage('google-desktop-2023-coffee.html').serp;
     expect(coffee.organic[0]).toMatchObject({ url: 'https://en.wikipedia.org/wiki/Coffee', displayedUrl: 'https://en.wikipedia.org › wiki › Coffee' });
