@@ -12,4 +12,16 @@ declare module 'stopword' {
   export const ukr: string[];
   export const bul: string[];
   export const ron: string[];
+  export const swe: string[];
+  export const dan: string[];
+  export const fin: string[];
+  export const nob: string[];
+  export const hun: string[];
+  export const tur: string[];
+  export const cat: string[];
+  export const ces: string[];
+  export const gle: string[];
+  export const eus: string[];
+  export const slv: string[];
+  export const ara: string[];
 }

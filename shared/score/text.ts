@@ -4,7 +4,7 @@
  */
 import { primaryLanguage } from '../language-tag.ts';
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
-import { rus } from 'stopword';
+import { ara, cat, ces, dan, eus, fin, gle, hun, nob, rus, slv, swe, tur } from 'stopword';
 import { foldText } from '../classify/query-text.ts';
 import { LANGUAGE_PACKS } from '../lang/index.ts';
 
@@ -19,25 +19,26 @@ interface LanguageTools {
 }
 
 /**
- * Stemming for languages without a pack (shared/lang): Snowball only, their words are all kept
- * (Russian has the `stopword` list). Languages with a pack take stemmer and stop words from it.
+ * Stemming for languages without a pack (shared/lang): Snowball, with the `stopword` package's list
+ * where it ships one. Languages with a pack take stemmer and stop words from it.
  */
 const STEM_ONLY: Record<string, LanguageTools> = {
   ru: { algorithm: 'russian', stopwords: rus, extraStopwords: [], normalize: null },
-  sv: { algorithm: 'swedish', stopwords: [], extraStopwords: [], normalize: null },
-  da: { algorithm: 'danish', stopwords: [], extraStopwords: [], normalize: null },
-  fi: { algorithm: 'finnish', stopwords: [], extraStopwords: [], normalize: null },
-  no: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
-  nb: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
+  sv: { algorithm: 'swedish', stopwords: swe, extraStopwords: [], normalize: null },
+  da: { algorithm: 'danish', stopwords: dan, extraStopwords: [], normalize: null },
+  fi: { algorithm: 'finnish', stopwords: fin, extraStopwords: [], normalize: null },
+  no: { algorithm: 'norwegian', stopwords: nob, extraStopwords: [], normalize: null },
+  nb: { algorithm: 'norwegian', stopwords: nob, extraStopwords: [], normalize: null },
+  // `stopword` ships Bokmål only; Nynorsk spells many function words differently (eg, ikkje), so it keeps all its words.
   nn: { algorithm: 'norwegian', stopwords: [], extraStopwords: [], normalize: null },
-  hu: { algorithm: 'hungarian', stopwords: [], extraStopwords: [], normalize: null },
-  tr: { algorithm: 'turkish', stopwords: [], extraStopwords: [], normalize: null },
-  ca: { algorithm: 'catalan', stopwords: [], extraStopwords: [], normalize: null },
-  cs: { algorithm: 'czech', stopwords: [], extraStopwords: [], normalize: null },
-  ga: { algorithm: 'irish', stopwords: [], extraStopwords: [], normalize: null },
-  eu: { algorithm: 'basque', stopwords: [], extraStopwords: [], normalize: null },
-  sl: { algorithm: 'slovene', stopwords: [], extraStopwords: [], normalize: null },
-  ar: { algorithm: 'arabic', stopwords: [], extraStopwords: [], normalize: null },
+  hu: { algorithm: 'hungarian', stopwords: hun, extraStopwords: [], normalize: null },
+  tr: { algorithm: 'turkish', stopwords: tur, extraStopwords: [], normalize: null },
+  ca: { algorithm: 'catalan', stopwords: cat, extraStopwords: [], normalize: null },
+  cs: { algorithm: 'czech', stopwords: ces, extraStopwords: [], normalize: null },
+  ga: { algorithm: 'irish', stopwords: gle, extraStopwords: [], normalize: null },
+  eu: { algorithm: 'basque', stopwords: eus, extraStopwords: [], normalize: null },
+  sl: { algorithm: 'slovene', stopwords: slv, extraStopwords: [], normalize: null },
+  ar: { algorithm: 'arabic', stopwords: ara, extraStopwords: [], normalize: null },
 };
 
 /** Primary language subtag → stemmer and stop words. Languages without a list keep all their words. */

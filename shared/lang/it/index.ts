@@ -9,7 +9,8 @@ export const ITALIAN: LanguagePack = {
   nativeName: 'Italiano',
   lexicon: ITALIAN_LEXICON,
   stopwords: ita,
-  extraStopwords: [],
+  // Question words the `stopword` list keeps.
+  extraStopwords: ['cosa', 'quali', 'quando', 'vs', 'versus'],
   snowball: 'italian',
   normalize: (text) => text,
   detection: {

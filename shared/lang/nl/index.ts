@@ -9,7 +9,8 @@ export const DUTCH: LanguagePack = {
   nativeName: 'Nederlands',
   lexicon: DUTCH_LEXICON,
   stopwords: nld,
-  extraStopwords: [],
+  // Question words the `stopword` list keeps.
+  extraStopwords: ['waarom', 'hoeveel', 'welke', 'welk', 'waar', 'wanneer', 'vs', 'versus'],
   snowball: 'dutch',
   normalize: (text) => text,
   detection: {

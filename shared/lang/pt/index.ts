@@ -9,7 +9,8 @@ export const PORTUGUESE: LanguagePack = {
   nativeName: 'Português',
   lexicon: PORTUGUESE_LEXICON,
   stopwords: por,
-  extraStopwords: [],
+  // Question words the `stopword` list keeps.
+  extraStopwords: ['quanto', 'quanta', 'quantos', 'quantas', 'onde', 'porque', 'vs', 'versus'],
   snowball: 'portuguese',
   normalize: (text) => text,
   detection: {

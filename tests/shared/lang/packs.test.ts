@@ -13,9 +13,9 @@ const KNOWN_GAPS: Record<string, Array<keyof LanguagePack | 'detection.singleLet
   fr: [],
   de: ['detection.singleLetterWords'],
   es: [],
-  it: ['extraStopwords', 'templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
-  pt: ['extraStopwords', 'templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
-  nl: ['extraStopwords', 'templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases', 'detection.singleLetterWords', 'detection.accentedWords'],
+  it: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
+  pt: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
+  nl: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases', 'detection.singleLetterWords', 'detection.accentedWords'],
 };
 
 function emptyFields(pack: LanguagePack): string[] {

@@ -16,6 +16,12 @@ describe('text analysis per language', () => {
     expect(fr.term('détecteurs')).toBe(fr.term('detecteur'));
   });
 
+  it('drops the stop words the `stopword` package ships for a language without a pack, and question words of the thin packs', () => {
+    expect(analyzerFor('sv').terms('Hur hittar jag en läcka i huset?')).toEqual(['hitt', 'lack', 'huset']);
+    expect(analyzerFor('it').terms('Quando cambiare il sensore?')).toEqual(analyzerFor('it').terms('cambiare il sensore'));
+    expect(analyzerFor('nl').terms('Waarom lekt de kraan?')).toEqual(analyzerFor('nl').terms('lekt de kraan'));
+  });
+
   it('degrades to lower-cased, folded words for a language without a stemmer', () => {
     const zh = analyzerFor('zh');
     expect(zh.stemmed).toBe(false);
