@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../../shared/schemas/index.ts';
+import { CompareCliOutputSchema, type CompareCliOutput, type CompareReport, type Config } from '../../shared/schemas/index.ts';
 import { brandConfigWith, compareSites, configFromPointOfView, type ComparedSite } from '../compare/compare.ts';
 import { siteSlug, writeCompareReports } from '../compare/writers.ts';
 import { loadConfig } from '../config-file.ts';
@@ -123,17 +123,24 @@ export default function register(program: Command) {
         });
       }
       const result = compareSites(config.brand.name, questions, compared);
-      const files = await writeCompareReports(result, opts.out);
-      if (opts.json) {
-        printJson({ brand: result.brand, sites: result.sites, stages: result.stages, losses: result.losses.length, opportunities: result.opportunities.length, files: files.map((f) => path.resolve(f)) });
-        return;
-      }
-      const out: string[] = [c.bold(`${result.brand} against ${compared.length - 1} competitor(s) on ${questions.length} questions`)];
-      for (const st of result.stages) {
-        out.push(`  ${st.stage.padEnd(11)} ${result.sites.map((s) => `${safe(s.name, 40)} ${Math.round(st.share[s.name] ?? 0)}%`).join(' · ')} · nobody ${Math.round(st.nobody)}%${st.leader ? ` — led by ${safe(st.leader, 40)}` : ''}`);
-      }
-      out.push(`  ${result.losses.length} question(s) a competitor answers better · ${result.opportunities.length} nobody answers`);
-      out.push(`Reports written:\n${files.map((f) => `  ${path.resolve(f)}`).join('\n')}`);
-      process.stdout.write(`${out.join('\n')}\n`);
+      const files = (await writeCompareReports(result, opts.out)).map((f) => path.resolve(f));
+      if (opts.json) printJson(compareCliOutput(result, files));
+      else process.stdout.write(`${compareTextLines(result, questions.length, files).join('\n')}\n`);
     });
+}
+
+/** What `zmot compare --json` prints, checked against its schema. */
+export function compareCliOutput(result: CompareReport, files: string[]): CompareCliOutput {
+  return CompareCliOutputSchema.parse({ brand: result.brand, sites: result.sites, stages: result.stages, losses: result.losses.length, opportunities: result.opportunities.length, files });
+}
+
+/** What `zmot compare` prints: the share of answers per stage, losses and opportunities, the files written. */
+export function compareTextLines(result: CompareReport, questionCount: number, files: string[]): string[] {
+  const out: string[] = [c.bold(`${result.brand} against ${result.sites.length - 1} competitor(s) on ${questionCount} questions`)];
+  for (const st of result.stages) {
+    out.push(`  ${st.stage.padEnd(11)} ${result.sites.map((s) => `${safe(s.name, 40)} ${Math.round(st.share[s.name] ?? 0)}%`).join(' · ')} · nobody ${Math.round(st.nobody)}%${st.leader ? ` — led by ${safe(st.leader, 40)}` : ''}`);
+  }
+  out.push(`  ${result.losses.length} question(s) a competitor answers better · ${result.opportunities.length} nobody answers`);
+  out.push(`Reports written:\n${files.map((f) => `  ${f}`).join('\n')}`);
+  return out;
 }

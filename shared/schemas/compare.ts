@@ -71,3 +71,14 @@ export const CompareReportSchema = z.object({
   opportunities: z.array(z.string()),
 });
 export type CompareReport = z.infer<typeof CompareReportSchema>;
+
+/** What `zmot compare --json` prints: the sites and stage shares, how many losses and opportunities, the files written. */
+export const CompareCliOutputSchema = z.object({
+  brand: z.string(),
+  sites: z.array(CompareSiteSchema).min(2),
+  stages: z.array(CompareStageSchema),
+  losses: z.number().int().nonnegative(),
+  opportunities: z.number().int().nonnegative(),
+  files: z.array(z.string()).min(1),
+});
+export type CompareCliOutput = z.infer<typeof CompareCliOutputSchema>;

@@ -24,6 +24,8 @@ beforeAll(async () => {
 
 describe('zmot ci', () => {
   let baselineDir: string;
+  // Both crawling runs are recorded in one project history: the second reports what changed since the first.
+  const historyDir = () => path.join(work, 'history');
 
   it('passes (exit 0) a configuration the demo site meets, warnings allowed, with JUnit and SARIF written', async () => {
     baselineDir = path.join(work, 'baseline');
@@ -33,10 +35,13 @@ describe('zmot ci', () => {
       { target: 'issue:redirect-loop', level: 'error', max: 0 },
       { target: 'audit:meta-description', level: 'warn', max: 0 },
     ]);
-    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--out', baselineDir], { timeout: 240_000 });
+    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--out', baselineDir, '--history', historyDir()], { timeout: 240_000 });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASSED, 1 warning/);
+    expect(r.stdout).toContain(`Recorded as run #1 in ${path.join(historyDir(), 'history.sqlite')}`);
+    expect(r.stdout).toContain('first recorded run of this site');
+    expect(await readFile(path.join(baselineDir, 'summary.md'), 'utf8')).not.toContain('### Since last run');
     const junit = await readFile(path.join(baselineDir, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites name="zmot ci" tests="5" failures="0"/);
     const sarif = JSON.parse(await readFile(path.join(baselineDir, 'zmot.sarif'), 'utf8'));
@@ -68,8 +73,17 @@ describe('zmot ci', () => {
     await writeFile(pricing, html.replace(/<table[\s\S]*?<\/table>/g, '').replace(/\$\d[\d,.]*/g, '').replace('</main>', '<p><a href="/no-such-page/">new page</a></p></main>'));
     await rm(path.join(site, 'shipping'), { recursive: true });
     const cfg = await config('base.json', []);
-    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--baseline', path.join(baselineDir, 'report.json'), '--out', path.join(work, 'after')], { timeout: 240_000 });
+    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--baseline', path.join(baselineDir, 'report.json'), '--out', path.join(work, 'after'), '--history', historyDir()], { timeout: 240_000 });
     expect(r.code).toBe(1);
+    // Recorded as the second run, with what changed since the first: in the console and in summary.md for the pull request.
+    expect(r.stdout).toContain(`Recorded as run #2 in ${path.join(historyDir(), 'history.sqlite')}`);
+    // summary.md writes punctuation as numeric character references (safe in GitHub comments): read as rendered.
+    const summary = (await readFile(path.join(work, 'after', 'summary.md'), 'utf8')).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const since = summary.slice(summary.indexOf('### Since last run'));
+    expect(since).toMatch(/^### Since last run\n\n- ZMOT \d+ → \d+ \(−\d+\) since run #1 /);
+    expect(since).toContain('- config changed');
+    expect(since).toMatch(/- 1 page\(s\) removed: \/shipping\//);
+    expect(since).toMatch(/- lost · purchase · "brightwell shipping time and cost" \(\d+ → \d+\): /);
     expect(r.stdout).toMatch(/regression\(s\) against the baseline/);
     expect(r.stdout).toMatch(/new broken-link: \/no-such-page\/ — /);
     expect(r.stdout).toMatch(/new broken-link: \/shipping\/ — /);

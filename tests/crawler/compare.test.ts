@@ -9,7 +9,8 @@ import { loadConfig } from '../../crawler/config-file.ts';
 import { serveCompetitor } from '../../crawler/demo/competitor/server.ts';
 import { DEMO_CONFIG, serveDemo } from '../../crawler/demo/server.ts';
 import type { StaticServer } from '../../crawler/serve.ts';
-import { CompareReportSchema, type CompareReport } from '../../shared/schemas/index.ts';
+import { CompareCliOutputSchema, CompareReportSchema, type CompareCliOutput, type CompareReport } from '../../shared/schemas/index.ts';
+import { compareTextLines } from '../../crawler/commands/compare.ts';
 import { zmot } from '../helpers/cli.ts';
 
 // zmot compare on the demo brand against the bundled competitor (crawler/demo/competitor/EXPECTED.md).
@@ -18,16 +19,20 @@ const RIVAL = 'AquaGuard';
 let out: string;
 let report: CompareReport;
 let stdout: string;
+let json: CompareCliOutput;
 let servers: StaticServer[] = [];
 
 beforeAll(async () => {
   servers = [await serveDemo(), await serveCompetitor()];
   out = path.join(await mkdtemp(path.join(os.tmpdir(), 'zmot-compare-')), 'out');
-  const r = await zmot(['compare', '--config', DEMO_CONFIG, '--site', `${BRAND}=${servers[0].origin}/`, '--site', `${RIVAL}=${servers[1].origin}/`, '--out', out], { timeout: 300_000 });
-  expect(r.stderr).not.toMatch(/internal error/);
+  const r = await zmot(['compare', '--config', DEMO_CONFIG, '--site', `${BRAND}=${servers[0].origin}/`, '--site', `${RIVAL}=${servers[1].origin}/`, '--out', out, '--json'], { timeout: 300_000 });
+  expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  stdout = r.stdout;
+  // --json prints what its schema allows, nothing else.
+  json = CompareCliOutputSchema.parse(JSON.parse(r.stdout));
   report = CompareReportSchema.parse(JSON.parse(await readFile(path.join(out, 'compare.json'), 'utf8')));
+  // The text the command prints without --json, from the same figures.
+  stdout = compareTextLines(report, report.questions.length, json.files).join('\n');
 }, 360_000);
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -71,6 +76,15 @@ describe('zmot compare: demo brand against the bundled competitor', () => {
     expect(q('q-sentry-reviews')).toMatchObject({ winner: null, outcome: 'nobody' });
     expect(report.opportunities).toContain('q-sentry-reviews');
     expect(stdout).toContain(`${report.losses.length} question(s) a competitor answers better`);
+    expect(stdout).toMatch(new RegExp(`^  interest +${BRAND} \\d+% · ${RIVAL} \\d+% · nobody \\d+% — led by ${BRAND}$`, 'm'));
+  });
+
+  it('--json prints the sites, stage shares, counts and files of compare.json (CompareCliOutputSchema)', () => {
+    expect(json.brand).toBe(BRAND);
+    expect(json.sites).toEqual(report.sites);
+    expect(json.stages).toEqual(report.stages);
+    expect([json.losses, json.opportunities]).toEqual([report.losses.length, report.opportunities.length]);
+    expect(json.files.map((f) => path.relative(out, f)).sort()).toEqual(['compare.csv', 'compare.html', 'compare.json', 'compare.md']);
   });
 
   it("scores each competitor from its own point of view: it is the brand, the brand and its products are its rivals", async () => {
