@@ -3,6 +3,8 @@
  * maintained data packages (pinned in devDependencies):
  *
  *   simple-icons   brand names (titles and "aka" aliases) of ~3,500 brands, CC0-1.0
+ *   name-suggestion-index  OpenStreetMap's canonical brand and operator names (shops, restaurants, banks,
+ *                  gyms, hotels, hospitals, schools, government bodies, utilities…), BSD-3-Clause
  *   dictionary-en  the Hunspell English dictionary (MIT AND BSD), to tell names from ordinary words
  *   popular-english-words  English words by frequency in Wikipedia (ISC), to keep the common ones
  *
@@ -34,6 +36,42 @@ const OUT = path.join(ROOT, 'shared/classify/gazetteer-data.ts');
 /** Packages are read from node_modules by path: simple-icons' "exports" hide its data files. */
 const pkgDir = (name: string): string => path.join(ROOT, 'node_modules', name);
 const version = (name: string): string => (JSON.parse(readFileSync(path.join(pkgDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The parts of name-suggestion-index's dist/json/nsi.json read here. */
+interface NsiItem {
+  displayName?: string;
+  locationSet?: { include?: Array<string | number[]> };
+  tags?: Record<string, string>;
+}
+/** Tags that name the brand or the body that runs a place ("brand", "operator:short": "DepEd"); not its branch name. */
+const NSI_NAME_TAGS = ['brand', 'brand:en', 'operator', 'operator:en', 'operator:short', 'short_name', 'short_name:en'];
+/**
+ * Where the classifier's languages are searched in (English, French, German, Spanish, Italian, Portuguese, Dutch,
+ * Romanian markets), and the world and continent codes: a chain found only elsewhere is left out.
+ */
+const NSI_MARKETS = new Set(
+  `001 150 155 154 039 151 021 019 419 029 013 005 053 054 009 us gb ca au nz ie fr fx de at ch li lu es mx ar co cl pe ve it sm pt br nl be ro md`.split(' '),
+);
+/** Brands (chains) and operators (public bodies, utilities, school boards); not transit routes or flags. */
+const NSI_KINDS = ['brands/', 'operators/'];
+
+/** Brand and operator names of name-suggestion-index, as written (diacritics and case are folded later). */
+function nsiNames(): string[] {
+  const data = JSON.parse(readFileSync(path.join(pkgDir('name-suggestion-index'), 'dist/json/nsi.json'), 'utf8')) as {
+    nsi: Record<string, { items?: NsiItem[] }>;
+  };
+  const names: string[] = [];
+  for (const [tree, { items = [] }] of Object.entries(data.nsi)) {
+    if (!NSI_KINDS.some((kind) => tree.startsWith(kind))) continue;
+    for (const item of items) {
+      const where = (item.locationSet?.include ?? []).map((code) => (typeof code === 'string' ? code.toLowerCase().split(/[-.]/)[0] : '001'));
+      if (!where.some((code) => NSI_MARKETS.has(code))) continue;
+      if (item.displayName) names.push(item.displayName.replace(/\s*\([^)]*\)$/, ''));
+      for (const tag of NSI_NAME_TAGS) if (item.tags?.[tag]) names.push(item.tags[tag]);
+    }
+  }
+  return names;
+}
 
 interface Icon {
   title: string;
@@ -89,18 +127,29 @@ function main(): void {
   const data = JSON.parse(readFileSync(path.join(pkgDir('simple-icons'), 'data/simple-icons.json'), 'utf8')) as Icon[] | { icons: Icon[] };
   const icons = Array.isArray(data) ? data : data.icons;
   const { lower, proper } = englishWords();
-  const raw = icons.flatMap((icon) => [icon.title, ...(icon.aliases?.aka ?? []), ...(icon.aliases?.dup ?? []).map((d) => d.title)]);
+  const iconNames = icons.flatMap((icon) => [icon.title, ...(icon.aliases?.aka ?? []), ...(icon.aliases?.dup ?? []).map((d) => d.title)]);
   const names = new Set<string>();
-  for (const title of raw) {
-    const name = fold(title);
-    const words = name.split(' ').filter(Boolean);
-    if (!words.length || name.replace(/ /g, '').length < 3 || !/\p{L}/u.test(name)) continue;
-    // A name made only of ordinary words ("Abstract", "Agent Skills") is not evidence of a brand in a query.
-    if (words.every((word) => isCommonWord(word, lower) || /^\d+$/.test(word))) continue;
-    names.add(name);
-    if (words.length > 1 && words.length <= 3) names.add(words.join(''));
+  const orgs = new Set<string>();
+  for (const [source, raw] of [['icons', iconNames], ['nsi', nsiNames()]] as const) {
+    for (const title of raw) {
+      const name = fold(title);
+      const words = name.split(' ').filter(Boolean);
+      if (!words.length || name.replace(/ /g, '').length < 3 || !/\p{L}/u.test(name)) continue;
+      // Latin-script names only: the classifier's languages are written in it.
+      if (!/^[a-z0-9 ]+$/.test(name) || words.length > 5) continue;
+      // A name made only of ordinary words ("Abstract", "Agent Skills") is not evidence of a brand in a query; a chain's
+      // name of several ordinary words ("la fitness", "great clips", "bank of america") is, when it is most of the query.
+      const allCommon = words.every((word) => isCommonWord(word, lower) || /^\d+$/.test(word));
+      if (allCommon && !(source === 'nsi' && words.length > 1)) continue;
+      if (source === 'nsi' && words.length === 1 && (proper.has(name) || name.length <= 3)) continue;
+      const into = source === 'nsi' ? orgs : names;
+      into.add(name);
+      // Joined forms ("wellsfargo") of the well-known names only: a chain's joined name is read from compounds.
+      if (source === 'icons' && words.length > 1 && words.length <= 3) into.add(words.join(''));
+    }
   }
   const sorted = [...names].sort();
+  const sortedOrgs = [...orgs].filter((name) => !names.has(name)).sort();
 
   // Real words near the single-word names and the English stage words: never read as misspellings of them.
   const targets = new Set<string>();
@@ -136,20 +185,23 @@ function main(): void {
   }
   const header = `/**
  * GENERATED by bench/build-gazetteer.ts — do not edit by hand; run \`npx tsx bench/build-gazetteer.ts\`.
- * From simple-icons ${version('simple-icons')} (brand names, CC0-1.0) and dictionary-en ${version('dictionary-en')}
- * (Hunspell English, MIT AND BSD), popular-english-words ${version('popular-english-words')} (ISC).
- * ${sorted.length} names, ${near.size} near words, ${common.length} common words.
+ * From simple-icons ${version('simple-icons')} (brand names, CC0-1.0), name-suggestion-index ${version('name-suggestion-index')}
+ * (brand and operator names, BSD-3-Clause), dictionary-en ${version('dictionary-en')} (Hunspell English, MIT AND BSD),
+ * popular-english-words ${version('popular-english-words')} (ISC).
+ * ${sorted.length} names, ${sortedOrgs.length} organisation names, ${near.size} near words, ${common.length} common words.
  */`;
   const body = `${header}
 /** Brand names, folded, one per line. */
 export const GAZETTEER_NAMES = ${JSON.stringify(sorted.join('\n'))};
+/** Brand and operator names of name-suggestion-index not in GAZETTEER_NAMES, folded, one per line: exact matches only. */
+export const ORGANISATION_NAMES = ${JSON.stringify(sortedOrgs.join('\n'))};
 /** English words within one or two edits of a name or stage word: not misspellings. */
 export const NEAR_WORDS = ${JSON.stringify([...near].sort().join(' '))};
 /** The ${common.length} most frequent lower-case English dictionary words, most frequent first. */
 export const COMMON_WORDS = ${JSON.stringify(common.join(' '))};
 `;
   writeFileSync(OUT, body);
-  process.stdout.write(`${OUT}: ${sorted.length} names, ${near.size} near words, ${common.length} common words, ${(body.length / 1024).toFixed(1)} KB\n`);
+  process.stdout.write(`${OUT}: ${sorted.length} names, ${sortedOrgs.length} organisation names, ${near.size} near words, ${common.length} common words, ${(body.length / 1024).toFixed(1)} KB\n`);
 }
 
 main();

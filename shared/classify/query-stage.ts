@@ -31,7 +31,7 @@ import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
 import { SITES_LEXICON } from './lexicon-sites.ts';
 import { PLACES_LEXICON } from './lexicon-places.ts';
 import { foldText, tokenize, type QueryToken, type QueryWord } from './query-text.ts';
-import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS } from './gazetteer-data.ts';
+import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS, ORGANISATION_NAMES } from './gazetteer-data.ts';
 import { editDistanceWithin, fuzzyLimit } from './fuzzy.ts';
 
 // Shown to users in the extension and the CLI as the reason behind a classification.
@@ -149,7 +149,8 @@ export function createQueryClassifier(config: QueryClassifierConfig = {}): Query
     language: lexicon.lang as string | null,
   }));
   const names = config.siteNames === false ? [] : [SITES_LEXICON, gazetteerLexicon()];
-  const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...names].map((lexicon) => ({
+  const organisations = config.siteNames === false ? [] : [organisationLexicon()];
+  const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...names, ...organisations].map((lexicon) => ({
     compiled: compileLexicon(lexicon),
     language: null,
   }));
@@ -363,6 +364,8 @@ const SITE_COMPANION_MAX_OVERRIDDEN = 1;
 
 function absorbSiteCompanions(accepted: Candidate[], tokens: readonly QueryToken[]): Candidate[] {
   const result = [...accepted];
+  // "order domino's online", "download skype free": next to an act the companion word belongs to the act.
+  if (accepted.some((candidate) => candidate.stage === 'purchase' && candidate.broder !== 'informational')) return result;
   for (const site of accepted.filter((candidate) => candidate.stage === 'navigational' && candidate.kind === 'site')) {
     for (const companion of SITE_COMPANIONS) {
       const start = site.end;
@@ -604,6 +607,20 @@ function gazetteerLexicon(): Lexicon {
     entries: GAZETTEER_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: GAZETTEER_WEIGHT, kind: 'site' as const, strict: false })),
   };
   return gazetteer;
+}
+
+/**
+ * Chains and public bodies (name-suggestion-index: "la fitness", "deped", "caribou coffee"): many, most of them
+ * little known, so matched exactly only (never as the target of a misspelling), at this weight.
+ */
+const ORGANISATION_WEIGHT = 1;
+let organisationNames: Lexicon | null = null;
+function organisationLexicon(): Lexicon {
+  organisationNames ??= {
+    lang: 'organisations',
+    entries: ORGANISATION_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: ORGANISATION_WEIGHT, kind: 'site' as const, strict: false })),
+  };
+  return organisationNames;
 }
 
 /** A misspelt word counts for less than the word itself: the reading is a guess. */

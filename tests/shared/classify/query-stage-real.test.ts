@@ -22,6 +22,15 @@ describe('brands, organisations and sites, without a network', () => {
     expect(read('airtable login').stage).toBe('navigational');
   });
 
+  it('knows chains and public bodies from name-suggestion-index, even when their names are ordinary words', () => {
+    for (const query of ['great clips', 'planet fitness']) {
+      expect(read(query), query).toMatchObject({ stage: 'navigational', broder: 'navigational' });
+      expect(classifyQuery(query).signals[0], query).toMatchObject({ source: 'organisations' });
+    }
+    // The chain's name beside an act is where the act happens: still a transaction.
+    expect(read("order papa john's online")).toMatchObject({ stage: 'purchase', broder: 'transactional' });
+  });
+
   it('reads a brand asked about as the topic of an interest question, not a visit to the site', () => {
     for (const query of ['garmin battery life', 'netflix documentaries', 'samsung fridge problems', 'tesla model 3 range']) {
       expect(read(query), query).toMatchObject({ stage: 'interest', broder: 'informational' });
