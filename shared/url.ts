@@ -1,7 +1,8 @@
 /**
  * URL identity, in one place: which query parameters only track, how a host is compared, and the keys
  * two URLs of the same page share. The crawler's de-duplication, the site audits, the report and the
- * extension's matching of Google results to report pages all read these.
+ * extension's matching of Google results to report pages all read these. Registrable domains (the
+ * Public Suffix List) are in shared/public-suffix.ts, apart, so that the content script does not carry the list.
  */
 
 /**

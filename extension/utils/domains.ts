@@ -1,35 +1,8 @@
 import { hostOfUrl, normalizeHost } from '../../shared/url.ts';
-import { DomainSchema, type Settings } from '../../shared/schemas/extension.ts';
+import type { Settings } from '../../shared/schemas/extension.ts';
 
 /** Whose result it is, from the user's brand and competitor lists. */
 export type Party = 'brand' | 'competitor' | 'other';
-
-/**
- * A domain as the user typed it ("https://www.Example.com/x", "*.example.com", "example.com.")
- * → "example.com"; null when it is not a host name at all.
- */
-export function normalizeDomainInput(raw: string): string | null {
-  let text = raw.trim().toLowerCase();
-  if (!text) return null;
-  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\*\./, '');
-  text = text.split(/[/?#]/, 1)[0] ?? '';
-  text = normalizeHost(text.replace(/:\d+$/, ''));
-  return DomainSchema.safeParse(text).success ? text : null;
-}
-
-/** Parses a textarea of domains (one per line, or comma-separated): the valid ones and the rejected lines. */
-export function parseDomainList(text: string): { domains: string[]; rejected: string[] } {
-  const domains: string[] = [];
-  const rejected: string[] = [];
-  for (const item of text.split(/[\n,]+/)) {
-    if (!item.trim()) continue;
-    const domain = normalizeDomainInput(item);
-    if (domain) {
-      if (!domains.includes(domain)) domains.push(domain);
-    } else rejected.push(item.trim());
-  }
-  return { domains, rejected };
-}
 
 /** The host of a URL without "www." and port, lower-case; '' when it is not a URL (the shared normaliser). */
 export { hostOfUrl };

@@ -5,6 +5,7 @@
  * See docs/classifier.md for the rules, the ambiguities settled on purpose, and measured accuracy.
  */
 import { normalizeHost } from '../url.ts';
+import { registrableDomain } from '../public-suffix.ts';
 import { QueryStageSchema, type QueryStage } from '../schemas/question.ts';
 import {
   ClassifyQueryOptionsSchema,
@@ -78,7 +79,11 @@ const MAX_QUERY_TOKENS = 64;
 /** Order in which exactly tied stages are resolved: weighing options ("is it worth buying") before the act. */
 const TIE_ORDER: readonly QueryStage[] = ['comparison', 'purchase', 'navigational', 'interest'];
 
-/** Top-level domains that make a word a site address; tech names like "asp.net" are excepted below. */
+/**
+ * Top-level domains that make a word a site address; tech names like "asp.net" are excepted below.
+ * Kept short on purpose rather than read from the Public Suffix List (tldts): the full list makes
+ * "readme.md", "config.py", "script.sh" and "photos.zip" site addresses, and queries name files.
+ */
 const TOP_LEVEL_DOMAINS = new Set(
   `com net org info biz io co uk fr de es it nl be ch at eu us ca au nz ie pt pl se no dk fi cz ru jp cn in br mx ar cl
    gov edu tv me app dev ai ly gg xyz online site store shop blog news gouv`.split(/\s+/),
@@ -483,7 +488,8 @@ function brandCandidates(names: readonly string[], domains: readonly string[], f
   for (const name of names) phrases.add(tokenize(String(name)).tokens.map((token) => token.folded).join(' '));
   for (const domain of domains) {
     const host = normalizeHost(String(domain).replace(/^https?:\/\//i, '').split('/')[0]);
-    const label = host.split('.')[0];
+    // The name under the public suffix: "shop.brightwell.co.uk" is "brightwell", not "shop".
+    const label = registrableDomain(host)?.name ?? host.split('.')[0];
     if (label) phrases.add(tokenize(label).tokens.map((token) => token.folded).join(' '));
     if (host) phrases.add(tokenize(host).tokens.map((token) => token.folded).join(' '));
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, DEFAULT_IGNORED_PARAMS } from '../../crawler/crawl/urls.ts';
 import { urlKey as extensionUrlKey } from '../../extension/utils/url-key.ts';
+import { isPublicSuffix, registrableDomain } from '../../shared/public-suffix.ts';
+import { parseDomainList } from '../../extension/utils/domain-input.ts';
 import { fetchedUrlKey, hostOfUrl, isSameSite, isTrackingParam, normalizeHost, TRACKING_PARAMS, urlKey } from '../../shared/url.ts';
 
 describe('one URL identity', () => {
@@ -34,5 +36,22 @@ describe('one URL identity', () => {
   it('within one crawl, a fetched URL keeps its exact form, less the fragment', () => {
     expect(fetchedUrlKey('https://www.example.com/a/#top')).toBe('https://www.example.com/a/');
     expect(fetchedUrlKey('https://example.com/a')).not.toBe(fetchedUrlKey('https://example.com/a/'));
+  });
+});
+
+describe('registrable domains (Public Suffix List)', () => {
+  it('finds the name a site registers, under a one- or two-label suffix', () => {
+    expect(registrableDomain('shop.brightwell.co.uk')).toEqual({ domain: 'brightwell.co.uk', name: 'brightwell' });
+    expect(registrableDomain('WWW.Brightwell.com')).toEqual({ domain: 'brightwell.com', name: 'brightwell' });
+    expect(registrableDomain('impots.gouv.fr')).toEqual({ domain: 'impots.gouv.fr', name: 'impots' });
+    expect(registrableDomain('127.0.0.1')).toBeNull();
+    expect(registrableDomain('co.uk')).toBeNull();
+  });
+
+  it('refuses a public suffix as a brand or competitor domain in the options', () => {
+    expect(isPublicSuffix('co.uk')).toBe(true);
+    expect(isPublicSuffix('brightwell.co.uk')).toBe(false);
+    expect(isPublicSuffix('gouv.fr')).toBe(true);
+    expect(parseDomainList('co.uk\nhttps://www.Brightwell.co.uk/x\ncom\nlocalhost')).toEqual({ domains: ['brightwell.co.uk', 'localhost'], rejected: ['co.uk', 'com'] });
   });
 });

@@ -264,6 +264,13 @@ describe('navigational queries', () => {
     expect(classifyQuery('zmot lens alternatives', options).stage).toBe('comparison');
   });
 
+  it("takes a brand domain's name from under its public suffix, not its first label", () => {
+    // "shop" would have made every "shop …" query a visit to the brand's site.
+    const options = { brandNames: [], brandDomains: ['shop.brightwell.co.uk'] };
+    expect(classifyQuery('brightwell', options).signals[0]).toMatchObject({ stage: 'navigational', source: 'brand' });
+    expect(classifyQuery('shop', options).signals.some((s) => s.source === 'brand')).toBe(false);
+  });
+
   it('a site name next to a clear funnel word gives way to it', () => {
     expect(stageOf('amazon prime price')).toBe('purchase');
     expect(stageOf('how to delete facebook account')).toBe('interest');
