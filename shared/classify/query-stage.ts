@@ -32,7 +32,8 @@ import { NEUTRAL_LEXICON } from './lexicon-neutral.ts';
 import { SITES_LEXICON } from './lexicon-sites.ts';
 import { PLACES_LEXICON } from './lexicon-places.ts';
 import { foldText, tokenize, type QueryToken, type QueryWord } from './query-text.ts';
-import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS, ORGANISATION_NAMES } from './gazetteer-data.ts';
+import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS, NOT_JOINED, ORGANISATION_NAMES } from './gazetteer-data.ts';
+import { JOINED_MIN_NAME, splitJoined, type NameKind } from './joined.ts';
 import { editDistanceWithin, fuzzyLimit } from './fuzzy.ts';
 
 // Shown to users in the extension and the CLI as the reason behind a classification.
@@ -134,6 +135,8 @@ type IndexedCandidate = Candidate & { index: number };
 interface CompiledSet {
   lexicons: Array<{ compiled: CompiledLexicon; language: string | null }>;
   fuzzy: FuzzyIndex | null;
+  /** One-word names of the site list and the gazetteer, for names typed joined to a word ("myhbo", "cdczika"). */
+  joinedNames: Map<string, { entry: LexiconEntry; source: string }> | null;
 }
 
 export interface QueryClassifierConfig {
@@ -160,7 +163,7 @@ export function createQueryClassifier(config: QueryClassifierConfig = {}): Query
     language: null,
   }));
   const fuzzy = config.fuzzy === false ? null : buildFuzzyIndex([...(config.lexicons ?? STAGE_LEXICONS).filter((l) => l.lang === 'en'), ...names]);
-  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy };
+  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy, joinedNames: names.length ? joinedNameIndex(names) : null };
   return (query, options) => classifyWith(set, query, options);
 }
 
@@ -205,6 +208,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   }
   candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
   if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang));
+  if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens));
   candidates.push(...domainCandidates(words, tokens));
   candidates.push(...currencyCandidates(words, tokens));
   candidates.push(...orPatternCandidates(tokens, detectedLang));
@@ -703,6 +707,65 @@ function fuzzyCandidates(index: FuzzyIndex, exact: readonly Candidate[], tokens:
     });
   });
   return found;
+}
+
+/** A name read inside a joined token counts for less than the name typed alone: the split is a guess. */
+const JOINED_FACTOR = 0.8;
+
+function joinedNameIndex(lexicons: readonly Lexicon[]): Map<string, { entry: LexiconEntry; source: string }> {
+  const index = new Map<string, { entry: LexiconEntry; source: string }>();
+  for (const lexicon of lexicons) {
+    for (const entry of lexicon.entries) {
+      if (entry.stage !== 'navigational' || entry.kind !== 'site' || !/^[\p{L}\p{N}]+$/u.test(entry.phrase)) continue;
+      const word = foldText(entry.phrase);
+      if (word.length >= JOINED_MIN_NAME && !index.has(word)) index.set(word, { entry, source: lexicon.lang });
+    }
+  }
+  return index;
+}
+
+/**
+ * "myhbo", "cdczika", "usbankfargo": a token no lexicon reads, that is no English word (dictionary words that
+ * would split, "appleton", are listed by the gazetteer build), made of a known one-word name joined to "my", to a
+ * common word or to another name (shared/classify/joined.ts), reads as that name at a lower weight.
+ */
+function joinedNameCandidates(
+  names: ReadonlyMap<string, { entry: LexiconEntry; source: string }>,
+  fuzzy: FuzzyIndex | null,
+  exact: readonly Candidate[],
+  tokens: readonly QueryToken[],
+): Candidate[] {
+  const found: Candidate[] = [];
+  const nameKind = (part: string): NameKind => {
+    const known = names.get(part);
+    return known ? (known.source === SITES_LEXICON.lang ? 'big' : 'name') : null;
+  };
+  const isCommon = (part: string): boolean => commonWords().has(part);
+  tokens.forEach((token, position) => {
+    const word = token.folded;
+    if (commonWords().has(word) || notJoined().has(word) || fuzzy?.known.has(word) || fuzzy?.near.has(word)) return;
+    if (exact.some((candidate) => candidate.start <= position && candidate.end > position)) return;
+    const split = splitJoined(word, nameKind, isCommon);
+    if (!split) return;
+    const { entry, source } = names.get(split.name)!;
+    found.push({
+      start: position,
+      end: position + 1,
+      stage: 'navigational',
+      weight: entry.weight * JOINED_FACTOR,
+      kind: 'site',
+      source,
+      exactWords: 0,
+      label: `${token.raw} (${split.name} + ${split.rest})`,
+    });
+  });
+  return found;
+}
+
+let notJoinedWords: Set<string> | null = null;
+function notJoined(): Set<string> {
+  notJoinedWords ??= new Set(NOT_JOINED.split(' '));
+  return notJoinedWords;
 }
 
 /** How much a name still argues for navigation when the rest of the query is ordinary words about it. */

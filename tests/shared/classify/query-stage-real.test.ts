@@ -31,6 +31,13 @@ describe('brands, organisations and sites, without a network', () => {
     expect(read("order papa john's online")).toMatchObject({ stage: 'purchase', broder: 'transactional' });
   });
 
+  it('reads a site name typed joined to a word as that site, but not a dictionary word that happens to contain one', () => {
+    expect(read('mychase')).toMatchObject({ stage: 'navigational', broder: 'navigational' });
+    expect(read('cdcvaccines').signals[0]).toContain('cdc + vaccines');
+    expect(read('appleton').stage).toBe('interest');
+    expect(read('amazonian').stage).toBe('interest');
+  });
+
   it('reads a brand asked about as the topic of an interest question, not a visit to the site', () => {
     for (const query of ['garmin battery life', 'netflix documentaries', 'samsung fridge problems', 'tesla model 3 range']) {
       expect(read(query), query).toMatchObject({ stage: 'interest', broder: 'informational' });
