@@ -135,6 +135,8 @@ type IndexedCandidate = Candidate & { index: number };
 interface CompiledSet {
   lexicons: Array<{ compiled: CompiledLexicon; language: string | null }>;
   fuzzy: FuzzyIndex | null;
+  /** Names of several words, for one misspelt word among them ("cariboo coffee"); built on first use. */
+  fuzzyNames: (() => PhraseIndex) | null;
   /** One-word names of the site list and the gazetteer, for names typed joined to a word ("myhbo", "cdczika"). */
   joinedNames: Map<string, { entry: LexiconEntry; source: string }> | null;
 }
@@ -163,7 +165,10 @@ export function createQueryClassifier(config: QueryClassifierConfig = {}): Query
     language: null,
   }));
   const fuzzy = config.fuzzy === false ? null : buildFuzzyIndex([...(config.lexicons ?? STAGE_LEXICONS).filter((l) => l.lang === 'en'), ...names]);
-  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy, joinedNames: names.length ? joinedNameIndex(names) : null };
+  let phrases: PhraseIndex | null = null;
+  const nameLexicons = [...names, ...organisations];
+  const fuzzyNames = config.fuzzy === false || !nameLexicons.length ? null : () => (phrases ??= buildPhraseIndex(nameLexicons));
+  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy, fuzzyNames, joinedNames: names.length ? joinedNameIndex(names) : null };
   return (query, options) => classifyWith(set, query, options);
 }
 
@@ -208,6 +213,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   }
   candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
   if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang));
+  if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames(), set.fuzzy, tokens));
   if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens));
   candidates.push(...domainCandidates(words, tokens));
   candidates.push(...currencyCandidates(words, tokens));
@@ -705,6 +711,77 @@ function fuzzyCandidates(index: FuzzyIndex, exact: readonly Candidate[], tokens:
       label: `${token.raw} (≈ ${best.word})`,
       ...(best.entry.broder ? { broder: best.entry.broder } : {}),
     });
+  });
+  return found;
+}
+
+/** Name phrases of 2–4 words by each of their words of 3+ letters (the exact anchor of a near match). */
+type PhraseIndex = Map<string, Array<{ words: readonly string[]; at: number; entry: LexiconEntry; source: string }>>;
+const PHRASE_MAX_WORDS = 4;
+
+function buildPhraseIndex(lexicons: readonly Lexicon[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const lexicon of lexicons) {
+    for (const entry of lexicon.entries) {
+      if (entry.stage !== 'navigational' || entry.kind !== 'site') continue;
+      const words = foldText(entry.phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length < 2 || words.length > PHRASE_MAX_WORDS) continue;
+      words.forEach((word, at) => {
+        if (word.length < 3) return;
+        const list = index.get(word) ?? [];
+        list.push({ words, at, entry, source: lexicon.lang });
+        index.set(word, list);
+      });
+    }
+  }
+  return index;
+}
+
+/**
+ * "cariboo coffee", "university of wasington": a name of several words typed with one of them misspelt (one
+ * edit for 6+ letters, two for 9+, same first letter), the others exact, reads as that name ×0.8. The misspelt
+ * token must be no common word and no word a lexicon knows ("delta rental" is not "delta dental").
+ */
+function fuzzyPhraseCandidates(index: PhraseIndex, fuzzy: FuzzyIndex, tokens: readonly QueryToken[]): Candidate[] {
+  const found: Candidate[] = [];
+  const folded = tokens.map((token) => token.folded);
+  const seen = new Set<string>();
+  folded.forEach((anchor, position) => {
+    for (const { words, at, entry, source } of index.get(anchor) ?? []) {
+      const start = position - at;
+      const end = start + words.length;
+      if (start < 0 || end > folded.length) continue;
+      let misspelt = -1;
+      let matches = true;
+      for (let i = 0; i < words.length && matches; i++) {
+        const token = folded[start + i];
+        if (token === words[i]) continue;
+        const limit = fuzzyLimit(words[i].length);
+        const near =
+          misspelt < 0 &&
+          limit > 0 &&
+          token[0] === words[i][0] &&
+          !/\d/.test(token) &&
+          !commonWords().has(token) &&
+          !fuzzy.known.has(token) &&
+          editDistanceWithin(token, words[i], limit);
+        if (near) misspelt = start + i;
+        else matches = false;
+      }
+      const key = `${start}:${end}`;
+      if (!matches || misspelt < 0 || seen.has(key)) continue;
+      seen.add(key);
+      found.push({
+        start,
+        end,
+        stage: 'navigational',
+        weight: entry.weight * FUZZY_FACTOR,
+        kind: 'site',
+        source,
+        exactWords: words.length - 1,
+        label: `${tokens.slice(start, end).map((token) => token.raw).join(' ')} (≈ ${words.join(' ')})`,
+      });
+    }
   });
   return found;
 }

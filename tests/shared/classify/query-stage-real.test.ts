@@ -72,6 +72,12 @@ describe('misspellings', () => {
     expect(read('loan calculater')).toMatchObject({ stage: 'purchase', broder: 'transactional' });
   });
 
+  it('reads a name of several words with one of them misspelt, but not with an ordinary word in its place', () => {
+    expect(read('bank of amrica')).toMatchObject({ stage: 'navigational', broder: 'navigational' });
+    expect(read('planet fitnes').signals[0]).toContain('planet fitness');
+    expect(read('planet earth').stage).toBe('interest');
+  });
+
   it('does not correct real words and names into brands or stage words', () => {
     expect(read('prince').stage).toBe('interest');
     expect(read('michael jackson').stage).toBe('interest');
