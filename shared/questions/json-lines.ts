@@ -1,7 +1,11 @@
 /**
  * Where things are in a JSON text: the line of a parse error, and the line of the value at a path
- * ("questions.3.text"), so a schema error in an export can name the line to fix.
+ * ("questions.3.text"), so a schema error in an export can name the line to fix. Tokens come from
+ * jsonc-parser's scanner (Microsoft's, which tracks lines); its tree and visitor are not used because
+ * they recurse, and an export nested 50,000 deep must get an answer, not a stack overflow. The two
+ * loops here only keep a stack.
  */
+import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
 
 /**
  * The 1-based line of a JSON.parse error, from the engine's message (V8: "position N", Firefox:
@@ -27,121 +31,88 @@ export interface JsonSyntaxError {
   found: string;
 }
 
-const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** In a string token: a valid escape (skipped), else the first control character or bad escape. */
+const STRING_FAULT = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|([\u0000-\u001f]|\\[^]?)/g;
 
 /**
- * Where a JSON text first breaks the grammar (RFC 8259), or null when it is valid JSON. Linear and
- * without recursion, so any nesting depth is fine; for messages that name the line and column.
+ * Where a JSON text first breaks the grammar (RFC 8259), or null when it is valid JSON. Strict: no
+ * comments, no trailing commas, whitespace only as JSON has it; for messages that name the line and column.
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | null {
-  const n = text.length;
-  const stack: string[] = [];
-  let i = 0;
+  const scanner = createScanner(text, false);
+  const stack: SyntaxKind[] = [];
   let state: 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'after' = 'value';
-  const fail = (expected: string): JsonSyntaxError => {
-    let line = 1;
-    let lineStart = 0;
-    for (let k = 0; k < i && k < n; k++) if (text.charCodeAt(k) === 10) (line++, (lineStart = k + 1));
-    const cp = text.codePointAt(i) ?? 0;
+  const fail = (expected: string, offset = scanner.getTokenOffset()): JsonSyntaxError => {
+    // Within one token, so on its line (strings and trivia end at a line break).
+    const line = scanner.getTokenStartLine() + 1;
+    const column = scanner.getTokenStartCharacter() + 1 + (offset - scanner.getTokenOffset());
+    const cp = text.codePointAt(offset) ?? 0;
     // Invisible or terminal-active characters are named by code point, never printed raw.
-    const found = i >= n ? 'end of file' : /[\p{C}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\ufeff]/u.test(String.fromCodePoint(cp)) ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(String.fromCodePoint(cp));
-    return { offset: i, line, column: i - lineStart + 1, expected, found };
+    const found = offset >= text.length ? 'end of file' : /[\p{C}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\ufeff]/u.test(String.fromCodePoint(cp)) ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(String.fromCodePoint(cp));
+    return { offset, line, column, expected, found };
   };
-  const ws = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-      i++;
-    }
-  };
-  /** Reads a string at i; false at the first bad character (the error position stays on it). */
-  const string = (): boolean => {
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return true;
-      }
-      if (c < 32) return false;
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return (i++, false);
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return (i++, false);
-      } else i++;
-    }
-    return false;
+  const expectation = (): string => {
+    if (state === 'key' || state === 'keyOrEnd') return 'a property name in double quotes';
+    if (state === 'colon') return "':'";
+    if (state === 'after') return stack.length === 0 ? 'end of file' : stack[stack.length - 1] === SyntaxKind.OpenBraceToken ? "',' or '}'" : "',' or ']'";
+    return 'a value';
   };
   for (;;) {
-    ws();
-    const ch = text[i];
+    const kind = scanner.scan();
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
+    if (kind === SyntaxKind.EOF) return state === 'after' && stack.length === 0 ? null : fail(expectation(), text.length);
+    const wantsValue = state === 'value' || state === 'valueOrEnd';
+    if (kind === SyntaxKind.StringLiteral && scanner.getTokenError() !== ScanError.None && (wantsValue || state === 'key' || state === 'keyOrEnd')) {
+      const token = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+      let at = scanner.getTokenOffset() + scanner.getTokenLength(); // unterminated: the line break or the end
+      for (const m of token.matchAll(STRING_FAULT)) {
+        if (m[1] === undefined) continue;
+        at = scanner.getTokenOffset() + m.index + (m[1][0] === '\\' ? 1 : 0); // a bad escape: the letter after the backslash
+        break;
+      }
+      return fail('a valid string', at);
+    }
+    if (kind === SyntaxKind.NumericLiteral && scanner.getTokenError() !== ScanError.None && wantsValue) return fail('a digit', scanner.getTokenOffset() + scanner.getTokenLength());
+    if (kind === SyntaxKind.Unknown && wantsValue) {
+      if (text[scanner.getTokenOffset()] === '-') return fail('a number');
+      // "true1": the scanner reads one unknown word; the value ended after the literal.
+      const literal = /^(?:true|false|null)/.exec(scanner.getTokenValue());
+      if (literal) {
+        state = 'after';
+        return fail(expectation(), scanner.getTokenOffset() + literal[0].length);
+      }
+    }
     switch (state) {
-      case 'valueOrEnd':
-        if (ch === ']') {
-          stack.pop();
-          i++;
-          state = 'after';
-          continue;
-        }
-        state = 'value';
-        continue;
       case 'keyOrEnd':
-        if (ch === '}') {
-          stack.pop();
-          i++;
-          state = 'after';
-          continue;
-        }
-        state = 'key';
-        continue;
       case 'key':
-        if (ch !== '"') return fail('a property name in double quotes');
-        if (!string()) return fail('a valid string');
-        state = 'colon';
+        if (kind === SyntaxKind.CloseBraceToken && state === 'keyOrEnd') {
+          stack.pop();
+          state = 'after';
+        } else if (kind === SyntaxKind.StringLiteral) state = 'colon';
+        else return fail(expectation());
         continue;
       case 'colon':
-        if (ch !== ':') return fail("':'");
-        i++;
+        if (kind !== SyntaxKind.ColonToken) return fail(expectation());
         state = 'value';
         continue;
+      case 'valueOrEnd':
       case 'value':
-        if (ch === '{' || ch === '[') {
-          stack.push(ch);
-          i++;
-          state = ch === '{' ? 'keyOrEnd' : 'valueOrEnd';
-          continue;
-        }
-        if (ch === '"') {
-          if (!string()) return fail('a valid string');
-        } else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
-          JSON_NUMBER.lastIndex = i;
-          const m = JSON_NUMBER.exec(text);
-          if (!m) return fail('a number');
-          i += m[0].length;
-        } else {
-          const literal = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
-          if (!literal) return fail('a value');
-          i += literal.length;
-        }
-        state = 'after';
+        if (kind === SyntaxKind.CloseBracketToken && state === 'valueOrEnd') {
+          stack.pop();
+          state = 'after';
+        } else if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+          stack.push(kind);
+          state = kind === SyntaxKind.OpenBraceToken ? 'keyOrEnd' : 'valueOrEnd';
+        } else if (kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NumericLiteral || kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword) {
+          state = 'after';
+        } else return fail(expectation());
         continue;
       case 'after': {
         const top = stack[stack.length - 1];
-        if (top === undefined) return i >= n ? null : fail('end of file');
-        if (ch === ',') {
-          i++;
-          state = top === '{' ? 'key' : 'value';
-          continue;
-        }
-        if ((top === '{' && ch === '}') || (top === '[' && ch === ']')) {
-          stack.pop();
-          i++;
-          continue;
-        }
-        return fail(top === '{' ? "',' or '}'" : "',' or ']'");
+        if (top !== undefined && kind === SyntaxKind.CommaToken) state = top === SyntaxKind.OpenBraceToken ? 'key' : 'value';
+        else if ((top === SyntaxKind.OpenBraceToken && kind === SyntaxKind.CloseBraceToken) || (top === SyntaxKind.OpenBracketToken && kind === SyntaxKind.CloseBracketToken)) stack.pop();
+        else return fail(expectation());
+        continue;
       }
     }
   }
@@ -154,104 +125,56 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** A cursor over a JSON text that JSON.parse accepts: skips values without recursion. */
-class JsonCursor {
-  i = 0;
-  constructor(readonly text: string) {}
-
-  ws() {
-    const t = this.text;
-    while (this.i < t.length && /\s/.test(t[this.i])) this.i++;
-  }
-
-  skipString() {
-    const t = this.text;
-    this.i++;
-    while (this.i < t.length && t[this.i] !== '"') this.i += t[this.i] === '\\' ? 2 : 1;
-    this.i++;
-  }
-
-  readString(): string {
-    const start = this.i;
-    this.skipString();
-    try {
-      return JSON.parse(this.text.slice(start, this.i)) as string;
-    } catch {
-      return '';
+/**
+ * Visits the start of every value of a text that JSON.parse accepts, in order, with its path and
+ * 1-based line, until `visit` returns true. Keeps a stack instead of recursing, so any depth is fine.
+ */
+function walkValues(text: string, visit: (path: readonly PropertyKey[], line: number) => boolean | void): void {
+  const scanner: JSONScanner = createScanner(text, true);
+  const path: PropertyKey[] = [];
+  const containers: SyntaxKind[] = [];
+  let expectKey = false;
+  const at = () => visit(path, scanner.getTokenStartLine() + 1) === true;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const top = containers[containers.length - 1];
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (at()) return;
+        containers.push(kind);
+        path.push(kind === SyntaxKind.OpenBraceToken ? '' : 0);
+        expectKey = kind === SyntaxKind.OpenBraceToken;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        containers.pop();
+        path.pop();
+        break;
+      case SyntaxKind.CommaToken:
+        if (top === SyntaxKind.OpenBracketToken) path[path.length - 1] = (path[path.length - 1] as number) + 1;
+        else expectKey = true;
+        break;
+      case SyntaxKind.StringLiteral:
+        if (top === SyntaxKind.OpenBraceToken && expectKey) {
+          path[path.length - 1] = scanner.getTokenValue();
+          expectKey = false;
+        } else if (at()) return;
+        break;
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+      case SyntaxKind.NullKeyword:
+        if (at()) return;
+        break;
     }
-  }
-
-  /** Skips one value; nesting is counted, not recursed into, so any depth is fine. */
-  skipValue() {
-    const t = this.text;
-    this.ws();
-    let depth = 0;
-    do {
-      const ch = t[this.i];
-      if (ch === undefined) return;
-      if (ch === '"') this.skipString();
-      else if (ch === '{' || ch === '[') {
-        depth++;
-        this.i++;
-      } else if (ch === '}' || ch === ']') {
-        depth--;
-        this.i++;
-      } else if (depth > 0) this.i++;
-      else while (this.i < t.length && !/[,\]}\s]/.test(t[this.i])) this.i++;
-    } while (depth > 0);
-  }
-
-  /** Moves into the value at `key` of the object or array here; false when it does not exist. */
-  enter(key: PropertyKey): boolean {
-    const t = this.text;
-    this.ws();
-    const ch = t[this.i];
-    if (ch === '{' && typeof key === 'string') {
-      this.i++;
-      for (;;) {
-        this.ws();
-        if (t[this.i] !== '"') return false;
-        const name = this.readString();
-        this.ws();
-        this.i++; // ':'
-        this.ws();
-        if (name === key) return true;
-        this.skipValue();
-        this.ws();
-        if (t[this.i] === ',') this.i++;
-        else return false;
-      }
-    }
-    if (ch === '[' && typeof key === 'number') {
-      this.i++;
-      for (let n = 0; ; n++) {
-        this.ws();
-        if (t[this.i] === ']') return false;
-        if (n === key) return true;
-        this.skipValue();
-        this.ws();
-        if (t[this.i] === ',') this.i++;
-        else return false;
-      }
-    }
-    return false;
   }
 }
 
-/** Counts lines forward from a known position, so many lookups in order cost one pass. */
-class LineCounter {
-  private at = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
-  lineAt(offset: number): number {
-    if (offset < this.at) {
-      this.at = 0;
-      this.line = 1;
-    }
-    const end = Math.min(offset, this.text.length);
-    for (; this.at < end; this.at++) if (this.text.charCodeAt(this.at) === 10) this.line++;
-    return this.line;
-  }
+/** Whether `prefix` is the start of `path` (keys compared as strings: zod names array items by number). */
+function startsWith(path: ReadonlyArray<PropertyKey>, prefix: ReadonlyArray<PropertyKey>): boolean {
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (String(prefix[i]) !== String(path[i])) return false;
+  return true;
 }
 
 /**
@@ -259,36 +182,20 @@ class LineCounter {
  * existing ancestor's line when the path does not exist (a missing property).
  */
 export function lineOfPath(text: string, path: ReadonlyArray<PropertyKey>): number {
-  const cursor = new JsonCursor(text);
-  cursor.ws();
-  let found = cursor.i;
-  for (const key of path) {
-    if (!cursor.enter(key)) return lineAt(text, found);
-    cursor.ws();
-    found = cursor.i;
-  }
-  return lineAt(text, found);
+  let line = 1;
+  walkValues(text, (at, atLine) => {
+    if (!startsWith(path, at)) return false;
+    line = atLine;
+    return at.length === path.length;
+  });
+  return line;
 }
 
-/**
- * The line of each item of the array at `path`, in one pass: looking each one up with lineOfPath
- * would read the text once per item, quadratic in a large export.
- */
+/** The line of each item of the array at `path`, in one pass over the text. */
 export function linesOfItems(text: string, path: ReadonlyArray<PropertyKey>): number[] {
-  const cursor = new JsonCursor(text);
-  const lines = new LineCounter(text);
-  for (const key of path) if (!cursor.enter(key)) return [];
-  cursor.ws();
-  if (text[cursor.i] !== '[') return [];
-  cursor.i++;
   const out: number[] = [];
-  for (;;) {
-    cursor.ws();
-    if (cursor.i >= text.length || text[cursor.i] === ']') return out;
-    out.push(lines.lineAt(cursor.i));
-    cursor.skipValue();
-    cursor.ws();
-    if (text[cursor.i] === ',') cursor.i++;
-    else return out;
-  }
+  walkValues(text, (at, atLine) => {
+    if (at.length === path.length + 1 && typeof at[path.length] === 'number' && startsWith(at, path)) out.push(atLine);
+  });
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../shared/questions/csv.ts';
-import { lineOfPath } from '../../../shared/questions/json-lines.ts';
+import { jsonSyntaxError, lineOfPath, linesOfItems } from '../../../shared/questions/json-lines.ts';
 import { parsePaaJson, parseQuestionFile, parseQuestionsCsv, parseSearchConsoleCsv, type QuestionImport } from '../../../shared/questions/index.ts';
 import { ProspectQuestionSchema } from '../../../shared/schemas/index.ts';
 import { QuestionsExportSchema } from '../../../shared/schemas/questions-export.ts';
@@ -177,5 +177,25 @@ describe('lineOfPath', () => {
     expect(lineOfPath(text, ['a', 1, 'b'])).toBe(4);
     expect(lineOfPath(text, ['a', 0])).toBe(3);
     expect(lineOfPath(text, ['a', 5])).toBe(2);
+  });
+});
+
+describe('jsonSyntaxError', () => {
+  it('names where a JSON text breaks and what it should have had, strictly (no comments, no trailing comma)', () => {
+    expect(jsonSyntaxError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, expected: 'a property name in double quotes', found: '"}"' });
+    expect(jsonSyntaxError('[1, // two\n2]')).toMatchObject({ line: 1, column: 5, expected: 'a value', found: '"/"' });
+    expect(jsonSyntaxError('{"a": "x\u0001"}')).toMatchObject({ column: 9, expected: 'a valid string', found: 'U+0001' });
+    expect(jsonSyntaxError('{"a": "\\q"}')).toMatchObject({ column: 9, expected: 'a valid string', found: '"q"' });
+    expect(jsonSyntaxError('{"a": 1.}')).toMatchObject({ column: 9, expected: 'a digit', found: '"}"' });
+    expect(jsonSyntaxError('[true1]')).toMatchObject({ column: 6, expected: "',' or ']'", found: '"1"' });
+    expect(jsonSyntaxError('[1]\u00a0')).toMatchObject({ column: 4, expected: 'end of file', found: '"\u00a0"' });
+    expect(jsonSyntaxError('{"a": [1, {"b": null}]}')).toBeNull();
+  });
+
+  it('answers for any nesting depth', () => {
+    const deep = `{"x": ${'['.repeat(50_000)}${']'.repeat(50_000)},\n"questions": [1,\n2]}`;
+    expect(jsonSyntaxError(deep)).toBeNull();
+    expect(jsonSyntaxError('['.repeat(50_000))).toMatchObject({ expected: 'a value', found: 'end of file' });
+    expect(linesOfItems(deep, ['questions'])).toEqual([2, 3]);
   });
 });
