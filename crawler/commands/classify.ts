@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
+import { isLanguageTag } from '../../shared/language-tag.ts';
 import type { QueryClassification } from '../../shared/schemas/classify.ts';
 import { loadConfig } from '../config-file.ts';
 import { UsageError } from '../errors.ts';
@@ -28,7 +29,7 @@ export default function register(program: Command) {
     .option('--lang <code>', 'language of the queries (default: detected per query)')
     .option('-c, --config <file>', "zmot config file: its brand and competitors make their names navigational")
     .action(async (queries: string[], opts: ClassifyOptions) => {
-      if (opts.lang !== undefined && !/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(opts.lang)) throw new UsageError(MESSAGES.badLang(opts.lang));
+      if (opts.lang !== undefined && !isLanguageTag(opts.lang)) throw new UsageError(MESSAGES.badLang(opts.lang));
       const config = opts.config ? await loadConfig(opts.config) : null;
       const options = {
         lang: opts.lang,

@@ -4,6 +4,7 @@
  * the questions, or a typed error naming the line. Rows without a stage are classified.
  */
 import { classifyQuery } from '../classify/query-stage.ts';
+import { isLanguageTag } from '../language-tag.ts';
 import { StageSchema, type ProspectQuestion, type QuestionSource, type Stage } from '../schemas/index.ts';
 import {
   QuestionsExportSchema,
@@ -35,7 +36,6 @@ const MESSAGES = {
 };
 
 /** A language code as a questions file may give it: "en", "fr-CA", "pt-br" (BCP 47's common shapes). */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
 
 /**
  * A cell quoted in an error message: short, on one line, with line breaks, control characters and
@@ -158,7 +158,7 @@ export function parseQuestionsCsv(text: string, options: ImportOptions = {}): Qu
     }
     if (q.length > 500) return fail('bad-row', row.line, MESSAGES.tooLong);
     const rawLang = cell(col.lang);
-    if (rawLang && !LANGUAGE_TAG.test(rawLang)) return fail('bad-row', row.line, MESSAGES.badLang(rawLang));
+    if (rawLang && !isLanguageTag(rawLang)) return fail('bad-row', row.line, MESSAGES.badLang(rawLang));
     const lang = rawLang || options.lang;
     let weight = 1;
     const rawWeight = cell(col.weight);
@@ -286,7 +286,7 @@ export function parsePaaJson(text: string, options: ImportOptions = {}): Questio
 
 function build(id: string, text: string, stage: Stage, source: QuestionSource, weight: number, lang?: string, persona?: string): ProspectQuestion {
   const q: ProspectQuestion = { id, text, stage: StageSchema.parse(stage), weight, source };
-  if (lang && lang.length <= 10 && LANGUAGE_TAG.test(lang)) q.lang = lang;
+  if (lang && lang.length <= 10 && isLanguageTag(lang)) q.lang = lang;
   if (persona) q.persona = persona;
   return q;
 }

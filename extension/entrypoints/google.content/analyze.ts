@@ -1,4 +1,5 @@
 import { parseSerp, type SerpNodes } from '../../../shared/serp/parse.ts';
+import { primaryLanguage } from '../../../shared/language-tag.ts';
 import type { QueryStageInfo, Settings } from '../../../shared/schemas/extension.ts';
 import type { Serp, SerpOrganicResult } from '../../../shared/schemas/serp.ts';
 import type { AiOverviewSummary } from '../../../shared/schemas/extension.ts';
@@ -41,8 +42,7 @@ export function pageLanguage(doc: Document, pageUrl: string): string | null {
     hl = null;
   }
   const tag = hl || doc.documentElement?.getAttribute('lang') || '';
-  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(tag.trim());
-  return m ? m[1].toLowerCase() : null;
+  return primaryLanguage(tag);
 }
 
 /** The page as read, before the user's settings are known (they only add parties and language). */

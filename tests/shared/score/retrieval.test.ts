@@ -3,6 +3,7 @@ import { Bm25Index } from '../../../shared/score/bm25.ts';
 import { questionIntent } from '../../../shared/score/intent.ts';
 import { queryGroups } from '../../../shared/score/query-terms.ts';
 import { analyzerFor, isSupportedLanguage, primaryLanguage } from '../../../shared/score/text.ts';
+import { isLanguageTag } from '../../../shared/language-tag.ts';
 
 describe('text analysis per language', () => {
   it('stems English and drops its stop words', () => {
@@ -35,6 +36,9 @@ describe('text analysis per language', () => {
     expect(primaryLanguage('EN')).toBe('en');
     expect(primaryLanguage('')).toBeNull();
     expect(primaryLanguage(null)).toBeNull();
+    expect(primaryLanguage(' pt_BR ')).toBe('pt');
+    expect(['fr-CA', 'pt_BR', 'zh-Hant-TW', 'en'].every(isLanguageTag)).toBe(true);
+    expect(['f', 'english', 'fr-', 'fr-CA-toolongsubtag', 'fr CA'].some(isLanguageTag)).toBe(false);
   });
 });
 
