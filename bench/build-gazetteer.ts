@@ -129,6 +129,9 @@ function main(): void {
   const icons = Array.isArray(data) ? data : data.icons;
   const { lower, proper } = englishWords();
   const iconNames = icons.flatMap((icon) => [icon.title, ...(icon.aliases?.aka ?? []), ...(icon.aliases?.dup ?? []).map((d) => d.title)]);
+  const stageWords = new Set(
+    ENGLISH_LEXICON.entries.filter((entry) => entry.stage !== 'navigational' && entry.stage !== 'none').map((entry) => fold(entry.phrase.replace(/[*^$#]/g, ''))),
+  );
   const names = new Set<string>();
   const orgs = new Set<string>();
   for (const [source, raw] of [['icons', iconNames], ['nsi', nsiNames()]] as const) {
@@ -142,6 +145,8 @@ function main(): void {
       // name of several ordinary words ("la fitness", "great clips", "bank of america") is, when it is most of the query.
       const allCommon = words.every((word) => isCommonWord(word, lower) || /^\d+$/.test(word));
       if (allCommon && !(source === 'nsi' && words.length > 1)) continue;
+      // …unless one of its words is a stage word ("rent a car", "buy and sell"): the query is more likely the act.
+      if (allCommon && words.some((word) => stageWords.has(word))) continue;
       if (source === 'nsi' && words.length === 1 && (proper.has(name) || name.length <= 3)) continue;
       const into = source === 'nsi' ? orgs : names;
       into.add(name);

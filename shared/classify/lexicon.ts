@@ -101,6 +101,8 @@ export interface CompiledLexicon {
 export const MIN_SUFFIX_STEM = 3;
 
 function compileWord(word: string): PatternWord[] {
+  // Already folded (the gazetteers' tens of thousands of names): nothing to fold or split.
+  if (/^[a-z0-9]+$/.test(word)) return [{ type: 'exact', text: word }];
   if (word === '#') return [{ type: 'number' }];
   if (word.length > 1 && word.endsWith('*')) {
     const parts = foldedParts(word.slice(0, -1));

@@ -35,6 +35,7 @@ import { foldText, tokenize, type QueryToken, type QueryWord } from './query-tex
 import { COMMON_WORDS, GAZETTEER_NAMES, NEAR_WORDS, NOT_JOINED, ORGANISATION_NAMES } from './gazetteer-data.ts';
 import { JOINED_MIN_NAME, splitJoined, type NameKind } from './joined.ts';
 import { editDistanceWithin, fuzzyLimit } from './fuzzy.ts';
+import { QUERY_WEIGHTS, type QueryWeights } from './query-weights.ts';
 
 // Shown to users in the extension and the CLI as the reason behind a classification.
 const EXPLANATIONS = {
@@ -55,18 +56,10 @@ export const LEXICON_LANGUAGES: readonly string[] = STAGE_LEXICONS.map((lexicon)
 const FOREIGN_LEXICON_FACTOR = 0.6;
 /** Strict words ("comment", "test") are false friends: unused unless the query is known to be in their language. */
 const STRICT_UNDETERMINED_FACTOR = 0;
-/** A navigational name next to funnel words ("amazon prime price") is the topic, not the intent. */
-const NAV_DAMPING_WITH_FUNNEL = 0.5;
 /** …when those funnel words amount to at least one clear signal ("credit agricole en ligne" stays navigational). */
 const NAV_DAMPING_MIN_FUNNEL = 1;
-/** Every query starts with a little interest: most searches are informational (Broder 2002, Jansen et al. 2008). */
-const INTEREST_PRIOR = 0.25;
-/** …a smaller one when words of the query already argue for a stage: the prior only breaks near-ties then. */
-const INTEREST_PRIOR_WITH_EVIDENCE = 0.1;
-/** …and each topic word no signal explains adds to it, up to MAX_TOPIC_WORDS words. */
-const INTEREST_PER_TOPIC_WORD = 0.12;
+/** Topic words add to the interest prior up to this many words (weights: shared/classify/query-weights.ts). */
 const MAX_TOPIC_WORDS = 3;
-const COMMON_NOUN_PRIOR = 0.5;
 const QUESTION_MARK_WEIGHT = 0.8;
 const OR_PATTERN_WEIGHT = 1.2;
 const DOMAIN_WEIGHT = 2;
@@ -139,6 +132,9 @@ interface CompiledSet {
   fuzzyNames: (() => PhraseIndex) | null;
   /** One-word names of the site list and the gazetteer, for names typed joined to a word ("myhbo", "cdczika"). */
   joinedNames: Map<string, { entry: LexiconEntry; source: string }> | null;
+  weights: QueryWeights;
+  /** Weight of each name lexicon's entries, by its `lang` (all its entries weigh 1). */
+  sourceWeights: Record<string, number>;
 }
 
 export interface QueryClassifierConfig {
@@ -148,6 +144,8 @@ export interface QueryClassifierConfig {
   siteNames?: boolean;
   /** Read a near miss of a known name or English stage word as a misspelling of it (default true). */
   fuzzy?: boolean;
+  /** Global weights other than the fitted ones (shared/classify/query-weights.ts); the fit script tries them. */
+  weights?: Partial<QueryWeights>;
 }
 
 export type QueryClassifier = (query: string, options?: ClassifyQueryOptions) => QueryClassification;
@@ -155,21 +153,40 @@ export type QueryClassifier = (query: string, options?: ClassifyQueryOptions) =>
 /** A classifier over a chosen set of lexicons; `classifyQuery` is the default one. */
 export function createQueryClassifier(config: QueryClassifierConfig = {}): QueryClassifier {
   const languageLexicons = (config.lexicons ?? STAGE_LEXICONS).map((lexicon) => ({
-    compiled: compileLexicon(lexicon),
+    compiled: compiledOnce(lexicon),
     language: lexicon.lang as string | null,
   }));
   const names = config.siteNames === false ? [] : [SITES_LEXICON, gazetteerLexicon()];
   const organisations = config.siteNames === false ? [] : [organisationLexicon()];
   const shared = [NEUTRAL_LEXICON, PLACES_LEXICON, ...names, ...organisations].map((lexicon) => ({
-    compiled: compileLexicon(lexicon),
+    compiled: compiledOnce(lexicon),
     language: null,
   }));
   const fuzzy = config.fuzzy === false ? null : buildFuzzyIndex([...(config.lexicons ?? STAGE_LEXICONS).filter((l) => l.lang === 'en'), ...names]);
   let phrases: PhraseIndex | null = null;
   const nameLexicons = [...names, ...organisations];
   const fuzzyNames = config.fuzzy === false || !nameLexicons.length ? null : () => (phrases ??= buildPhraseIndex(nameLexicons));
-  const set: CompiledSet = { lexicons: [...languageLexicons, ...shared], fuzzy, fuzzyNames, joinedNames: names.length ? joinedNameIndex(names) : null };
+  const weights = { ...QUERY_WEIGHTS, ...config.weights };
+  const set: CompiledSet = {
+    lexicons: [...languageLexicons, ...shared],
+    fuzzy,
+    fuzzyNames,
+    joinedNames: names.length ? joinedNameIndex(names) : null,
+    weights,
+    sourceWeights: { gazetteer: weights.gazetteerWeight, organisations: weights.organisationWeight },
+  };
   return (query, options) => classifyWith(set, query, options);
+}
+
+/** Lexicons are constants: each is compiled once per process, whatever the number of classifiers (the fit tries many). */
+const compiledLexicons = new WeakMap<Lexicon, CompiledLexicon>();
+function compiledOnce(lexicon: Lexicon): CompiledLexicon {
+  let compiled = compiledLexicons.get(lexicon);
+  if (!compiled) {
+    compiled = compileLexicon(lexicon);
+    compiledLexicons.set(lexicon, compiled);
+  }
+  return compiled;
 }
 
 let defaultClassifier: QueryClassifier | null = null;
@@ -198,7 +215,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
 
   const candidates: Candidate[] = [];
   for (const { compiled, language } of set.lexicons) {
-    const factor = lexiconFactor(language, detectedLang);
+    const factor = lexiconFactor(language, detectedLang) * (set.sourceWeights[compiled.lang] ?? 1);
     const strictFactor = strictEntryFactor(language, detectedLang);
     const collect = (entry: CompiledEntry, start: number): void => {
       if (entry.entry.strict && strictFactor === 0) return;
@@ -212,9 +229,10 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     }
   }
   candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
-  if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang));
-  if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames(), set.fuzzy, tokens));
-  if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens));
+  const sourceWeight = (source: string): number => set.sourceWeights[source] ?? 1;
+  if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang, set.weights.fuzzyFactor, sourceWeight));
+  if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames(), set.fuzzy, tokens, set.weights.fuzzyFactor, sourceWeight));
+  if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens, set.weights.joinedFactor, sourceWeight));
   candidates.push(...domainCandidates(words, tokens));
   candidates.push(...currencyCandidates(words, tokens));
   candidates.push(...orPatternCandidates(tokens, detectedLang));
@@ -271,8 +289,8 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
     if (candidate.stage === 'navigational') {
       // A name that is most of the query is the destination; a name among many topic words is a topic.
       weight *= Math.sqrt(navCoverage);
-      if (nameIsTopic) weight *= NAME_AS_TOPIC_FACTOR;
-      if (funnelEvidence >= NAV_DAMPING_MIN_FUNNEL) weight *= NAV_DAMPING_WITH_FUNNEL;
+      if (nameIsTopic) weight *= set.weights.nameAsTopicFactor;
+      if (funnelEvidence >= NAV_DAMPING_MIN_FUNNEL) weight *= set.weights.navDampingWithFunnel;
     }
     if (candidate.stage === 'purchase' && candidate.broder === 'informational') purchaseLookup += weight;
     if (candidate.stage === 'navigational' && candidate.broder === 'informational') navLookup += weight;
@@ -286,17 +304,19 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   if (tokens.length > 0) {
     // Topic words argue for interest only when nothing in the query argues for a funnel stage.
     const prior =
-      funnelEvidence > 0 ? INTEREST_PRIOR_WITH_EVIDENCE : INTEREST_PRIOR + INTEREST_PER_TOPIC_WORD * Math.min(MAX_TOPIC_WORDS, topicWords);
+      funnelEvidence > 0
+        ? set.weights.interestPriorWithEvidence
+        : set.weights.interestPrior + set.weights.interestPerTopicWord * Math.min(MAX_TOPIC_WORDS, topicWords);
     fallback.push(signalOf('interest', EXPLANATIONS.defaultInterest, prior, 'fallback'));
   }
   if (evidence === 0 && tokens.length === 1 && contentCount === 1) {
     const word = tokens[0].folded;
     if (coveredBy[0]?.stage === 'none') {
-      fallback.push(signalOf('interest', EXPLANATIONS.knownTopic, COMMON_NOUN_PRIOR, 'fallback'));
+      fallback.push(signalOf('interest', EXPLANATIONS.knownTopic, set.weights.commonNounPrior, 'fallback'));
     } else if (word.length >= COMMON_NOUN_MIN_LENGTH && COMMON_NOUN_SUFFIX.test(word)) {
-      fallback.push(signalOf('interest', EXPLANATIONS.commonNounSuffix, COMMON_NOUN_PRIOR, 'fallback'));
+      fallback.push(signalOf('interest', EXPLANATIONS.commonNounSuffix, set.weights.commonNounPrior, 'fallback'));
     } else if (PLURAL_NOUN.test(word)) {
-      fallback.push(signalOf('interest', EXPLANATIONS.pluralNoun, COMMON_NOUN_PRIOR, 'fallback'));
+      fallback.push(signalOf('interest', EXPLANATIONS.pluralNoun, set.weights.commonNounPrior, 'fallback'));
     }
   }
   const scores: QueryStageScores = { ...raw };
@@ -379,13 +399,16 @@ const SITE_COMPANION_MAX_OVERRIDDEN = 1;
 
 function absorbSiteCompanions(accepted: Candidate[], tokens: readonly QueryToken[]): Candidate[] {
   const result = [...accepted];
-  // "order domino's online", "download skype free": next to an act the companion word belongs to the act.
-  if (accepted.some((candidate) => candidate.stage === 'purchase' && candidate.broder !== 'informational')) return result;
   for (const site of accepted.filter((candidate) => candidate.stage === 'navigational' && candidate.kind === 'site')) {
     for (const companion of SITE_COMPANIONS) {
       const start = site.end;
       const end = start + companion.length;
       if (end > tokens.length || companion.some((word, i) => tokens[start + i].folded !== word)) continue;
+      // "order domino's online": next to an act elsewhere in the query the companion word belongs to the act.
+      const act = accepted.some(
+        (candidate) => candidate.stage === 'purchase' && candidate.broder !== 'informational' && (candidate.end <= start || candidate.start >= end),
+      );
+      if (act) continue;
       const overlapping = result.filter((candidate) => candidate.start < end && candidate.end > start);
       const blocked = overlapping.some(
         (candidate) =>
@@ -614,33 +637,29 @@ export function broderIntentOf(stage: QueryStage, scores: QueryStageScores, purc
   }
 }
 
-/** The brand gazetteer (bench/build-gazetteer.ts): names from a maintained data package, weighed like site names. */
-const GAZETTEER_WEIGHT = 1;
+/** The brand gazetteer (bench/build-gazetteer.ts): names from a maintained data package; weighed by `gazetteerWeight`. */
 let gazetteer: Lexicon | null = null;
 function gazetteerLexicon(): Lexicon {
   gazetteer ??= {
     lang: 'gazetteer',
-    entries: GAZETTEER_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: GAZETTEER_WEIGHT, kind: 'site' as const, strict: false })),
+    entries: GAZETTEER_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: 1, kind: 'site' as const, strict: false })),
   };
   return gazetteer;
 }
 
 /**
- * Chains and public bodies (name-suggestion-index: "la fitness", "deped", "caribou coffee"): many, most of them
- * little known, so matched exactly only (never as the target of a misspelling), at this weight.
+ * Chains and public bodies (name-suggestion-index: "la fitness", "caribou coffee"): many, most of them little
+ * known, so never the target of a one-word misspelling; weighed by `organisationWeight`.
  */
-const ORGANISATION_WEIGHT = 1;
 let organisationNames: Lexicon | null = null;
 function organisationLexicon(): Lexicon {
   organisationNames ??= {
     lang: 'organisations',
-    entries: ORGANISATION_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: ORGANISATION_WEIGHT, kind: 'site' as const, strict: false })),
+    entries: ORGANISATION_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: 1, kind: 'site' as const, strict: false })),
   };
   return organisationNames;
 }
 
-/** A misspelt word counts for less than the word itself: the reading is a guess. */
-const FUZZY_FACTOR = 0.8;
 
 interface FuzzyTarget {
   word: string;
@@ -681,7 +700,14 @@ function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
  * one edit (two for long words) from a known name or stage word with the same first letter, reads
  * as that word at a lower weight. Exact readings of the same tokens always win.
  */
-function fuzzyCandidates(index: FuzzyIndex, exact: readonly Candidate[], tokens: readonly QueryToken[], lang: string | null): Candidate[] {
+function fuzzyCandidates(
+  index: FuzzyIndex,
+  exact: readonly Candidate[],
+  tokens: readonly QueryToken[],
+  lang: string | null,
+  factor: number,
+  sourceWeight: (source: string) => number,
+): Candidate[] {
   if (lang !== null && lang !== 'en') return [];
   const found: Candidate[] = [];
   tokens.forEach((token, position) => {
@@ -704,7 +730,7 @@ function fuzzyCandidates(index: FuzzyIndex, exact: readonly Candidate[], tokens:
       start: position,
       end: position + 1,
       stage: best.entry.stage,
-      weight: best.entry.weight * FUZZY_FACTOR,
+      weight: best.entry.weight * factor * sourceWeight(best.source),
       kind: best.entry.kind,
       source: best.source,
       exactWords: 0,
@@ -742,9 +768,19 @@ function buildPhraseIndex(lexicons: readonly Lexicon[]): PhraseIndex {
  * edit for 6+ letters, two for 9+, same first letter), the others exact, reads as that name ×0.8. The misspelt
  * token must be no common word and no word a lexicon knows ("delta rental" is not "delta dental").
  */
-function fuzzyPhraseCandidates(index: PhraseIndex, fuzzy: FuzzyIndex, tokens: readonly QueryToken[]): Candidate[] {
+function fuzzyPhraseCandidates(
+  index: PhraseIndex,
+  fuzzy: FuzzyIndex,
+  tokens: readonly QueryToken[],
+  factor: number,
+  sourceWeight: (source: string) => number,
+): Candidate[] {
   const found: Candidate[] = [];
   const folded = tokens.map((token) => token.folded);
+  // Only a token that is no common word and no known word can be the misspelt one: most queries have none.
+  const couldBeMisspelt = (token: string): boolean =>
+    fuzzyLimit(token.length) > 0 && !/\d/.test(token) && !commonWords().has(token) && !fuzzy.known.has(token);
+  if (!folded.some(couldBeMisspelt)) return found;
   const seen = new Set<string>();
   folded.forEach((anchor, position) => {
     for (const { words, at, entry, source } of index.get(anchor) ?? []) {
@@ -757,14 +793,7 @@ function fuzzyPhraseCandidates(index: PhraseIndex, fuzzy: FuzzyIndex, tokens: re
         const token = folded[start + i];
         if (token === words[i]) continue;
         const limit = fuzzyLimit(words[i].length);
-        const near =
-          misspelt < 0 &&
-          limit > 0 &&
-          token[0] === words[i][0] &&
-          !/\d/.test(token) &&
-          !commonWords().has(token) &&
-          !fuzzy.known.has(token) &&
-          editDistanceWithin(token, words[i], limit);
+        const near = misspelt < 0 && limit > 0 && token[0] === words[i][0] && couldBeMisspelt(token) && editDistanceWithin(token, words[i], limit);
         if (near) misspelt = start + i;
         else matches = false;
       }
@@ -775,7 +804,7 @@ function fuzzyPhraseCandidates(index: PhraseIndex, fuzzy: FuzzyIndex, tokens: re
         start,
         end,
         stage: 'navigational',
-        weight: entry.weight * FUZZY_FACTOR,
+        weight: entry.weight * factor * sourceWeight(source),
         kind: 'site',
         source,
         exactWords: words.length - 1,
@@ -786,8 +815,6 @@ function fuzzyPhraseCandidates(index: PhraseIndex, fuzzy: FuzzyIndex, tokens: re
   return found;
 }
 
-/** A name read inside a joined token counts for less than the name typed alone: the split is a guess. */
-const JOINED_FACTOR = 0.8;
 
 function joinedNameIndex(lexicons: readonly Lexicon[]): Map<string, { entry: LexiconEntry; source: string }> {
   const index = new Map<string, { entry: LexiconEntry; source: string }>();
@@ -811,6 +838,8 @@ function joinedNameCandidates(
   fuzzy: FuzzyIndex | null,
   exact: readonly Candidate[],
   tokens: readonly QueryToken[],
+  factor: number,
+  sourceWeight: (source: string) => number,
 ): Candidate[] {
   const found: Candidate[] = [];
   const nameKind = (part: string): NameKind => {
@@ -829,7 +858,7 @@ function joinedNameCandidates(
       start: position,
       end: position + 1,
       stage: 'navigational',
-      weight: entry.weight * JOINED_FACTOR,
+      weight: entry.weight * factor * sourceWeight(source),
       kind: 'site',
       source,
       exactWords: 0,
@@ -845,8 +874,6 @@ function notJoined(): Set<string> {
   return notJoinedWords;
 }
 
-/** How much a name still argues for navigation when the rest of the query is ordinary words about it. */
-const NAME_AS_TOPIC_FACTOR = 0.4;
 let common: Set<string> | null = null;
 function commonWords(): Set<string> {
   common ??= new Set(COMMON_WORDS.split(' '));

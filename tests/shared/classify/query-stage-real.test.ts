@@ -29,6 +29,8 @@ describe('brands, organisations and sites, without a network', () => {
     }
     // The chain's name beside an act is where the act happens: still a transaction.
     expect(read("order papa john's online")).toMatchObject({ stage: 'purchase', broder: 'transactional' });
+    // A chain named by ordinary words that include a stage word is not read as that chain.
+    expect(read('rent a car in rome')).toMatchObject({ stage: 'purchase', broder: 'transactional' });
   });
 
   it('reads a site name typed joined to a word as that site, but not a dictionary word that happens to contain one', () => {
