@@ -23,7 +23,9 @@ import { pageResultFrom } from '../../shared/pipeline.ts';
 import type { PageArtifacts, PageResult, Passage, ProspectQuestion } from '../../shared/schemas/index.ts';
 import { questionContext, scorePassage } from '../../shared/score/answer.ts';
 import { Bm25Index } from '../../shared/score/bm25.ts';
+import type { ConfidenceEvidence } from '../../shared/score/confidence.ts';
 import { buildCorpus } from '../../shared/score/corpus.ts';
+import { scoreQuestion } from '../../shared/score/site.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -287,3 +289,53 @@ export function scorerScores(q: PqaQuestion): number[] {
 }
 
 const NO_NAMES = { brand: [], competitors: [] };
+
+export interface ProductVerdict {
+  /** What the product says of the question on its product page (scoreQuestion, the crawl's own path). */
+  answered: boolean;
+  confidence: number;
+  visibility: number;
+  /** The evidence the confidence is computed from (null: no passage shares a word with the question). */
+  evidence: ConfidenceEvidence | null;
+  /** Whether the passage the product picks as the answer truly answers (people's label). */
+  right: boolean;
+  /** Whether any candidate answers. */
+  answerable: boolean;
+}
+
+const verdictCache = new WeakMap<PqaQuestion, ProductVerdict>();
+
+/** The product's verdict on one question: its best passage, whether it is marked answered, and whether it truly answers. */
+export function productVerdict(q: PqaQuestion): ProductVerdict {
+  const hit = verdictCache.get(q);
+  if (hit) return hit;
+  const { artifacts, page, question, passageOf } = productPage(q);
+  const corpus = buildCorpus([{ artifacts, page }], 'en');
+  const { result, evidence } = scoreQuestion(question, corpus, NO_NAMES);
+  const i = result.best?.passageId ? passageOf.get(result.best.passageId) : undefined;
+  const out: ProductVerdict = {
+    answered: result.answered,
+    confidence: result.confidence ?? 0,
+    visibility: result.visibility,
+    evidence,
+    right: i !== undefined && q.candidates[i].label === 1,
+    answerable: q.candidates.some((c) => c.label === 1),
+  };
+  verdictCache.set(q, out);
+  return out;
+}
+
+/** Precision and recall of a verdict over questions: of those marked, the share right; right and marked over the answerable. */
+export function verdictFigures(qs: PqaQuestion[], marked: (v: ProductVerdict) => boolean): { answered: number; precision: number; recall: number } {
+  let answered = 0;
+  let right = 0;
+  let answerable = 0;
+  for (const q of qs) {
+    const v = productVerdict(q);
+    if (v.answerable) answerable++;
+    if (!marked(v)) continue;
+    answered++;
+    if (v.right) right++;
+  }
+  return { answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0 };
+}

@@ -9,17 +9,22 @@
  *   npm run fit              fit and write
  *   npm run fit -- --dry     fit and print only
  *
+ * Then the answer's confidence (shared/score/confidence.ts): a logistic regression, on the dev
+ * questions, of "the passage the product picks truly answers" on its relevance and BM25 share, and
+ * `answeredConfidence`, the lowest confidence at which ≥ 90% of the dev questions so marked are right.
+ *
  * What the product-QA pages cannot teach (every candidate of a question sits under the same kind of
  * heading; no listing pages, no long sections, no brand) is not searched here and stays as documented
- * in weights.ts: heading weights, brand credit, windows, listing factor, the answered threshold. Nor
- * are the factor exponents: they move every score's scale, and the answered threshold, which this
- * data cannot set (see below), would then mean something else on a site.
+ * in weights.ts: heading weights, brand credit, windows, listing factor, the visibility bar of
+ * "answered" (these pages never reach a site page's visibility). Nor are the factor exponents: they
+ * move every score's scale, and with it what the visibility bar means on a site.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
-import { figures, loadSet, scorerScores, SETS, thresholdFigures, type PqaQuestion } from './answers-data.ts';
+import { CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
+import { figures, loadSet, productVerdict, scorerScores, SETS, type PqaQuestion } from './answers-data.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE = path.join(ROOT, 'shared/score/weights.ts');
@@ -36,6 +41,8 @@ const GRIDS: Partial<Record<keyof ScoreWeights, number[]>> = {
  */
 const MIN_GAIN = 0.01;
 const TARGET_PRECISION = 0.9;
+/** The answered confidence is chosen among thresholds that mark at least this many dev questions (precision of fewer is noise). */
+const MIN_ANSWERED = 50;
 
 function objective(sets: PqaQuestion[][]): { p1: number; mrr: number } {
   let p1 = 0;
@@ -79,17 +86,7 @@ function main(): void {
     if (!moved) break;
   }
 
-  // The answered threshold is not fitted here: a product-QA page (every candidate under a generic
-  // section heading, no title naming the question) never scores like a site's answering page, so a
-  // threshold learnt on it would mark half a site answered. Printed for the record only.
-  const pooled = dev.flat();
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
-    const f = thresholdFigures(pooled, scorerScores, t);
-    if (f.answered >= 10 && f.precision >= TARGET_PRECISION) {
-      process.stdout.write(`lowest threshold with ≥ 90% precision on dev product pages: ${t.toFixed(2)} (${f.answered} answered, recall ${(f.recall * 100).toFixed(1)}%); the product keeps ${WEIGHTS.answeredThreshold}\n`);
-      break;
-    }
-  }
+  fitConfidence(dev.flat());
 
   const changed = (Object.keys(start) as Array<keyof ScoreWeights>).filter((k) => start[k] !== WEIGHTS[k]);
   process.stdout.write(`changed: ${changed.map((k) => `${k} ${start[k]} → ${WEIGHTS[k]}`).join(', ') || 'nothing'}\n`);
@@ -101,3 +98,49 @@ function main(): void {
 }
 
 main();
+
+/**
+ * The answer's confidence: logistic regression of "the passage the product picks truly answers"
+ * (people's label; a question no candidate answers counts as wrong) on the evidence of
+ * confidence.ts, over the dev questions, by plain gradient descent from zero (deterministic, a
+ * small L2 penalty); then the lowest confidence, on a grid of hundredths, at which ≥ 90% of the dev
+ * questions marked answered are right.
+ */
+function fitConfidence(dev: PqaQuestion[]): void {
+  const rows = dev
+    .map((q) => productVerdict(q))
+    .filter((v): v is typeof v & { evidence: ConfidenceEvidence } => v.evidence !== null)
+    .map((v) => ({ x: [1, ...CONFIDENCE_FEATURES.map((f) => v.evidence[f])], y: v.right ? 1 : 0 }));
+  const w = new Array<number>(CONFIDENCE_FEATURES.length + 1).fill(0);
+  const L2 = 1e-4;
+  const RATE = 0.5;
+  const sigmoid = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, xi, i) => s + xi * w[i], 0)));
+  for (let step = 0; step < 20000; step++) {
+    const grad = w.map((wi, i) => (i === 0 ? 0 : L2 * wi));
+    for (const r of rows) {
+      const err = sigmoid(r.x) - r.y;
+      r.x.forEach((xi, i) => (grad[i] += (err * xi) / rows.length));
+    }
+    w.forEach((_, i) => (w[i] -= RATE * grad[i]));
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  WEIGHTS.confidenceBias = round(w[0]);
+  WEIGHTS.confidenceRelevance = round(w[1]);
+  WEIGHTS.confidenceLexical = round(w[2]);
+  const p = rows.map((r) => ({ p: Math.round(sigmoid(r.x) * 1000) / 1000, y: r.y }));
+  const answerable = dev.filter((q) => q.candidates.some((c) => c.label === 1)).length;
+  let chosen = 1;
+  for (let t = 50; t <= 99; t++) {
+    const marked = p.filter((r) => r.p >= t / 100);
+    const right = marked.filter((r) => r.y === 1).length;
+    if (marked.length >= MIN_ANSWERED && right / marked.length >= TARGET_PRECISION) {
+      chosen = t / 100;
+      process.stdout.write(
+        `answered confidence ${chosen}: ${marked.length} dev questions marked answered, precision ${((right / marked.length) * 100).toFixed(1)}%, recall ${((right / answerable) * 100).toFixed(1)}%\n`,
+      );
+      break;
+    }
+  }
+  WEIGHTS.answeredConfidence = chosen;
+  process.stdout.write(`confidence weights: bias ${WEIGHTS.confidenceBias}, ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${round(w[i + 1])}`).join(', ')}\n`);
+}

@@ -47,6 +47,11 @@ export const QuestionResultSchema = z.object({
    * passage among the question's retrieval candidates. Absent from reports written before it existed.
    */
   pages: z.array(z.object({ url: z.string(), answer: z.number().min(0).max(1), findability: z.number().min(0).max(1) })).optional(),
+  /**
+   * 0..1: how sure the scorer is that the best passage truly answers (a probability fitted on people's
+   * labels, shared/score/confidence.ts). Absent from reports written before it existed.
+   */
+  confidence: z.number().min(0).max(1).optional(),
   answered: z.boolean(),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;

@@ -106,6 +106,8 @@ export interface ScoredAnswer {
   page: CorpusPage;
   /** The indexed passage this answer comes from. */
   ref?: PassageRef;
+  /** The passage's BM25 score over the question's best BM25 passage, when retrieved by a search (evidence for the confidence). */
+  lexical?: number;
 }
 
 /** Term-frequency credit: present once is most of it, repetition adds a little. */

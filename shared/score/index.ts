@@ -8,7 +8,7 @@ import { buildCorpus, ownDomains } from './corpus.ts';
 import { queryGroups } from './query-terms.ts';
 import { analyzerFor } from './text.ts';
 
-export { scoreSite, scoreQuestion, ANSWERED_THRESHOLD, type SiteScoring, type ScoreSiteInput } from './site.ts';
+export { scoreSite, scoreQuestion, ANSWERED_THRESHOLD, ANSWERED_CONFIDENCE, type SiteScoring, type ScoreSiteInput } from './site.ts';
 export { aggregateScores, weightedScore, DEFAULT_STAGE_WEIGHTS, stageWeights } from './stages.ts';
 export { brandNamesOf, type BrandNames } from './answer.ts';
 export { questionIntent, SHAPE_LABELS, type AnswerShape, type QuestionIntent } from './intent.ts';

@@ -8,6 +8,7 @@ import type { Config, Gap, PageArtifacts, PageResult, ProspectQuestion, Question
 import { brandNamesOf, questionContext, scorePassage, type BrandNames, type QuestionContext, type ScoredAnswer } from './answer.ts';
 import type { Bm25Index } from './bm25.ts';
 import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
+import { confidenceOf, type ConfidenceEvidence } from './confidence.ts';
 import { gapFor } from './gaps.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
 import { aggregateScores } from './stages.ts';
@@ -15,8 +16,10 @@ import { analyzerFor } from './text.ts';
 import { queryGroups } from './query-terms.ts';
 import { WEIGHTS } from './weights.ts';
 
-/** A question counts as answered when its best visibility reaches this (0..1); fitted, see weights.ts. */
+/** A question counts as answered when its best visibility reaches this (0..1), see weights.ts… */
 export const ANSWERED_THRESHOLD = WEIGHTS.answeredThreshold;
+/** …and the confidence that its best passage answers reaches this (fitted on dev, see confidence.ts). */
+export const ANSWERED_CONFIDENCE = WEIGHTS.answeredConfidence;
 /** Passages retrieved by BM25 per question before the answer score ranks them. */
 const CANDIDATE_PASSAGES = 60;
 /** Runner-up answers kept per question (distinct pages). */
@@ -53,7 +56,11 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
 }
 
 /** One question over the corpus: its result, and its gap when it is not answered. */
-export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names: BrandNames): { result: QuestionResult; gap: Gap | null } {
+export function scoreQuestion(
+  question: ProspectQuestion,
+  corpus: Corpus,
+  names: BrandNames,
+): { result: QuestionResult; gap: Gap | null; evidence: ConfidenceEvidence | null } {
   const ctx = questionContext(question, names, corpus.defaultLang);
   const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
   const perPage = index ? candidatesPerPage(ctx, index) : [];
@@ -63,16 +70,19 @@ export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names:
     .sort((a, b) => rank(b) - rank(a) || b.answer.answer - a.answer.answer || a.page.order - b.page.order);
   const best = byVisibility[0] ?? null;
   const visibility = best ? best.answer.visibility : 0;
-  const answered = visibility >= ANSWERED_THRESHOLD;
+  const evidence = best ? { relevance: best.answer.factors.relevance, lexical: best.lexical ?? 1 } : null;
+  const confidence = evidence ? confidenceOf(evidence) : 0;
+  const answered = visibility >= ANSWERED_THRESHOLD && confidence >= ANSWERED_CONFIDENCE;
   const result: QuestionResult = {
     question,
     visibility,
+    confidence,
     best: best ? best.answer : null,
     others: byVisibility.slice(1, 1 + RUNNERS_UP).map((s) => s.answer),
     pages: byVisibility.map((s) => ({ url: s.answer.url, answer: s.answer.answer, findability: s.answer.findability })),
     answered,
   };
-  if (answered) return { result, gap: null };
+  if (answered) return { result, gap: null, evidence };
   // The nearest page is the one that came closest to answering: the question's best page, so the gap
   // and the question's row agree; unless a better answer is there but hidden from search (noindex,
   // blocked), which the gap then names with the reason. Never a merely topical page.
@@ -82,7 +92,7 @@ export function scoreQuestion(question: ProspectQuestion, corpus: Corpus, names:
     .sort((a, b) => b.byAnswer.answer.answer - a.byAnswer.answer.answer || a.byAnswer.page.order - b.byAnswer.page.order)[0];
   const nearest = hidden ?? own;
   const elsewhere = answerInOtherLanguage(ctx, corpus);
-  return { result, gap: gapFor({ ctx, nearest: nearest ? nearest.byContent : null, visibility, corpus, elsewhere }) };
+  return { result, gap: gapFor({ ctx, nearest: nearest ? nearest.byContent : null, visibility, corpus, elsewhere }), evidence };
 }
 
 /**
@@ -125,8 +135,14 @@ function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>): 
   if (!ctx.groups.length) return [];
   const hits = index.search(ctx.groups, CANDIDATE_PASSAGES);
   const pages = new Map<number, PageCandidates>();
+  // Hits come best first, so a page's first hit is its best BM25 passage: each passage's BM25 share
+  // is taken against that (on a product page as on a site page: the passages it competes with).
+  const pageTop = new Map<number, number>();
   for (const hit of hits) {
     const scored = scorePassage(ctx, index, hit.doc);
+    const top = pageTop.get(scored.page.order) ?? hit.score;
+    pageTop.set(scored.page.order, top);
+    scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
     const prev = pages.get(scored.page.order);
     if (!prev) {
       pages.set(scored.page.order, { byAnswer: scored, byContent: scored, topicality: scored.topicality });

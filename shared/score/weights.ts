@@ -28,8 +28,14 @@ export interface ScoreWeights {
   windowWords: number;
   /** Factor on an excerpt card of a listing page (blog index, tag, category, archive, page 2…). */
   listingFactor: number;
-  /** A question counts as answered when its best answer × findability reaches this. */
+  /** A question counts as answered when its best answer × findability reaches this (visibility bar: not fitted, product-QA pages cannot show findability or directness)… */
   answeredThreshold: number;
+  /** …and when the confidence that its best passage answers (shared/score/confidence.ts) reaches this: fitted, the lowest with ≥ 90% precision on dev. */
+  answeredConfidence: number;
+  /** Logistic weights of that confidence (fitted on dev): bias, relevance, BM25 share. */
+  confidenceBias: number;
+  confidenceRelevance: number;
+  confidenceLexical: number;
 }
 
 // fit:begin
@@ -49,5 +55,9 @@ export const WEIGHTS: ScoreWeights = {
   windowWords: 150,
   listingFactor: 0.6,
   answeredThreshold: 0.5,
+  answeredConfidence: 0.77,
+  confidenceBias: -5.473,
+  confidenceRelevance: 3.697,
+  confidenceLexical: 5.106,
 };
 // fit:end
