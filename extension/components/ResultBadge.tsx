@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ResultState } from '../../shared/schemas/extension.ts';
+import type { QueryCompare, ResultState } from '../../shared/schemas/extension.ts';
 import { w } from '../i18n/words.ts';
 import type { Party } from '../utils/domains.ts';
 import { BadgeDetails } from './BadgeDetails.tsx';
@@ -26,10 +26,12 @@ export interface ResultBadgeProps {
   onToggle?: () => void;
   /** The page's AI Overview cites this result's page. */
   aiCited?: boolean;
+  /** From an imported compare report: this competitor's score on the query, and the brand's. */
+  versus?: QueryCompare['results'][string];
 }
 
 /** The ZMOT badge of one organic result: answer score and findability; a click shows why. */
-export function ResultBadge({ state, party, query = null, showUnscored = false, onToggle, aiCited = false }: ResultBadgeProps) {
+export function ResultBadge({ state, party, query = null, showUnscored = false, onToggle, aiCited = false, versus }: ResultBadgeProps) {
   const [open, setOpen] = useState(false);
   const first = useRef(true);
   useEffect(() => {
@@ -53,6 +55,11 @@ export function ResultBadge({ state, party, query = null, showUnscored = false, 
         {aiCited && (
           <span class="zl-ai-mark" data-field="ai-cited" title="Cited in the AI Overview">
             AI
+          </span>
+        )}
+        {versus && (
+          <span class="zl-vs" data-field="compare">
+            {versus.site} <b>{versus.score}</b> · you <b>{versus.brand ?? '–'}</b>
           </span>
         )}
         {quiet ? (

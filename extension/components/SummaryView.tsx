@@ -1,6 +1,7 @@
 import type { PageSummary } from '../../shared/schemas/extension.ts';
 import { w } from '../i18n/words.ts';
 import { AiOverviewSummary } from './AiOverviewSummary.tsx';
+import { CompareSummary } from './CompareSummary.tsx';
 import { STAGES } from './format.ts';
 
 /** At or above this confidence the query's stage is stated; below it, it reads "probably …?". */
@@ -17,6 +18,7 @@ export function SummaryView({ summary, hasBrand }: { summary: PageSummary; hasBr
   return (
     <>
     {summary.aiOverview && <AiOverviewSummary ai={summary.aiOverview} hasBrand={hasBrand} />}
+    {summary.compare && <CompareSummary compare={summary.compare} />}
     <dl class="zl-summary">
       <dt>{t.queryStage}</dt>
       <dd data-field="stage">

@@ -16,8 +16,8 @@ import { urlKey } from './url-key.ts';
 const MESSAGES = {
   tooLarge: (file: string, mb: number) => `${file}: the file is larger than ${mb} MB; import the report.json of one crawl`,
   notJson: (file: string, reason: string) => `${file}: not a JSON file (${reason})`,
-  invalid: (file: string, where: string, problem: string, more: number) =>
-    `${file}: not a ZMOT Lens crawl report — ${where}: ${problem}${more ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+  invalid: (file: string, where: string, problem: string, more: number, what: string) =>
+    `${file}: not a ZMOT Lens ${what} — ${where}: ${problem}${more ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
   tooManyPages: (file: string, n: number) => `${file}: the report has ${n} pages; the extension keeps at most ${EXTENSION_LIMITS.maxReportPages}`,
   nearestQuestion: (q: string) => `Answer score for the report's nearest question: “${q}”.`,
   noQuestion: 'The report has no question close to this query: only findability is known.',
@@ -34,22 +34,31 @@ const MIN_QUESTION_SIMILARITY = 0.5;
 export type ReportImportResult = { ok: true; index: ReportIndex } | { ok: false; message: string };
 
 /** One line naming the file, the first bad field and what is wrong with it. */
-export function describeIssues(file: string, error: z.ZodError): string {
+export function describeIssues(file: string, error: z.ZodError, what = 'crawl report'): string {
   const first = error.issues[0];
   const where = first && first.path.length ? first.path.map(String).join('.') : '(root)';
-  return MESSAGES.invalid(file, where, first?.message ?? 'invalid', Math.max(0, error.issues.length - 1));
+  return MESSAGES.invalid(file, where, first?.message ?? 'invalid', Math.max(0, error.issues.length - 1), what);
+}
+
+/** An imported file's text as JSON (size checked first), or one line saying why it is not. */
+export function readReportJson(fileName: string, text: string): { ok: true; file: string; json: unknown } | { ok: false; message: string } {
+  const file = fileName.slice(0, 200) || 'report.json';
+  if (text.length > MAX_REPORT_BYTES) return { ok: false, message: MESSAGES.tooLarge(file, MAX_REPORT_BYTES / 1024 / 1024) };
+  try {
+    return { ok: true, file, json: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, message: MESSAGES.notJson(file, (e instanceof Error ? e.message : String(e)).slice(0, 120)) };
+  }
 }
 
 /** Reads an imported file's text into a report index, or says in one line why it cannot. */
 export function importReport(fileName: string, text: string, now = new Date()): ReportImportResult {
-  const file = fileName.slice(0, 200) || 'report.json';
-  if (text.length > MAX_REPORT_BYTES) return { ok: false, message: MESSAGES.tooLarge(file, MAX_REPORT_BYTES / 1024 / 1024) };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: MESSAGES.notJson(file, (e instanceof Error ? e.message : String(e)).slice(0, 120)) };
-  }
+  const read = readReportJson(fileName, text);
+  return read.ok ? importReportJson(read.file, read.json, now) : read;
+}
+
+/** A crawl report already parsed as JSON → report index, or one line saying why it is not one. */
+export function importReportJson(file: string, json: unknown, now = new Date()): ReportImportResult {
   const parsed = CrawlReportSchema.safeParse(json);
   if (!parsed.success) return { ok: false, message: describeIssues(file, parsed.error) };
   if (parsed.data.pages.length > EXTENSION_LIMITS.maxReportPages) return { ok: false, message: MESSAGES.tooManyPages(file, parsed.data.pages.length) };
@@ -107,14 +116,14 @@ function contentTerms(text: string, lang: string | null): Set<string> {
   return new Set(analyzerFor(lang ?? 'en').terms(text));
 }
 
-/** Content words of each report question, computed once per index and language (lookups repeat). */
-const questionTermsMemo = new WeakMap<ReportIndex, Map<string, Array<Set<string>>>>();
-function questionTerms(index: ReportIndex, lang: string | null): Array<Set<string>> {
-  let byLang = questionTermsMemo.get(index);
-  if (!byLang) questionTermsMemo.set(index, (byLang = new Map()));
+/** Content words of each question of a list, computed once per list and language (lookups repeat). */
+const questionTermsMemo = new WeakMap<object, Map<string, Array<Set<string>>>>();
+function questionTerms(owner: object, questions: ReadonlyArray<{ text: string }>, lang: string | null): Array<Set<string>> {
+  let byLang = questionTermsMemo.get(owner);
+  if (!byLang) questionTermsMemo.set(owner, (byLang = new Map()));
   const key = lang ?? '';
   let terms = byLang.get(key);
-  if (!terms) byLang.set(key, (terms = index.questions.map((q) => contentTerms(q.text, lang))));
+  if (!terms) byLang.set(key, (terms = questions.map((q) => contentTerms(q.text, lang))));
   return terms;
 }
 
@@ -123,6 +132,23 @@ function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/**
+ * The question of a list that is the query (similarity 1), else the one closest to it above the
+ * floor, else null. `owner` keys the memo of the questions' content words (the stored index).
+ */
+export function closestQuestion<Q extends { text: string }>(owner: object, questions: readonly Q[], query: string, lang: string | null): { question: Q; similarity: number } | null {
+  const same = questions.find((q) => sameText(q.text, query));
+  if (same) return { question: same, similarity: 1 };
+  let target: { question: Q; similarity: number } | null = null;
+  const queryTerms = contentTerms(query, lang);
+  const termsOf = questionTerms(owner, questions, lang);
+  for (const [i, question] of questions.entries()) {
+    const sim = similarity(queryTerms, termsOf[i]);
+    if (sim >= MIN_QUESTION_SIMILARITY && (!target || sim > target.similarity)) target = { question, similarity: sim };
+  }
+  return target;
 }
 
 const sameText = (a: string, b: string) => foldText(a).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === foldText(b).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -146,17 +172,7 @@ export function scoreFromReport(index: ReportIndex, url: string, query: string, 
   // The badge scores the searched query: the report question that is the query, else the one
   // closest to it (named in the pill), and no other, even when the report has no answer of this
   // page to that question (then there is no answer score, only findability).
-  let target: { question: ReportIndex['questions'][number]; similarity: number } | null = null;
-  const same = index.questions.find((q) => sameText(q.text, query));
-  if (same) target = { question: same, similarity: 1 };
-  else {
-    const queryTerms = contentTerms(query, lang);
-    const termsOf = questionTerms(index, lang);
-    for (const [i, question] of index.questions.entries()) {
-      const sim = similarity(queryTerms, termsOf[i]);
-      if (sim >= MIN_QUESTION_SIMILARITY && (!target || sim > target.similarity)) target = { question, similarity: sim };
-    }
-  }
+  const target = closestQuestion(index, index.questions, query, lang);
   const best = target ? found(target.question, target.similarity) : null;
   const notes = [
     ...(target && target.similarity < 1 ? [MESSAGES.nearestQuestion(trim(target.question.text, 200))] : []),

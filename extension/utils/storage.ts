@@ -2,6 +2,7 @@ import { storage } from '#imports';
 import { ReportIndexSchema, ScoreCacheSchema, type ReportIndex, type ScoreCache } from '../../shared/schemas/extension.ts';
 import { CollectedQuestionsSchema } from '../../shared/schemas/extension-requests.ts';
 import type { ExportedQuestion } from '../../shared/schemas/questions-export.ts';
+import { CompareIndexSchema, type CompareIndex } from '../../shared/schemas/extension-compare.ts';
 
 /**
  * The stored report, collected questions, live-score cache and session counter. Every value is
@@ -9,6 +10,7 @@ import type { ExportedQuestion } from '../../shared/schemas/questions-export.ts'
  * (Settings are in settings.ts: the content script needs only those.)
  */
 const reportItem = storage.defineItem<unknown>('local:reportIndex');
+const compareItem = storage.defineItem<unknown>('local:compareIndex');
 const questionsItem = storage.defineItem<unknown>('local:questions');
 const scoreCacheItem = storage.defineItem<unknown>('local:scoreCache');
 /** Per browser session: cleared when the browser closes. */
@@ -31,6 +33,16 @@ export async function readReportIndex(): Promise<ReportIndex | null> {
 export async function writeReportIndex(index: ReportIndex | null): Promise<void> {
   if (index === null) await reportItem.removeValue();
   else await reportItem.setValue(ReportIndexSchema.parse(index));
+}
+
+/** The imported `zmot compare` report, kept beside the crawl report (each is imported on its own). */
+export async function readCompareIndex(): Promise<CompareIndex | null> {
+  return parseOr<CompareIndex | null>(CompareIndexSchema, await compareItem.getValue(), null);
+}
+
+export async function writeCompareIndex(index: CompareIndex | null): Promise<void> {
+  if (index === null) await compareItem.removeValue();
+  else await compareItem.setValue(CompareIndexSchema.parse(index));
 }
 
 export async function readQuestions(): Promise<ExportedQuestion[]> {

@@ -28,5 +28,6 @@ export function summarize(analysis: PageAnalysis, states: ReadonlyMap<string, Re
     peopleAlsoAsk: analysis.serp.peopleAlsoAsk.slice(0, 50).map((q) => q.slice(0, 500)),
     notices: [...analysis.notices, ...extraNotices].slice(0, 20).map((n) => n.slice(0, 300)),
     ...(analysis.aiOverview ? { aiOverview: analysis.aiOverview } : {}),
+    ...(analysis.compare ? { compare: analysis.compare } : {}),
   };
 }

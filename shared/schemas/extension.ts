@@ -223,6 +223,23 @@ export const AiOverviewSummarySchema = z.object({
 });
 export type AiOverviewSummary = z.infer<typeof AiOverviewSummarySchema>;
 
+/**
+ * What the overlay shows from an imported compare report for one query, shaped by the worker: who
+ * answers it best among the crawled sites, each site's score (ZMOT visibility 0..100, rounded) and,
+ * for the results that are a compared competitor's, that site's score beside the brand's.
+ */
+export const QueryCompareSchema = z.object({
+  /** The compare report's question: the query itself, or the one nearest to it. */
+  question: text(EXTENSION_LIMITS.maxQuery),
+  /** The crawled site that answers it best; null when none does. */
+  winner: z.nullable(text(200)),
+  /** Every crawled site, best first. */
+  sites: z.array(z.object({ site: text(200), brand: z.boolean(), score: count() })).check(z.maxLength(20)),
+  /** Result URL of a compared competitor → its site, its score and the brand's. */
+  results: z.record(z.string(), z.object({ site: text(200), score: count(), brand: z.nullable(count()) })),
+});
+export type QueryCompare = z.infer<typeof QueryCompareSchema>;
+
 /** What the content script knows of the current results page: the popup shows it. */
 export const PageSummarySchema = z.object({
   query: z.nullable(text(EXTENSION_LIMITS.maxQuery)),
@@ -239,6 +256,8 @@ export const PageSummarySchema = z.object({
   notices: z.array(text(300)).check(z.maxLength(20)),
   /** The page's AI Overview; absent when the page has none. */
   aiOverview: z.optional(AiOverviewSummarySchema),
+  /** From an imported compare report: who answers this query best among the crawled sites. */
+  compare: z.optional(QueryCompareSchema),
 });
 export type PageSummary = z.infer<typeof PageSummarySchema>;
 
@@ -247,6 +266,8 @@ export const ScoreLookupResponseSchema = z.object({
   type: z.literal('score:lookup'),
   classification: z.nullable(QueryStageInfoSchema),
   results: z.record(z.string(), ResultStateSchema),
+  /** Present when a compare report is imported and one of its questions is this query (or near it). */
+  compare: z.optional(QueryCompareSchema),
 });
 export type ScoreLookupResponse = z.infer<typeof ScoreLookupResponseSchema>;
 

@@ -15,7 +15,9 @@ import { launchChromium, type LaunchedBrowser } from '../../crawler/browser.ts';
 import { DEMO_CONFIG, serveDemo } from '../../crawler/demo/server.ts';
 import { pageStageProfile } from '../../shared/classify/page-stage.ts';
 import { scorePage } from '../../shared/pipeline.ts';
-import { ConfigSchema, REPORT_SCHEMA_VERSION, type Config, type CrawlReport, type Stage } from '../../shared/schemas/index.ts';
+import { ConfigSchema, REPORT_SCHEMA_VERSION, type CompareReport, type Config, type CrawlReport, type Stage } from '../../shared/schemas/index.ts';
+import { compareSites, configFromPointOfView } from '../../crawler/compare/compare.ts';
+import { COMPETITOR_NAME, COMPETITOR_SITE_DIR } from '../../crawler/demo/competitor/server.ts';
 import { scoreSite } from '../../shared/score/index.ts';
 import { parseSerp, type SerpNodes } from '../../shared/serp/parse.ts';
 import { REPO_ROOT, SHARED_FIXTURES } from '../helpers/paths.ts';
@@ -84,6 +86,27 @@ export async function writeDemoReport(file: string, routes: string[]): Promise<{
   } finally {
     await site.close();
   }
+}
+
+/** A saved site's page as its server serves it ({{origin}} filled in). */
+function sitePage(siteDir: string, route: string, origin: string): { url: string; html: string } {
+  return { url: `${origin}${route}`, html: fs.readFileSync(path.join(siteDir, route, 'index.html'), 'utf8').replaceAll('{{origin}}', origin) };
+}
+
+/**
+ * A real `zmot compare` report of some demo pages (the brand, at `brandOrigin`) against some pages of
+ * the bundled competitor AquaGuard (at `rivalOrigin`): each site scored with the shared core from its
+ * own point of view on the demo's questions, then compared as `zmot compare` does.
+ */
+export function buildDemoCompare(brandOrigin: string, brandRoutes: string[], rivalOrigin: string, rivalRoutes: string[]): CompareReport {
+  const config = ConfigSchema.parse(JSON.parse(fs.readFileSync(DEMO_CONFIG, 'utf8')));
+  const brandReport = buildReport(brandRoutes.map((r) => sitePage(DEMO_SITE, r, brandOrigin)), config, brandOrigin);
+  const rivalReport = buildReport(rivalRoutes.map((r) => sitePage(COMPETITOR_SITE_DIR, r, rivalOrigin)), configFromPointOfView(config, COMPETITOR_NAME, config.questions), rivalOrigin);
+  const site = (report: CrawlReport, name: string, role: 'brand' | 'competitor') => ({ name, role, origin: report.site.origin, startUrl: report.crawl.startUrl, pagesFetched: report.pages.length, scores: report.scores, reportDir: null });
+  return compareSites(config.brand.name, config.questions, [
+    { site: site(brandReport, config.brand.name, 'brand'), report: brandReport },
+    { site: site(rivalReport, COMPETITOR_NAME, 'competitor'), report: rivalReport },
+  ]);
 }
 
 /** Runs `wxt build` (Chrome MV3 by default) as a user would. */

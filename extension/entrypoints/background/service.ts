@@ -16,8 +16,10 @@ import {
 import type { ExportedQuestion } from '../../../shared/schemas/questions-export.ts';
 import { hostInAny, hostOfUrl } from '../../utils/domains.ts';
 import { scoreFromReport } from '../../utils/report-index.ts';
+import { compareForQuery } from '../../utils/compare-index.ts';
 import { readSettings } from '../../utils/settings.ts';
 import {
+  readCompareIndex,
   readLiveFetchCount,
   readQuestions,
   readReportIndex,
@@ -156,10 +158,11 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
   // Stored values are read (and parsed) once, then kept until storage reports a change: a lookup
   // is then pure computation, which is what keeps badges from a report fast.
   const report = memo(readReportIndex);
+  const compareMemo = memo(readCompareIndex);
   const settingsMemo = memo(readSettings);
   const cacheMemo = memo(readScoreCache);
   const countMemo = memo(readLiveFetchCount);
-  const memos: Record<string, { reset(): void }> = { reportIndex: report, settings: settingsMemo, scoreCache: cacheMemo, liveFetchCount: countMemo };
+  const memos: Record<string, { reset(): void }> = { reportIndex: report, compareIndex: compareMemo, settings: settingsMemo, scoreCache: cacheMemo, liveFetchCount: countMemo };
   const loadReport = report.get;
   const settingsNow = settingsMemo.get;
   try {
@@ -187,9 +190,12 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
   }
 
   async function lookup(req: Extract<BackgroundRequest, { type: 'score:lookup' }>): Promise<ScoreLookupResponse> {
-    const [index, settings, cache, count] = await Promise.all([loadReport(), settingsNow(), cacheMemo.get(), countMemo.get()]);
+    const [index, settings, cache, count, compareIndex] = await Promise.all([loadReport(), settingsNow(), cacheMemo.get(), countMemo.get(), compareMemo.get()]);
     const lang = languageFor(settings, req.lang);
     const results: Record<string, ResultState> = {};
+    // Shaped here, not in the content script: which result is which compared site, and who answers best.
+    const compare = compareIndex ? compareForQuery(compareIndex, req.query, lang, req.urls) : null;
+    const withCompare = compare ? { compare } : {};
     if (req.prefetch) {
       // Report scores only: the content script then shows report badges without a second round trip.
       if (index && Object.keys(index.pages).length <= PREFETCH_MAX_PAGES) {
@@ -198,7 +204,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
           if (score) results[page.url] = { status: 'scored', score };
         }
       }
-      return { type: 'score:lookup', classification: classify(req.query, lang, settings), results };
+      return { type: 'score:lookup', classification: classify(req.query, lang, settings), results, ...withCompare };
     }
     for (const url of req.urls) {
       const fromReport = index ? scoreFromReport(index, url, req.query, lang) : null;
@@ -213,7 +219,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       }
       results[url] = (await liveBlocker(url, settings, count)) ?? { status: 'pending' };
     }
-    return { type: 'score:lookup', classification: classify(req.query, lang, settings), results };
+    return { type: 'score:lookup', classification: classify(req.query, lang, settings), results, ...withCompare };
   }
 
   async function scoreLive(url: string, query: string, pageLang: string | null): Promise<ResultState> {
@@ -307,6 +313,7 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
           return await addQuestions(req);
         case 'report:changed':
           report.reset();
+          compareMemo.reset();
           return { type: 'ack' };
       }
     } catch (e) {

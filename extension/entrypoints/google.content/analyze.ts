@@ -2,7 +2,7 @@ import { parseSerp, type SerpNodes } from '../../../shared/serp/parse.ts';
 import { primaryLanguage } from '../../../shared/language-tag.ts';
 import type { QueryStageInfo, Settings } from '../../../shared/schemas/extension.ts';
 import type { Serp, SerpOrganicResult } from '../../../shared/schemas/serp.ts';
-import type { AiOverviewSummary } from '../../../shared/schemas/extension.ts';
+import type { AiOverviewSummary, QueryCompare } from '../../../shared/schemas/extension.ts';
 import { aiOverviewSummary } from '../../utils/ai-overview.ts';
 import { partyOf, type Party } from '../../utils/domains.ts';
 
@@ -31,6 +31,8 @@ export interface PageAnalysis {
   notices: string[];
   /** The AI Overview's cited sources with parties and organic positions; null when the page has none. */
   aiOverview: AiOverviewSummary | null;
+  /** From an imported compare report (the worker's reply): who answers this query best among the crawled sites. */
+  compare?: QueryCompare | null;
 }
 
 /** The page's interface language: the `hl` parameter, else <html lang>; primary subtag only. */

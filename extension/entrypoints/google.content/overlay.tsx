@@ -7,6 +7,7 @@ import {
   ScoreLookupResponseSchema,
   TabRequestSchema,
   type PageSummary,
+  type QueryCompare,
   type QueryStageInfo,
   type ResultState,
   type Settings,
@@ -40,6 +41,8 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'mousedown', '
 export interface LookupReply {
   classification: QueryStageInfo | null;
   results: Record<string, ResultState>;
+  /** From an imported compare report: who answers the query best, which result is which site. */
+  compare?: QueryCompare;
 }
 
 /** What the overlay talks to: the background worker in the extension, a fake in tests. */
@@ -52,7 +55,7 @@ export interface OverlayBackend {
 export const backgroundBackend: OverlayBackend = {
   async lookup(query, lang, urls, prefetch) {
     const reply = await askBackground({ type: 'score:lookup', query, lang, urls, ...(prefetch ? { prefetch } : {}) }, ScoreLookupResponseSchema);
-    return { classification: reply.classification, results: reply.results };
+    return { classification: reply.classification, results: reply.results, compare: reply.compare };
   },
   async live(query, lang, url) {
     return (await askBackground({ type: 'score:live', query, lang, url }, ScoreLiveResponseSchema)).state;
@@ -164,12 +167,13 @@ export class Overlay {
     // When the query is the one the warm-up asked about and every result is a report page, its reply is the answer.
     const early = query !== null && query === urlQuery ? await warmUp : null;
     const prefetched = early ? new Map(Object.entries(early.results).map(([u, st]) => [urlKey(u), st])) : null;
-    const fromPrefetch = prefetched && urls.every((u) => prefetched.has(urlKey(u)))
+    // (Not with a compare report: which result is which compared site needs the page's URLs.)
+    const fromPrefetch = prefetched && !early!.compare && urls.every((u) => prefetched.has(urlKey(u)))
       ? { classification: early!.classification, results: Object.fromEntries(urls.map((u) => [u, prefetched.get(urlKey(u))!])) }
       : null;
     // One round trip: the scores known without a fetch, and the query's stage (classified in the
     // worker, which applies the language chosen in the options; the page's is the fallback).
-    const lookup = fromPrefetch
+    const lookup: Promise<LookupReply> = fromPrefetch
       ? Promise.resolve(fromPrefetch)
       : query
       ? this.env.backend.lookup(query, reading.pageLang, urls).catch((e: unknown) => {
@@ -181,6 +185,7 @@ export class Overlay {
     const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null]);
     if (this.disposed) return;
     analysis.classification = reply.classification ?? (query === urlQuery ? ((await warmUp)?.classification ?? null) : null);
+    analysis.compare = reply.compare ?? null;
     if (settings.showBadges) {
       for (const r of analysis.results) {
         const state = reply.results[r.result.url];
@@ -425,6 +430,7 @@ export class Overlay {
         showUnscored={this.settings?.showUnscored ?? false}
         onToggle={() => this.fitSlot(slot)}
         aiCited={citedOrganicPositions(this.analysis?.aiOverview ?? null).has(slot.entry.result.position)}
+        versus={this.analysis?.compare?.results[slot.entry.result.url]}
       />,
       container,
     );

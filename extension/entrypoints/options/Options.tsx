@@ -6,9 +6,10 @@ import { askBackground } from '../../utils/messaging.ts';
 import { originPatternsFor } from '../../utils/domains.ts';
 import { parseDomainList } from '../../utils/domain-input.ts';
 import { downloadText, questionsCsv, questionsExport } from '../../utils/questions-export.ts';
-import { MAX_REPORT_BYTES, importReport } from '../../utils/report-index.ts';
+import { MAX_REPORT_BYTES } from '../../utils/report-index.ts';
+import { importAnyReport } from '../../utils/compare-index.ts';
 import { readSettings, writeSettings } from '../../utils/settings.ts';
-import { clearScoreCache, readQuestions, readReportIndex, watchQuestions, writeQuestions, writeReportIndex } from '../../utils/storage.ts';
+import { clearScoreCache, readCompareIndex, readQuestions, readReportIndex, watchQuestions, writeCompareIndex, writeQuestions, writeReportIndex } from '../../utils/storage.ts';
 
 // Options page words; every message says what happened and, for a problem, what to do.
 const TEXT = {
@@ -39,12 +40,17 @@ const TEXT = {
   rejected: (items: string[]) => `Ignored, not domain names: ${items.join(', ')}`,
   denied: (domains: string[]) => `Permission not granted for ${domains.join(', ')}: their results will not be scored live.`,
   reportLegend: 'Crawl report',
-  reportHint: 'Import the report.json that zmot crawl (or zmot demo) wrote. Badges use it for the pages it contains.',
+  reportHint:
+    'Import the report.json that zmot crawl (or zmot demo) wrote: badges use it for the pages it contains. Import the compare.json of zmot compare too: competitor results then show their score beside yours, and the panel who answers the query best.',
   reportNone: 'No report imported.',
   reportLoaded: (site: string, pages: number, date: string) => `${site}: ${pages} pages, crawled ${date}.`,
   reportImported: (file: string, pages: number) => `Imported ${file}: ${pages} pages.`,
   reportTooLarge: (file: string) => `${file}: the file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB.`,
   reportRemove: 'Remove the report',
+  compareLoaded: (brand: string, competitors: string[], questions: number, date: string) => `Compare report: ${brand} against ${competitors.join(', ')} on ${questions} questions, ${date}.`,
+  compareImported: (file: string, sites: number, questions: number) => `Imported ${file}: compare report of ${sites} sites on ${questions} questions.`,
+  compareRemove: 'Remove the compare report',
+  compareRemoved: 'Compare report removed.',
   reportRemoved: 'Report removed.',
   questionsLegend: 'Collected questions',
   questionsCount: (n: number) => `${n} question${n === 1 ? '' : 's'} collected from results pages.`,
@@ -75,6 +81,7 @@ export function Options() {
   const [saveMessage, setSaveMessage] = useState<Message>(null);
   const [reportMessage, setReportMessage] = useState<Message>(null);
   const [reportInfo, setReportInfo] = useState<string | null>(null);
+  const [compareInfo, setCompareInfo] = useState<string | null>(null);
   const [questionCount, setQuestionCount] = useState(0);
   const [questionsMessage, setQuestionsMessage] = useState<Message>(null);
   const [confirmClear, setConfirmClear] = useState(false);
@@ -82,6 +89,8 @@ export function Options() {
   const refreshReport = async () => {
     const index = await readReportIndex();
     setReportInfo(index ? TEXT.reportLoaded(index.site.name ?? index.site.origin, new Set(Object.values(index.pages).map((p) => p.url)).size, toDate(index.generatedAt)) : null);
+    const compare = await readCompareIndex();
+    setCompareInfo(compare ? TEXT.compareLoaded(compare.brand, compare.sites.filter((s) => s.role === 'competitor').map((s) => s.name), compare.questions.length, toDate(compare.generatedAt)) : null);
   };
 
   useEffect(() => {
@@ -133,22 +142,27 @@ export function Options() {
       setReportMessage({ kind: 'warn', text: TEXT.reportTooLarge(file.name) });
       return;
     }
-    const result = importReport(file.name, await file.text());
+    const result = importAnyReport(file.name, await file.text());
     if (!result.ok) {
       setReportMessage({ kind: 'warn', text: result.message });
       return;
     }
-    await writeReportIndex(result.index);
+    if (result.kind === 'compare') await writeCompareIndex(result.index);
+    else await writeReportIndex(result.index);
     await askBackground({ type: 'report:changed' }, AckResponseSchema).catch(() => null);
     await refreshReport();
-    setReportMessage({ kind: 'ok', text: TEXT.reportImported(file.name, new Set(Object.values(result.index.pages).map((p) => p.url)).size) });
+    setReportMessage({
+      kind: 'ok',
+      text: result.kind === 'compare' ? TEXT.compareImported(file.name, result.index.sites.length, result.index.questions.length) : TEXT.reportImported(file.name, new Set(Object.values(result.index.pages).map((p) => p.url)).size),
+    });
   };
 
-  const removeReport = async () => {
-    await writeReportIndex(null);
+  const removeReport = async (kind: 'crawl' | 'compare') => {
+    if (kind === 'compare') await writeCompareIndex(null);
+    else await writeReportIndex(null);
     await askBackground({ type: 'report:changed' }, AckResponseSchema).catch(() => null);
     await refreshReport();
-    setReportMessage({ kind: 'ok', text: TEXT.reportRemoved });
+    setReportMessage({ kind: 'ok', text: kind === 'compare' ? TEXT.compareRemoved : TEXT.reportRemoved });
   };
 
   const exportQuestions = async (format: 'json' | 'csv') => {
@@ -251,11 +265,17 @@ export function Options() {
       <h2>{TEXT.reportLegend}</h2>
       <p class="zl-hint">{TEXT.reportHint}</p>
       <p id="report-info">{reportInfo ?? TEXT.reportNone}</p>
+      {compareInfo && <p id="compare-info">{compareInfo}</p>}
       <div class="zl-row">
         <input type="file" id="report-file" accept=".json,application/json" onChange={(e) => void onReportFile(e)} />
         {reportInfo && (
-          <button type="button" class="zl-secondary" onClick={() => void removeReport()}>
+          <button type="button" class="zl-secondary" onClick={() => void removeReport('crawl')}>
             {TEXT.reportRemove}
+          </button>
+        )}
+        {compareInfo && (
+          <button type="button" class="zl-secondary" id="remove-compare" onClick={() => void removeReport('compare')}>
+            {TEXT.compareRemove}
           </button>
         )}
       </div>
