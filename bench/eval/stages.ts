@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { classifyQuery } from '../../shared/classify/query-stage.ts';
+import { classifyQuery, createQueryClassifier, type QueryClassifier } from '../../shared/classify/query-stage.ts';
 import { evaluatePredictions, type EvaluationReport } from '../../shared/classify/query-eval.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,9 +44,9 @@ function loadTeam(): TeamQuery[] {
   return parse(readFileSync(TEAM_FILE, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as TeamQuery[];
 }
 
-function score(rows: ReadonlyArray<{ query: string; broder: string }>): EvaluationReport {
+function score(rows: ReadonlyArray<{ query: string; broder: string }>, classify: QueryClassifier = classifyQuery): EvaluationReport {
   return evaluatePredictions(
-    rows.map((row) => ({ gold: row.broder, predicted: classifyQuery(row.query).broder })),
+    rows.map((row) => ({ gold: row.broder, predicted: classify(row.query).broder })),
     BRODER,
   );
 }
@@ -93,6 +93,15 @@ export async function run(): Promise<string> {
   ];
   const reports = sets.map(([name, rows]) => ({ name, rows, report: score(rows), baseline: majority(rows) }));
   const heldOut = reports[0];
+  // What the names add: the same classifier without the hand list of big sites, the brand gazetteer and the
+  // organisation names (and so without misspelt or joined names).
+  const withoutNames = createQueryClassifier({ siteNames: false });
+  const ablation = sets.slice(0, 2).map(([name, rows]) => ({
+    name: `${name.replace(/\*\*/g, '')}, without site and organisation names`,
+    rows,
+    report: score(rows, withoutNames),
+    baseline: majority(rows),
+  }));
   const lines = [
     'The query classifier (`classifyQuery`, shared/classify/query-stage.ts) maps each query to a stage and',
     "to Broder's intent (informational / navigational / transactional). Measured here on Broder's three",
@@ -111,6 +120,21 @@ export async function run(): Promise<string> {
     '| set | queries | macro-F1 | accuracy | F1 informational | F1 navigational | F1 transactional | majority baseline macro-F1 / accuracy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...reports.map(({ name, rows, report, baseline }) => summaryRow(name, rows.length, report, baseline)),
+    ...ablation.map(({ name, rows, report, baseline }) => summaryRow(name, rows.length, report, baseline)),
+    '',
+    '**Names.** The classifier knows sites, brands and organisations without a network from a hand list of big',
+    'sites (`lexicon-sites.ts`), a brand gazetteer from `simple-icons` and ~17,000 chain and organisation names from',
+    "`name-suggestion-index` (OpenStreetMap's brand and operator names), built by `bench/build-gazetteer.ts`; it also",
+    'reads names misspelt (one word of a name) and names joined to a word (`myhbo`). The rows "without site and',
+    'organisation names" measure what they add on the same queries.',
+    '',
+    '**Not met: the held-out macro-F1 is short of 0.80**, held back by navigational recall. On the dev half, the',
+    'navigational queries still read as informational are mostly names in no list (local firms, state agencies and',
+    'their acronyms, web-only services) and queries whose label follows the site the searcher went to rather than',
+    'the words (`providence`, `sql getdate format`). Among the dev queries the classifier reads as informational,',
+    'no surface feature separates them: of those holding a word no English dictionary knows, 13% are navigational',
+    '(single such words 19%; drug, disease and science terms make the rest), so reading unknown words as names',
+    'would cost more than it gains.',
     '',
     detail('ORCAS-I-gold, test (held out)', heldOut.report),
     '',
