@@ -2,6 +2,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConfigSchema, type Config } from '../../shared/schemas/index.ts';
+import type { CrawlDeps } from '../crawl/engine.ts';
 import type { CrawlRun, CrawlSummary, ProgressEvent } from '../crawl/events.ts';
 import { CrawlOptionsSchema, crawlFlagsFromEnv, mergeCrawlSettings, type CrawlFlags } from '../crawl/options.ts';
 import { loadConfig } from '../config-file.ts';
@@ -21,6 +22,7 @@ const MESSAGES = {
     `${s.interrupted ? 'Crawl interrupted' : 'Crawl finished'}: ${s.pagesFetched} page(s) in ${(s.durationMs / 1000).toFixed(1)}s · ${s.errors} with errors · ${s.blocked} blocked by robots.txt · ${s.pagesQueued} still queued`,
   resumeHint: (out: string) => `Resume with: zmot crawl <same url> --out ${out} --resume`,
   noReport: (dir: string) => `Store written; build the report with: zmot report ${dir}`,
+  renderWithQueue: '--render is not available with --queue yet: workers fetch pages without Chromium',
 };
 
 /** Exit code after Ctrl-C: the shell convention for "terminated by SIGINT". */
@@ -45,6 +47,7 @@ interface CrawlCliOptions {
   json?: boolean;
   report: boolean;
   history?: string;
+  queue?: string;
 }
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
@@ -151,9 +154,20 @@ export default function register(program: Command) {
     .option('--exclude <pattern>', 'skip URLs matching (substring or /regex/; repeatable)', collect, [])
     .option('--no-report', 'crawl and store only; build the report later with `zmot report <dir>`')
     .option('--history <dir>', "record the run in this project history (default: the config's history)")
+    .option('--queue <redis-url>', 'distributed crawl: page jobs go to `zmot worker` processes through this Redis (redis://host:port/db)')
     .option('--json', 'print the final summary as JSON')
     .action(async (rawUrl: string, opts: CrawlCliOptions) => {
       const url = parseStartUrl(rawUrl);
+      // Checked first: a wrong or unreachable Redis is one line, before anything is written.
+      let remote: CrawlDeps['remote'];
+      if (opts.queue !== undefined) {
+        if (opts.render) throw new UsageError(MESSAGES.renderWithQueue);
+        const { parseQueueUrl, checkReachable } = await import('../distributed/connection.ts');
+        const target = parseQueueUrl(opts.queue);
+        await checkReachable(target);
+        const { RedisPages } = await import('../distributed/coordinator.ts');
+        remote = new RedisPages(target);
+      }
       const flags: CrawlFlags = {
         maxPages: wholeNumber('--max-pages', opts.maxPages),
         maxDepth: wholeNumber('--max-depth', opts.maxDepth),
@@ -188,6 +202,7 @@ export default function register(program: Command) {
           outDir,
           crawl: merged,
           resume: Boolean(opts.resume),
+          deps: remote ? { remote } : undefined,
           onRun: (run) => {
             stopDisplay = attachDisplay(run, Boolean(opts.json));
             stopSignals = handleInterrupts(run, Boolean(opts.json));

@@ -16,6 +16,7 @@ import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorCo
 import type { PageWorkerPool } from './worker-pool.ts';
 import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import type { RenderPool } from './render.ts';
+import type { RemotePages, RemoteSession } from './remote.ts';
 import { BLOCKED_BY_ROBOTS, RobotsCache, type RobotsRules } from './robots.ts';
 import { fetchLlmsTxt } from './llms-txt.ts';
 import { readSitemaps } from './sitemaps.ts';
@@ -44,6 +45,8 @@ export interface CrawlDeps {
   toSitePage?: ToSitePage;
   /** DNS lookup (tests map names to 127.0.0.1). */
   lookup?: LookupFn;
+  /** Fetch and process pages on remote workers (`--queue redis://…`); the frontier and the store stay here. */
+  remote?: RemotePages;
 }
 
 /** Starts a crawl. Options are validated here (a ZodError for bad ones); everything else is events. */
@@ -76,6 +79,9 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private renderer: RenderPool | null = null;
   private pool: PageWorkerPool | null = null;
   private ctx: ProcessorContext | null = null;
+  private remote: RemoteSession | null = null;
+  /** Pages out on remote workers, by URL: their redirect questions are answered from here. */
+  private readonly remoteItems = new Map<string, FrontierItem>();
   private pipeline!: PagePipelineOptions;
   private toSitePage!: ToSitePage;
   private startUrl = '';
@@ -143,7 +149,10 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     const guard = await AddressGuard.forStart(start, o.privateNetworks, this.deps.lookup);
     this.guard = guard;
     const perHost = o.perHostConcurrency ?? o.concurrency;
-    const gate = new HostGate({ concurrency: perHost, delayMs: o.delayMs });
+    if (this.deps.remote) {
+      this.remote = await this.deps.remote.open({ store: this.store, options: o, startUrl: start, resumed: this.resumed, hooks: this.remoteHooks() });
+    }
+    const gate = this.remote?.gate ?? new HostGate({ concurrency: perHost, delayMs: o.delayMs });
     this.fetcher = new Fetcher({
       userAgent: o.userAgent,
       timeoutMs: o.timeoutMs,
@@ -168,8 +177,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
     this.toSitePage = this.deps.toSitePage ?? toSitePage;
     const workers = o.workers ?? Math.min(4, Math.max(1, availableParallelism()));
-    // Custom pipelines are functions: they cannot cross to a worker, so they run here.
-    if (workers > 0 && !this.deps.pipeline && !this.deps.toSitePage) {
+    // Custom pipelines are functions: they cannot cross to a worker, so they run here. Remote workers process their own pages.
+    if (workers > 0 && !this.deps.pipeline && !this.deps.toSitePage && !this.remote) {
       const { PageWorkerPool } = await import('./worker-pool.ts');
       this.pool = await PageWorkerPool.start(workers, {
         ignoredParams: ignored,
@@ -249,6 +258,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
 
   private async teardown() {
     await this.fetcher?.close();
+    await this.remote?.close(!this.aborted && this.store?.getMeta<string>('status') === 'finished').catch(() => {});
     await this.renderer?.close().catch(() => {});
     await this.pool?.close();
     this.store?.close();
@@ -277,6 +287,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private emitProgress() {
     if (!this.frontier) return;
     const elapsedMs = Date.now() - this.t0;
+    this.remote?.progress(this.frontier.queuedEstimate());
     this.emitEvent('progress', {
       fetched: this.fetched,
       queued: this.frontier.queuedEstimate(),
@@ -320,6 +331,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     const origin = rules.record.origin;
     if (this.delaysApplied.has(origin)) return;
     this.delaysApplied.add(origin);
+    this.remote?.shareRobots(origin, rules.record.content);
     const host = new URL(url).host;
     const asked = rules.crawlDelayMs();
     if (asked) {
@@ -441,7 +453,35 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     }
   }
 
+  /** Remote workers answer the same questions a local fetch asks, with the same code. */
+  private remoteHooks() {
+    return {
+      redirect: async (itemUrl: string, to: string): Promise<RedirectDecision> => {
+        const item = this.remoteItems.get(itemUrl);
+        if (!item) return { follow: false, reason: CRAWL_MESSAGES.redirectBeingCrawled };
+        return this.redirectDecision(item, to);
+      },
+      context: async (itemUrl: string, finalUrl: string) => {
+        const rules = await this.robots.forUrl(finalUrl);
+        this.applyRobots(rules, finalUrl);
+        return { inSitemap: this.inSitemap(finalUrl, itemUrl), robotsTxt: rules.artifactFor(finalUrl, false) };
+      },
+    };
+  }
+
   private async fetchAndStore(item: FrontierItem, rules: RobotsRules, reservation: Reservation): Promise<void> {
+    if (this.remote) {
+      this.remoteItems.set(item.url, item);
+      let r;
+      try {
+        r = await this.remote.run({ url: item.url, depth: item.depth, inSitemap: this.inSitemap(item.url), robotsTxt: rules.artifactFor(item.url, false) }, this.controller.signal);
+      } finally {
+        this.remoteItems.delete(item.url);
+      }
+      // Interrupted while a worker had it: the URL stays queued for --resume (the worker's answer waits in Redis).
+      if (!r) return;
+      return this.storeOutcome(item, reservation, r.outcome, r.out, false, null);
+    }
     const outcome = await this.fetcher.fetch({
       url: item.url,
       signal: this.controller.signal,
@@ -487,19 +527,24 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
         return { ...bare, error: e.message };
       });
     } else out = processPage(job, this.processorContext());
+    return this.storeOutcome(item, reservation, outcome, out, job.rendered, renderError);
+  }
 
+  private async storeOutcome(item: FrontierItem, reservation: Reservation, outcome: FetchOutcome, out: PageOutput, rendered: boolean, renderError: string | null): Promise<void> {
+    const finalUrl = outcome.url;
     const childDepth = item.depth === null ? null : item.depth + 1;
     const discovered: FrontierEntry[] = [];
     if (childDepth === null || childDepth <= this.options.maxDepth) {
       const via = { pattern: urlPatternOf(finalUrl), run: item.run };
       for (const c of out.candidates) if (this.scope.check(c.url) === null) discovered.push({ url: c.url, depth: childDepth, source: c.source, foundOn: finalUrl, via });
     }
-    const record = this.recordOf(item, outcome, { encoding: out.encoding, encodingNote: out.encodingNote, rendered: job.rendered, renderError, error: outcome.error ?? out.error });
+    const record = this.recordOf(item, outcome, { encoding: out.encoding, encodingNote: out.encodingNote, rendered, renderError, error: outcome.error ?? out.error });
     const aliases = [...outcome.redirectChain.slice(1).map((h) => h.url), finalUrl];
     for (const a of aliases) reservation.covered.add(a);
     await this.frontier.complete(item, { state: 'done', discovered, aliases }, () =>
       this.store.savePackedPage({ record, data: out.data }),
     );
+    await this.remote?.stored(item.url, false);
 
     this.fetched++;
     const failed = record.error !== null || record.status >= 400 || record.status === 0;
@@ -585,6 +630,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
         rendered: false, renderError: null, fetchedAt: new Date().toISOString(),
       };
       await this.frontier.complete(item, { state: 'done', discovered: [], aliases: [] }, () => this.store.savePage({ record, artifacts }, []));
+      await this.remote?.stored(item.url, true);
       this.fetched++;
       this.errors++;
       this.emitEvent('pageError', { url: item.url, status: 0, error: message, errorCode: 'internal' });

@@ -2,7 +2,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
 import { AddressGuard, PRIVATE_ADDRESS_CODE, PRIVATE_TARGET_REFUSED } from './address-guard.ts';
-import { HostGate } from './host-gate.ts';
+import type { PolitenessGate } from './host-gate.ts';
 
 /** What went wrong with a fetch, in words a site owner understands. Shown on the page's row. */
 export const FETCH_ERRORS = {
@@ -106,7 +106,7 @@ export interface FetcherOptions {
   maxRetryAfterMs: number;
   connectionsPerHost: number;
   guard: AddressGuard;
-  gate: HostGate;
+  gate: PolitenessGate;
   /** Send through this dispatcher instead of a private keep-alive pool (one-off fetches; tests). */
   dispatcher?: Dispatcher;
 }

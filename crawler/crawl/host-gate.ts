@@ -18,7 +18,15 @@ interface HostState {
 
 export type ReleaseSlot = () => void;
 
-export class HostGate {
+/** What the fetcher and the engine need of a gate: this process's (HostGate) or one shared by every worker (crawler/distributed). */
+export interface PolitenessGate {
+  acquire(host: string, signal?: AbortSignal): Promise<ReleaseSlot>;
+  pause(host: string, ms: number): void;
+  setDelay(host: string, delayMs: number): void;
+  close(): void;
+}
+
+export class HostGate implements PolitenessGate {
   private readonly hosts = new Map<string, HostState>();
   constructor(private readonly options: HostGateOptions) {}
 

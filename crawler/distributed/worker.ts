@@ -1,0 +1,231 @@
+/**
+ * `zmot worker --queue redis://…`: serves the page jobs of every crawl registered in that Redis —
+ * fetch (through the private-network guard and the politeness shared by all workers), extract and
+ * audit with the same code as a local crawl — and hands the results back to the crawl's coordinator.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { pagePipelineOptions } from '../pipeline-options.ts';
+import { toSitePage } from '../../shared/site-audits/index.ts';
+import type { RobotsTxt } from '../../shared/schemas/index.ts';
+import { AddressGuard, type LookupFn } from '../crawl/address-guard.ts';
+import { Fetcher, isHtmlType, type RedirectDecision } from '../crawl/fetcher.ts';
+import { processPage, type PageJob, type ProcessorContext } from '../crawl/page-processor.ts';
+import type { RemotePageRequest } from '../crawl/remote.ts';
+import { createNormalizer } from '../crawl/urls.ts';
+import { connect, type QueueTarget } from './connection.ts';
+import { leaseMsFor, toWire, type WireResult } from './coordinator.ts';
+import { namespace, PREFIX, readRegistry, type Namespace, type WorkerCrawlSettings } from './namespace.ts';
+import { RedisHostGate } from './redis-gate.ts';
+
+export const WORKER_MESSAGES = {
+  serving: (crawlId: string, startUrl: string) => `serving crawl ${crawlId} (${startUrl})`,
+  stopped: (crawlId: string) => `crawl ${crawlId} is over: stopped serving it`,
+  noAnswer: (seconds: number) => `the crawl's coordinator did not answer within ${seconds}s`,
+  interrupted: 'the worker stopped mid-page: the page goes back to the queue',
+};
+
+export interface WorkerOptions {
+  /** Pages processed at once per crawl by this worker. */
+  concurrency: number;
+  /** How long a job stays locked without a heartbeat: a killed worker's pages go to others after this. */
+  lockMs: number;
+  /** How often the registry is read for new crawls. */
+  pollMs?: number;
+  /** How long a question to the coordinator waits for its answer. */
+  rpcTimeoutS?: number;
+  log?: (line: string) => void;
+  /** DNS lookup (tests). */
+  lookup?: LookupFn;
+}
+
+interface Served {
+  worker: Worker;
+  /** The BullMQ worker's connection (BullMQ leaves a connection it was given open). */
+  connection: Redis;
+  fetcher: Fetcher;
+  controller: AbortController;
+}
+
+export interface WorkerHandle {
+  /** Finishes the pages in hand, then stops. */
+  close(): Promise<void>;
+  /** Crawls served so far. */
+  readonly served: ReadonlySet<string>;
+}
+
+export async function startWorker(target: QueueTarget, options: WorkerOptions): Promise<WorkerHandle> {
+  const redis = connect(target);
+  const log = options.log ?? (() => {});
+  const serving = new Map<string, Served>();
+  const everServed = new Set<string>();
+  const pipeline = pagePipelineOptions();
+  let closed = false;
+
+  const poll = async () => {
+    let registry;
+    try {
+      registry = await readRegistry(redis);
+    } catch {
+      return;
+    }
+    for (const [crawlId, entry] of registry) {
+      const active = entry.status !== 'finished';
+      const s = serving.get(crawlId);
+      if (active && !s && !closed) {
+        const raw = await redis.get(namespace(crawlId).settings).catch(() => null);
+        if (!raw) continue;
+        serving.set(crawlId, serveCrawl(target, redis, namespace(crawlId), JSON.parse(raw) as WorkerCrawlSettings, pipeline, options));
+        everServed.add(crawlId);
+        log(WORKER_MESSAGES.serving(crawlId, entry.startUrl));
+      } else if (!active && s) {
+        serving.delete(crawlId);
+        await stopServing(s);
+        log(WORKER_MESSAGES.stopped(crawlId));
+      }
+    }
+  };
+  await poll();
+  let polling = false;
+  const timer = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    void poll().finally(() => (polling = false));
+  }, options.pollMs ?? 1000);
+
+  return {
+    served: everServed,
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await Promise.all([...serving.values()].map(stopServing));
+      serving.clear();
+      redis.disconnect();
+    },
+  };
+}
+
+async function stopServing(s: Served) {
+  await s.worker.close().catch(() => {});
+  s.controller.abort(new Error(WORKER_MESSAGES.interrupted));
+  await s.fetcher.close();
+  s.connection.disconnect();
+}
+
+function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: WorkerCrawlSettings, pipeline: ProcessorContext['pipeline'], options: WorkerOptions): Served {
+  const controller = new AbortController();
+  const gate = new RedisHostGate(redis, { prefix: ns.ours, concurrency: settings.perHostConcurrency, delayMs: settings.delayMs, leaseMs: leaseMsFor(settings.timeoutMs) });
+  // The guard is built per crawl from its start URL, on every worker: a job cannot send a worker into a private network.
+  const guardReady = AddressGuard.forStart(settings.startUrl, settings.privateNetworks, options.lookup);
+  let fetcher: Fetcher | null = null;
+  const fetcherFor = async () =>
+    (fetcher ??= new Fetcher({
+      userAgent: settings.userAgent,
+      timeoutMs: settings.timeoutMs,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      bodyTimeoutMs: settings.bodyTimeoutMs,
+      maxBodyBytes: settings.maxBodyBytes,
+      maxRedirects: settings.maxRedirects,
+      retries: settings.retries,
+      retryBaseMs: settings.retryBaseMs,
+      maxRetryAfterMs: settings.maxRetryAfterMs,
+      connectionsPerHost: settings.perHostConcurrency,
+      guard: await guardReady,
+      gate,
+    }));
+  const ctx: ProcessorContext = {
+    pipeline,
+    toSitePage,
+    normalizer: createNormalizer(settings.ignoredParams),
+    followNofollow: settings.followNofollow,
+    queueCanonicals: settings.queueCanonicals,
+    queueHreflang: settings.queueHreflang,
+  };
+  const robotsText = new Map<string, string | null>();
+  const rpcTimeoutS = options.rpcTimeoutS ?? 120;
+
+  async function ask<T>(kind: 'redirect' | 'context', payload: Record<string, string>): Promise<T> {
+    const id = randomUUID();
+    const waiter = redis.duplicate();
+    waiter.on('error', () => {});
+    try {
+      await redis.rpush(ns.rpc, JSON.stringify({ id, kind, ...payload }));
+      const got = await waiter.blpop(ns.reply(id), rpcTimeoutS);
+      if (!got) throw new Error(WORKER_MESSAGES.noAnswer(rpcTimeoutS));
+      const reply = JSON.parse(got[1]) as { ok?: T; error?: string };
+      if (reply.error !== undefined) throw new Error(reply.error);
+      return reply.ok as T;
+    } finally {
+      waiter.disconnect();
+    }
+  }
+
+  async function withContent(robotsTxt: RobotsTxt): Promise<RobotsTxt> {
+    let origin: string;
+    try {
+      origin = new URL(robotsTxt.url).origin;
+    } catch {
+      return robotsTxt;
+    }
+    if (!robotsText.has(origin)) {
+      const raw = await redis.hget(ns.robots, origin);
+      if (raw === null) return robotsTxt;
+      robotsText.set(origin, JSON.parse(raw) as string | null);
+    }
+    return { ...robotsTxt, content: robotsText.get(origin) ?? null };
+  }
+
+  async function processJob(job: Job<RemotePageRequest>): Promise<WireResult> {
+    const req = job.data;
+    const f = await fetcherFor();
+    const outcome = await f.fetch({
+      url: req.url,
+      signal: controller.signal,
+      onRedirect: (_from, to) => ask<RedirectDecision>('redirect', { itemUrl: req.url, to }),
+    });
+    if (outcome.errorCode === 'aborted') throw new Error(WORKER_MESSAGES.interrupted);
+    let { inSitemap, robotsTxt } = req;
+    if (outcome.url !== req.url) ({ inSitemap, robotsTxt } = await ask<{ inSitemap: boolean | null; robotsTxt: RobotsTxt }>('context', { itemUrl: req.url, finalUrl: outcome.url }));
+    const pageJob: PageJob = {
+      url: outcome.url,
+      requestedUrl: req.url,
+      status: outcome.status,
+      headers: outcome.headers,
+      contentType: outcome.contentType,
+      body: outcome.body && isHtmlType(outcome.contentType) ? outcome.body : null,
+      html: null,
+      truncated: outcome.truncated,
+      redirectChain: outcome.redirectChain,
+      fetchError: outcome.error,
+      depth: req.depth,
+      inSitemap,
+      robotsTxt: await withContent(robotsTxt),
+      rendered: false,
+      encoding: null,
+      encodingNote: null,
+    };
+    const out = processPage(pageJob, ctx);
+    return toWire({ outcome, out });
+  }
+
+  const connection = connect(target);
+  const worker = new Worker<RemotePageRequest, WireResult>(ns.queueName, processJob, {
+    connection,
+    prefix: PREFIX,
+    concurrency: options.concurrency,
+    lockDuration: options.lockMs,
+    stalledInterval: options.lockMs,
+    // A page whose worker dies twice is recorded as failed, not handed out forever.
+    maxStalledCount: 1,
+  });
+  worker.on('error', () => {});
+  return {
+    worker,
+    connection,
+    controller,
+    get fetcher() {
+      return fetcher ?? { close: async () => {} } as unknown as Fetcher;
+    },
+  } as Served;
+}
