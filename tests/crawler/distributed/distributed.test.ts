@@ -17,6 +17,7 @@ import type { StaticServer } from '../../../crawler/serve.ts';
 import type { Config } from '../../../shared/schemas/index.ts';
 import { zmot } from '../../helpers/cli.ts';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.ts';
+import { html, page, startSite, type TestSite } from '../crawl/sites/server.ts';
 
 let redis: TestRedis;
 let site: StaticServer;
@@ -46,6 +47,29 @@ function comparable(json: string): unknown {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)));
     return v;
   });
+}
+
+
+/** A site whose pages answer slowly, recording how many requests were in flight at once and when each started. */
+async function politeSite(opts: { pages: number; robots: string; slowMs: number; retryAfterOn?: string }) {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let answered429 = 0;
+  const starts: Array<{ path: string; at: number }> = [];
+  const site: TestSite = await startSite(async (_req, res, url) => {
+    if (url.pathname === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(opts.robots);
+    const m = /^\/(?:p\/(\d+))?$/.exec(url.pathname);
+    if (!m) return void res.writeHead(404).end();
+    starts.push({ path: url.pathname, at: Date.now() });
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    await new Promise((r) => setTimeout(r, opts.slowMs));
+    if (url.pathname === opts.retryAfterOn && answered429++ === 0) return void res.writeHead(429, { 'retry-after': '1' }).end();
+    const i = m[1] === undefined ? 0 : Number(m[1]);
+    html(res, page(`Page ${i}`, i === 0 ? Array.from({ length: opts.pages - 1 }, (_, j) => `/p/${j + 1}`) : []));
+  });
+  return { site, starts, maxInFlight: () => maxInFlight };
 }
 
 describe('distributed crawl (Redis + BullMQ)', () => {
@@ -78,10 +102,10 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     ]);
     expect(status.code).toBe(0);
     const rows = JSON.parse(status.stdout) as Array<{ crawl: string; status: string; startUrl: string; queued: number; active: number; done: number; failed: number }>;
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'finished', startUrl: `${site.origin}/`, queued: 0, active: 0, failed: 0 });
+    const row = rows.find((r) => r.startUrl === `${site.origin}/`)!;
+    expect(row).toMatchObject({ status: 'finished', queued: 0, active: 0, failed: 0 });
     const report = JSON.parse(await readFile(path.join(distributedOut, 'report.json'), 'utf8')) as { pages: unknown[] };
-    expect(rows[0].done).toBe(report.pages.length);
+    expect(row.done).toBe(report.pages.length);
 
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr.trim().split('\n')).toHaveLength(1);
@@ -91,5 +115,39 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     expect(() => parseQueueUrl('http://127.0.0.1:6379/0')).toThrow(/--queue must be a redis:\/\//);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).toThrow(/database number.*redis:\/\/u:\*\*\*@/);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).not.toThrow(/s3cret/);
+  }, 120_000);
+
+  it('politeness holds across all workers together: per-host concurrency, Crawl-delay, Retry-After, robots.txt once per host', async () => {
+    const target = parseQueueUrl(redis.url);
+    // Two crawls share the Redis and the two workers (8 page slots in all).
+    const busy = await politeSite({ pages: 12, robots: 'User-agent: *\nAllow: /\n', slowMs: 80, retryAfterOn: '/p/3' });
+    const slow = await politeSite({ pages: 5, robots: 'User-agent: *\nCrawl-delay: 0.3\n', slowMs: 10 });
+    try {
+      while (workers.length < 2) workers.push(await startWorker(target, { concurrency: 4, lockMs: 5000, pollMs: 200 }));
+      const settings = { concurrency: 8, perHostConcurrency: 2, sitemaps: false, retryBaseMs: 50 };
+      const [a, b] = await Promise.all([
+        crawlToStore({ startUrl: `${busy.site.origin}/`, config, outDir: path.join(tmp, 'busy'), crawl: settings, deps: { remote: new RedisPages(target) } }),
+        crawlToStore({ startUrl: `${slow.site.origin}/`, config, outDir: path.join(tmp, 'slow'), crawl: settings, deps: { remote: new RedisPages(target) } }),
+      ]);
+      expect(a.summary.pagesFetched).toBe(12);
+      expect(b.summary.pagesFetched).toBe(5);
+      // 8 slots on two workers, 2 allowed per host: never more than 2 at once on the busy host…
+      expect(busy.maxInFlight()).toBeLessThanOrEqual(2);
+      // …and one at a time, spaced by the Crawl-delay, on the other (a little slack for the network).
+      expect(slow.maxInFlight()).toBe(1);
+      const gaps = slow.starts.slice(1).map((s, i) => s.at - slow.starts[i].at);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(250);
+      // The 429 with Retry-After: 1 paused the host for every worker.
+      const first429 = busy.starts.findIndex((s) => s.path === '/p/3');
+      const pausedFrom = busy.starts[first429].at + 80;
+      const during = busy.starts.filter((s) => s.at > pausedFrom + 50 && s.at < pausedFrom + 900);
+      expect(during).toEqual([]);
+      expect(busy.site.hits.get('/p/3')).toBe(2);
+      // robots.txt: once per host, by the coordinator, for all workers.
+      expect(busy.site.hits.get('/robots.txt')).toBe(1);
+      expect(slow.site.hits.get('/robots.txt')).toBe(1);
+    } finally {
+      await Promise.all([busy.site.close(), slow.site.close()]);
+    }
   }, 120_000);
 });
