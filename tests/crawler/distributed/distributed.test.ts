@@ -93,12 +93,12 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     expect(workers.every((w) => w.served.size === 1)).toBe(true);
     const [a, b] = await Promise.all([readFile(path.join(localOut, 'report.json'), 'utf8'), readFile(path.join(distributedOut, 'report.json'), 'utf8')]);
     expect(comparable(b)).toEqual(comparable(a));
-  });
+  }, 180_000);
 
   it('`zmot queue status` lists the crawl with its counts; a wrong or unreachable Redis is one line, exit 2', async () => {
     const [status, unreachable] = await Promise.all([
-      zmot(['queue', 'status', redis.url, '--json']),
-      zmot(['crawl', `${site.origin}/`, '--queue', 'redis://:s3cret@127.0.0.1:1/0', '--out', path.join(tmp, 'never')]),
+      zmot(['queue', 'status', redis.url, '--json'], { timeout: 120_000 }),
+      zmot(['crawl', `${site.origin}/`, '--queue', 'redis://:s3cret@127.0.0.1:1/0', '--out', path.join(tmp, 'never')], { timeout: 120_000 }),
     ]);
     expect(status.code).toBe(0);
     const rows = JSON.parse(status.stdout) as Array<{ crawl: string; status: string; startUrl: string; queued: number; active: number; done: number; failed: number }>;
@@ -115,7 +115,7 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     expect(() => parseQueueUrl('http://127.0.0.1:6379/0')).toThrow(/--queue must be a redis:\/\//);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).toThrow(/database number.*redis:\/\/u:\*\*\*@/);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).not.toThrow(/s3cret/);
-  }, 120_000);
+  }, 180_000);
 
   it('politeness holds across all workers together: per-host concurrency, Crawl-delay, Retry-After, robots.txt once per host', async () => {
     const target = parseQueueUrl(redis.url);
