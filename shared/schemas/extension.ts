@@ -38,8 +38,13 @@ export const ExtensionQueryStageSchema = z.enum(['interest', 'comparison', 'purc
 
 export const FunnelStageSchema = z.enum(['interest', 'comparison', 'purchase']);
 
-/** Languages the options offer; 'auto' lets the classifier detect the query's language. */
-export const ExtensionLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ro']);
+/**
+ * The language chosen in the options: 'auto' (the classifier detects the query's language) or a code
+ * of shared/lang's registry. Checked for shape only, so that the content script, which parses the
+ * settings, does not load the language packs: the options offer exactly the registered packs
+ * (PACK_LANGUAGES), and the background reads a code without a pack as 'auto'.
+ */
+export const ExtensionLanguageSchema = z.string().check(z.regex(/^(?:auto|[a-z]{2,3})$/));
 export type ExtensionLanguage = z.infer<typeof ExtensionLanguageSchema>;
 
 /** Languages of the overlay's own words; 'auto' follows the results page's interface language. */

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { PageInput } from '../../../shared/extract/index.ts';
 import { classifyQuery } from '../../../shared/classify/query-stage.ts';
+import { languagePack } from '../../../shared/lang/index.ts';
 import { BackgroundRequestSchema, type BackgroundRequest } from '../../../shared/schemas/extension-requests.ts';
 import {
   EXTENSION_LIMITS,
@@ -120,9 +121,9 @@ async function defaultHasHostPermission(url: string): Promise<boolean> {
   }
 }
 
-/** The language chosen in the options, else the one the results page is in. */
+/** The language chosen in the options (a registered pack), else the one the results page is in. */
 function languageFor(settings: Settings, pageLang: string | null): string | null {
-  return settings.language !== 'auto' ? settings.language : pageLang;
+  return settings.language !== 'auto' && languagePack(settings.language) ? settings.language : pageLang;
 }
 
 /** The query's stage with the shared classifier; null when it fails (the badges still work). */

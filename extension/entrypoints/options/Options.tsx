@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
 import { SHIPPED_OVERLAY_LANGUAGES } from '../../i18n/words.ts';
 import { AckResponseSchema, ExtensionLanguageSchema, OverlayLanguageSchema, type Settings } from '../../../shared/schemas/extension.ts';
+import { PACK_LANGUAGES } from '../../../shared/lang/index.ts';
 import { askBackground } from '../../utils/messaging.ts';
 import { originPatternsFor } from '../../utils/domains.ts';
 import { parseDomainList } from '../../utils/domain-input.ts';
@@ -223,7 +224,7 @@ export function Options() {
           <legend>{TEXT.display}</legend>
           <label for="language">{TEXT.language}</label>
           <select id="language" name="language" value={settings.language} onChange={(e) => setOption('language', ExtensionLanguageSchema.parse(e.currentTarget.value))}>
-            {ExtensionLanguageSchema.options.map((lang) => (
+            {['auto', ...PACK_LANGUAGES].map((lang) => (
               <option value={lang} key={lang}>
                 {lang === 'auto' ? TEXT.languageAuto : lang}
               </option>

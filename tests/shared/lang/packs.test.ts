@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_PACKS, PACK_LANGUAGES, type LanguagePack } from '../../../shared/lang/index.ts';
-import { ExtensionLanguageSchema } from '../../../shared/schemas/extension.ts';
+import { ExtensionLanguageSchema, SettingsSchema } from '../../../shared/schemas/extension.ts';
 import { analyzerFor } from '../../../shared/score/text.ts';
 import snowball from 'snowball-stemmers';
 
@@ -44,8 +44,9 @@ describe('language packs', () => {
     expect(pack.linkTexts.texts.every((t) => t === t.trim().toLowerCase())).toBe(true);
   });
 
-  it('codes are unique, and the extension offers every pack as a language option', () => {
+  it("codes are unique, and the extension's settings take every pack's code (the options list them from the registry)", () => {
     expect(new Set(PACK_LANGUAGES).size).toBe(PACK_LANGUAGES.length);
-    expect(ExtensionLanguageSchema.options).toEqual(['auto', ...PACK_LANGUAGES]);
+    for (const code of ['auto', ...PACK_LANGUAGES]) expect(SettingsSchema.parse({ language: code }).language).toBe(code);
+    for (const bad of ['', 'french', 'fr-CA', '<b>']) expect(ExtensionLanguageSchema.safeParse(bad).success).toBe(false);
   });
 });
