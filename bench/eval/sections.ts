@@ -11,6 +11,7 @@ export interface EvalSection {
 
 export const SECTIONS: EvalSection[] = [
   { id: 'answers', title: 'Answer finding on shoppers\u2019 product questions', run: () => import('./answers.ts').then((m) => m.run()) },
+  { id: 'rank', title: 'Learning to rank and word vectors (experiment)', run: () => import('./rank.ts').then((m) => m.run()) },
   { id: 'site', title: 'A real site crawled end to end (zerabooks)', run: () => import('./site.ts').then((m) => m.run()) },
   { id: 'stages', title: 'Query stages on real queries', run: () => import('./stages.ts').then((m) => m.run()) },
 ];
