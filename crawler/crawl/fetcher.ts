@@ -513,3 +513,18 @@ async function readBody(
     streamError,
   };
 }
+
+/**
+ * A file a site publishes at its origin (robots.txt, llms.txt): its body read only for a 2xx, up to 5
+ * redirects (as Google follows for robots.txt), capped at `maxBodyBytes`.
+ */
+export async function fetchSiteFile(fetcher: Fetcher, origin: string, path: `/${string}`, options: { accept: string; maxBodyBytes: number; signal?: AbortSignal }): Promise<{ url: string; res: FetchOutcome }> {
+  const url = `${origin}${path}`;
+  const res = await fetcher.fetch({ url, accept: options.accept, maxBodyBytes: options.maxBodyBytes, maxRedirects: 5, readBody: (info) => isSuccess(info.status), signal: options.signal });
+  return { url, res };
+}
+
+/** A 2xx status. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}

@@ -1,6 +1,6 @@
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { decodeText } from './charset.ts';
-import type { Fetcher } from './fetcher.ts';
+import { fetchSiteFile, isSuccess, type Fetcher } from './fetcher.ts';
 
 /** An llms.txt is a short index; anything past this is cut (and said so by the audit's parse). */
 const LLMS_TXT_MAX_BYTES = 512 * 1024;
@@ -9,16 +9,9 @@ const LLMS_TXT_MAX_BYTES = 512 * 1024;
 export async function fetchLlmsTxt(origin: string, fetcher: Fetcher, signal?: AbortSignal): Promise<LlmsTxtFetch> {
   const url = `${origin}/llms.txt`;
   try {
-    const res = await fetcher.fetch({
-      url,
-      accept: 'text/markdown,text/plain,*/*;q=0.5',
-      maxBodyBytes: LLMS_TXT_MAX_BYTES,
-      maxRedirects: 5,
-      readBody: (info) => info.status >= 200 && info.status < 300,
-      signal,
-    });
-    const ok = res.status >= 200 && res.status < 300 && res.body;
-    return { url, status: res.status || null, contentType: res.contentType ?? null, content: ok ? decodeText(res.body!, res.contentType) : null, error: res.error ?? null };
+    const { res } = await fetchSiteFile(fetcher, origin, '/llms.txt', { accept: 'text/markdown,text/plain,*/*;q=0.5', maxBodyBytes: LLMS_TXT_MAX_BYTES, signal });
+    const content = isSuccess(res.status) && res.body ? decodeText(res.body, res.contentType) : null;
+    return { url, status: res.status || null, contentType: res.contentType ?? null, content, error: res.error ?? null };
   } catch (e) {
     return { url, status: null, contentType: null, content: null, error: e instanceof Error ? e.message : String(e) };
   }

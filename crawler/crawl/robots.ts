@@ -1,7 +1,7 @@
 import robotsParser from 'robots-parser';
 import type { RobotsTxt } from '../../shared/schemas/index.ts';
 import { decodeText } from './charset.ts';
-import type { Fetcher } from './fetcher.ts';
+import { fetchSiteFile, isSuccess, type Fetcher } from './fetcher.ts';
 
 /** The product's robots.txt token: site owners write `User-agent: zmotbot` to address us. */
 export const ROBOTS_TOKEN = 'zmotbot';
@@ -91,22 +91,14 @@ export class RobotsRules {
 
 /** Fetches a robots.txt and reads its outcome as Google documents it. */
 export async function fetchRobots(origin: string, fetcher: Fetcher, signal?: AbortSignal): Promise<RobotsRecord> {
-  const url = `${origin}/robots.txt`;
   const fetchedAt = new Date().toISOString();
-  const res = await fetcher.fetch({
-    url,
-    accept: 'text/plain,*/*;q=0.5',
-    maxBodyBytes: ROBOTS_MAX_BYTES,
-    maxRedirects: 5,
-    readBody: (info) => info.status >= 200 && info.status < 300,
-    signal,
-  });
+  const { url, res } = await fetchSiteFile(fetcher, origin, '/robots.txt', { accept: 'text/plain,*/*;q=0.5', maxBodyBytes: ROBOTS_MAX_BYTES, signal });
   const base = { origin, url, status: res.status || null, fetchedAt };
   if (res.status === 0 || (res.error && res.errorCode !== 'body-too-large')) {
     if (res.errorCode === 'too-many-redirects' || res.errorCode === 'redirect-loop') {
       return { ...base, content: null, verdict: 'allow-all', message: ROBOTS_VERDICTS.redirectedAway };
     }
-    if (res.status >= 200 && res.status < 300) {
+    if (isSuccess(res.status)) {
       // A 2xx whose body failed to arrive is as good as unreachable.
       return { ...base, content: null, verdict: 'disallow-all', message: ROBOTS_VERDICTS.unreachable(res.error ?? 'no body') };
     }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import type { Fetcher } from './fetcher.ts';
+import { isSuccess, type Fetcher } from './fetcher.ts';
 
 /** Problems with a sitemap, in words; kept with the sitemap in the store and shown in reports. */
 export const SITEMAP_ERRORS = {
@@ -212,7 +212,7 @@ export async function readSitemaps(options: ReadSitemapsOptions): Promise<Sitema
       accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5',
       maxBodyBytes: SITEMAP_MAX_BYTES,
       signal: options.signal,
-      readBody: (info) => info.status >= 200 && info.status < 300,
+      readBody: (info) => isSuccess(info.status),
       consumeBody: async (chunks) => {
         parsed = await parseSitemapStream(
           chunks,
@@ -230,7 +230,7 @@ export async function readSitemaps(options: ReadSitemapsOptions): Promise<Sitema
         );
       },
     });
-    const error = res.status >= 200 && res.status < 300 ? (parsed.error ?? (res.errorCode === 'body-too-large' ? null : res.error)) : (res.error ?? SITEMAP_ERRORS.status(res.status));
+    const error = isSuccess(res.status) ? (parsed.error ?? (res.errorCode === 'body-too-large' ? null : res.error)) : (res.error ?? SITEMAP_ERRORS.status(res.status));
     const summary: SitemapSummary = { url: next.url, status: res.status, kind: parsed.kind, urls: parsed.urls, source: next.source, error };
     summaries.push(summary);
     options.onSitemap?.(summary);
