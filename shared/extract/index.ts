@@ -5,6 +5,7 @@ import { GATHERERS, type AnyGatherer, type GatherContext } from './gatherers/ind
 import { headerValues, normalizeHeaders } from './headers.ts';
 import type { PageInput } from './page-input.ts';
 import { parseHtml } from './parse-html.ts';
+import { withQueryIndex } from './query-index.ts';
 import { resolveHttpUrl } from './url.ts';
 
 export { normalizeHeaders, parseLinkHeader, parseXRobotsTag } from './headers.ts';
@@ -79,7 +80,7 @@ export function extractArtifacts(input: PageInput, gatherers: AnyGatherer[] = GA
 
   // Bounded parse: a page cannot buy quadratic time or unbounded memory with its markup.
   const parsed = isHtml ? parseHtml(input.html ?? '') : null;
-  const $ = parsed?.$ ?? null;
+  const $ = parsed ? withQueryIndex(parsed.$) : null;
   if (parsed) artifacts.parseWarnings = parsed.warnings;
   // <base href> changes how every relative URL on the page resolves.
   const baseHref = $?.('base[href]').first().attr('href');
@@ -93,7 +94,7 @@ export function extractArtifacts(input: PageInput, gatherers: AnyGatherer[] = GA
     linkHeaders,
     $,
     docBase,
-    inHead: (el) => $!(el).closest('head').length > 0,
+    inHead: (el) => hasAncestorOrSelf(el, 'head'),
     main: () => (main ??= mainRoot($!.root()[0] as unknown as Element, (sel) => $!(sel).toArray() as Element[])),
     content: () => (content ??= extractContent(ctx.main(), ($!('body')[0] as Element) ?? ($!.root()[0] as unknown as Element))),
     artifacts,
@@ -112,6 +113,12 @@ export function extractArtifacts(input: PageInput, gatherers: AnyGatherer[] = GA
   }
   if (Object.keys(errors).length) artifacts.gatherErrors = errors;
   return artifacts;
+}
+
+/** `$(el).closest(name).length > 0` without compiling a selector. */
+function hasAncestorOrSelf(el: Element, name: string): boolean {
+  for (let cur: Element['parent'] | Element = el; cur; cur = cur.parent) if ((cur as Element).name === name) return true;
+  return false;
 }
 
 /** Validates artifacts read back from storage or another process. */

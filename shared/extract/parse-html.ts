@@ -10,6 +10,7 @@
  */
 import { load, type CheerioAPI } from 'cheerio';
 import { adapter as domAdapter } from 'parse5-htmlparser2-tree-adapter';
+import { parseOrdinaryHtml } from './fast-parse.ts';
 
 // User-facing strings: one per limit, shown with the page's artifacts.
 const WARNINGS = {
@@ -280,8 +281,21 @@ function parseCapped(capped: string, limits: HtmlLimits, warnings: string[]): { 
   return { $, rebuilt: true };
 }
 
-/** Parses a page within `limits`; never throws on page content, says what it left out. */
+/**
+ * Parses a page within `limits`; never throws on page content, says what it left out. An ordinary
+ * page (see fast-parse.ts) is parsed by htmlparser2 into the tree the spec's parser would build;
+ * any other page by parse5.
+ */
 export function parseHtml(html: string, limits: HtmlLimits = HTML_LIMITS): ParsedHtml {
+  const capped = capMarkup(html, limits);
+  const warnings = capWarnings(capped, limits);
+  const doc = parseOrdinaryHtml(capped.html, limits.maxNodes);
+  if (doc) return { $: load(doc), warnings };
+  return { $: parseCapped(capped.html, limits, warnings).$, warnings };
+}
+
+/** The spec parser alone (parse5), for comparing with the fast path. */
+export function parseHtmlWithParse5(html: string, limits: HtmlLimits = HTML_LIMITS): ParsedHtml {
   const capped = capMarkup(html, limits);
   const warnings = capWarnings(capped, limits);
   return { $: parseCapped(capped.html, limits, warnings).$, warnings };

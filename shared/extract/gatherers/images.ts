@@ -25,7 +25,7 @@ export default defineGatherer({
         height: a.height ?? null,
         path: domPath(el),
         label: imageLabel($!, el),
-        hidden: isHiddenForAssistiveTech($!, el),
+        hidden: isHiddenForAssistiveTech(el),
       });
       return undefined;
     });
@@ -63,9 +63,9 @@ function imageLabel($: CheerioAPI, el: Element): string | null {
   return null;
 }
 
-function isHiddenForAssistiveTech($: CheerioAPI, el: Element): boolean {
-  for (const node of [el, ...($(el).parents().toArray() as Element[])]) {
-    const a = node.attribs ?? {};
+function isHiddenForAssistiveTech(el: Element): boolean {
+  for (let cur: Element['parent'] | Element = el; cur && cur.type !== 'root'; cur = cur.parent) {
+    const a = (cur as Element).attribs ?? {};
     if (a['aria-hidden'] === 'true' || 'hidden' in a) return true;
     if (/display\s*:\s*none/i.test(a.style ?? '')) return true;
   }

@@ -17,13 +17,20 @@ export default defineGatherer({
     const lists: PageArtifacts['lists'] = [];
     for (const el of $!('ol, ul').toArray() as Element[]) {
       if (lists.length >= MAX_LISTS) break;
-      if (el === root || !isInside(el, root) || $!(el).closest('nav, header, footer').length) continue;
+      if (el === root || !isInside(el, root) || inChrome(el)) continue;
       const items = el.children.filter((c): c is Element => isElement(c) && c.name === 'li').slice(0, 100);
       lists.push({ ordered: el.name === 'ol', items: items.map((li) => textOf(li, 300)) });
     }
     return { lists };
   },
 });
+
+const CHROME = new Set(['nav', 'header', 'footer']);
+/** `$(el).closest('nav, header, footer').length > 0`. */
+function inChrome(el: Element): boolean {
+  for (let cur: Element['parent'] | Element = el; cur; cur = cur.parent) if (CHROME.has((cur as Element).name)) return true;
+  return false;
+}
 
 function isInside(node: Element, ancestor: Element): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) if (cur === ancestor) return true;
