@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CrawlReportSchema, type CrawlReport, type ProspectQuestion } from '../../shared/schemas/index.ts';
 import { Bm25Index } from '../../shared/score/bm25.ts';
+import { ANSWERED_CONFIDENCE, ANSWERED_THRESHOLD } from '../../shared/score/site.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
 import { storedPages } from './site-pages.ts';
 import { serveZerabooks, ZERABOOKS_DIR } from './zerabooks-server.ts';
@@ -80,6 +81,8 @@ export interface QuestionOutcome {
   bestPath: string | null;
   answered: boolean;
   visibility: number;
+  /** The confidence that the best passage truly answers (absent from reports written before it existed). */
+  confidence: number | null;
   gapNearest: string | null;
   /** Best page among the hand-picked ones (answered questions), or reported as a gap (the 3 unanswered). */
   right: boolean;
@@ -94,7 +97,7 @@ export function outcomes(report: CrawlReport, questions: SiteQuestion[]): Questi
     const bestPath = pathOf(r?.best?.url);
     const answered = r?.answered ?? false;
     const right = q.answeredBy.length ? bestPath != null && q.answeredBy.includes(bestPath) : !answered && !!gap;
-    return { q, bestPath, answered, visibility: r?.visibility ?? 0, gapNearest: gap ? pathOf(gap.nearestUrl) : null, right };
+    return { q, bestPath, answered, visibility: r?.visibility ?? 0, confidence: r?.confidence ?? null, gapNearest: gap ? pathOf(gap.nearestUrl) : null, right };
   });
 }
 
@@ -129,13 +132,23 @@ export async function run(): Promise<string> {
       `Gaps whose nearest page is the question\u2019s best page: ${nearestIsBest}/${gapRows.length}. Pages crawled: ${report.pages.length}. ` +
       `Plain BM25 baseline: best page right for ${baseRight}/${answerable.length} answered questions (it cannot report gaps).`,
   );
+  const marked = rows.filter((r) => r.answered);
+  const confident = rows.filter((r) => (r.confidence ?? 0) >= ANSWERED_CONFIDENCE);
   out.push('');
-  out.push('| question | stage | best page (report) | right | visibility | answered | gap\u2019s nearest page | pages a person picked |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push(
+    `**Answered** (confidence ≥ ${ANSWERED_CONFIDENCE} and visibility ≥ ${ANSWERED_THRESHOLD}, see the answers section): ${marked.length} marked, ` +
+      `${marked.filter((r) => r.q.answeredBy.length && r.right).length} of them on a page a person picked; ` +
+      `${unanswerable.filter((r) => !r.answered).length}/${unanswerable.length} questions the site does not answer stay gaps. ` +
+      `The confidence alone would mark ${confident.length}, ${confident.filter((r) => r.q.answeredBy.length && r.right).length} of them right ` +
+      `(and ${confident.filter((r) => !r.q.answeredBy.length).length} of the 3 the site does not answer): on a site it is the visibility bar that keeps weak pages from counting.`,
+  );
+  out.push('');
+  out.push('| question | stage | best page (report) | right | visibility | confidence | answered | gap\u2019s nearest page | pages a person picked |');
+  out.push('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const picked = r.q.answeredBy.length ? r.q.answeredBy.slice(0, 4).map((p) => `\`${p}\``).join(' ') + (r.q.answeredBy.length > 4 ? ` +${r.q.answeredBy.length - 4}` : '') : '— (gap)';
     out.push(
-      `| ${r.q.id} ${r.q.text.replace(/\|/g, '/')} | ${r.q.stage} | ${r.bestPath ? `\`${r.bestPath}\`` : '—'} | ${r.right ? '✓' : '✗'} | ${Math.round(r.visibility * 100)} | ${r.answered ? 'yes' : 'no'} | ${r.gapNearest ? `\`${r.gapNearest}\`` : r.answered ? '' : '—'} | ${picked} |`,
+      `| ${r.q.id} ${r.q.text.replace(/\|/g, '/')} | ${r.q.stage} | ${r.bestPath ? `\`${r.bestPath}\`` : '—'} | ${r.right ? '✓' : '✗'} | ${Math.round(r.visibility * 100)} | ${r.confidence == null ? '—' : r.confidence.toFixed(2)} | ${r.answered ? 'yes' : 'no'} | ${r.gapNearest ? `\`${r.gapNearest}\`` : r.answered ? '' : '—'} | ${picked} |`,
     );
   }
   await rm(work, { recursive: true, force: true });
