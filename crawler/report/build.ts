@@ -1,6 +1,7 @@
 import { hostOfUrl } from '../../shared/url.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.ts';
+import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { scoreSite } from '../../shared/score/site.ts';
 import { questionsForConfig } from '../questions-files.ts';
@@ -280,10 +281,13 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const answeringPages = [...new Set(scoring.questions.filter((q) => q.best && q.best.answer > 0).map((q) => q.best!.url))];
   const readiness = answerEngineSiteAudits({ robots: store.robots(), llmsTxt: store.getMeta<LlmsTxtFetch>('llmsTxt'), answeringPages });
 
+  // People behind the content, site-wide: who writes, the organisation, customers' words, someone to talk to from buying pages.
+  const people = humanSignalSiteAudits({ pages, questions: scoring.questions });
+
   const status = store.getMeta<string>('status');
   const counts = store.stateCounts();
   const pagesQueued = counts.queued + counts.claimed;
-  const issues = [...site.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
+  const issues = [...site.issues, ...people.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
 
   const report: CrawlReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -302,7 +306,7 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
     },
     scores: scoring.scores,
     pages,
-    siteAudits: [...site.audits, ...readiness],
+    siteAudits: [...site.audits, ...readiness, ...people.audits],
     issues,
     questions: scoring.questions,
     gaps: scoring.gaps,

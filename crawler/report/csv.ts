@@ -38,14 +38,16 @@ export function pagesCsv(report: CrawlReport): string {
 
 export function questionsCsv(report: CrawlReport): string {
   return toCsv(
-    ['id', 'question', 'stage', 'persona', 'weight', 'source', 'visibility', 'answered', 'best_url', 'heading', 'passage', 'answer', 'findability', 'relevance', 'shape', 'directness', 'tone', 'notes'],
+    ['id', 'question', 'stage', 'persona', 'weight', 'source', 'visibility', 'answered', 'best_url', 'heading', 'passage', 'answer', 'findability', 'relevance', 'shape', 'directness', 'tone', 'notes', 'human_signals'],
     report.questions.map((q) => [
       q.question.id, q.question.text, q.question.stage, q.question.persona ?? null, q.question.weight, q.question.source, r3(q.visibility), q.answered,
       q.best?.url ?? null, q.best?.heading ?? null, q.best?.excerpt ?? null, r3(q.best?.answer), r3(q.best?.findability),
-      r3(q.best?.factors.relevance), r3(q.best?.factors.shape), r3(q.best?.factors.directness), r3(q.best?.factors.tone), q.best?.notes.join('; ') ?? null,
+      r3(q.best?.factors.relevance), r3(q.best?.factors.shape), r3(q.best?.factors.directness), r3(q.best?.factors.tone), q.best?.notes.join('; ') ?? null, r3(q.best?.people),
     ]),
   );
 }
+
+const PEOPLE_SITE_AUDITS = new Set(['talk-to-a-person', 'organization-identity-site', 'customer-voice-site']);
 
 export function issuesCsv(report: CrawlReport): string {
   const rows: Cell[][] = report.issues.map((i) => [i.severity, i.type, i.message, i.url, i.items.map((it) => Object.values(it).join(' ')).join('; ')]);
@@ -54,6 +56,11 @@ export function issuesCsv(report: CrawlReport): string {
       if (a.score === null || a.score >= 1) continue;
       rows.push(['warning', `audit:${a.id}`, a.title, p.url, a.items.map((it) => Object.values(it).join(' ')).join('; ')]);
     }
+  }
+  // Site-wide people checks that fall short (organisation, customers' words, talk to a person), one row each.
+  for (const a of report.siteAudits) {
+    if (a.score === null || a.score >= 1 || !PEOPLE_SITE_AUDITS.has(a.id)) continue;
+    rows.push(['notice', `site-audit:${a.id}`, `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`, null, a.items.map((it) => Object.values(it).join(' ')).join('; ')]);
   }
   for (const g of report.gaps) rows.push(['notice', `gap:${g.stage}`, `${g.question}: ${g.missing.join('; ')}`, g.nearestUrl, null]);
   return toCsv(['severity', 'type', 'message', 'url', 'items'], rows);

@@ -23,6 +23,9 @@ const UIStrings = {
   issues: 'Site-wide issues',
   noIssues: 'No site-wide issues found.',
   lighthouse: 'Lighthouse (sampled pages)',
+  people: 'People behind the content',
+  peopleHelp:
+    'Who wrote it, when, which company, a way to reach a person, what customers say: found on the pages (markup, links, text), never guessed. A comparison or purchase answer on a page with no way to reach a person loses visibility.',
   filter: 'Filter…',
 };
 
@@ -191,6 +194,22 @@ function issuesTable(issues: SiteIssue[]): string {
   return table('issues', ['Severity', 'Type', 'Issue', 'URL', 'Details'], rows, true);
 }
 
+/** The site-wide people audits (shared/human-signals): one block each, with its items. */
+function peopleSection(report: CrawlReport): string {
+  const audits = report.siteAudits.filter((a) => ['human-signals-site', 'talk-to-a-person', 'organization-identity-site', 'customer-voice-site'].includes(a.id));
+  if (!audits.length) return '';
+  const hs = report.scores?.humanSignals;
+  const byStage = hs ? `<p class="small">Human signals of the answering pages: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(hs[st])}</b>`).join(' · ')}</p>` : '';
+  const blocks = audits
+    .map((a) => {
+      const cls = a.score === null ? 'dim' : a.score >= 1 ? 'ok' : a.score >= 0.5 ? 'warn' : 'bad';
+      const score = a.score === null ? '' : ` <span class="${cls}">${Math.round(a.score * 100)}</span>`;
+      return `<div class="person-audit" data-audit="${esc(a.id)}"><h3>${esc(a.title)}${score}${a.displayValue ? ` <span class="small dim">${esc(a.displayValue)}</span>` : ''}</h3>${a.explanation ? `<p class="small dim">${esc(a.explanation)}</p>` : ''}${auditItems(a)}</div>`;
+    })
+    .join('');
+  return `<section id="people"><h2>${esc(UIStrings.people)}</h2><p class="small dim">${esc(UIStrings.peopleHelp)}</p>${byStage}${blocks}</section>`;
+}
+
 function lighthouseTable(pages: PageResult[]): string {
   const sampled = pages.filter((p) => p.lighthouse && !p.lighthouse.inheritedFrom);
   if (!sampled.length) return '';
@@ -288,6 +307,7 @@ ${trendSection(report.history, esc)}
 <section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>
 <section id="pages"><h2>${esc(UIStrings.pages)} <span class="count">${report.pages.length}</span></h2>
 <div class="legend small dim">stage profile:<span class="seg interest"></span>interest<span class="seg comparison"></span>comparison<span class="seg purchase"></span>purchase</div>${pagesTable(report.pages)}</section>
+${peopleSection(report)}
 <section id="issues"><h2>${esc(UIStrings.issues)} <span class="count">${report.issues.length}</span></h2>${issuesTable(report.issues)}</section>
 ${lighthouseTable(report.pages)}
 </main>

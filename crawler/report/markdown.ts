@@ -48,6 +48,7 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
     out.push('| ZMOT | Interest | Comparison | Purchase |', '|---:|---:|---:|---:|');
     out.push(`| **${round(s.zmot)}** | ${round(s.stages.interest)} | ${round(s.stages.comparison)} | ${round(s.stages.purchase)} |`);
     if (s.aiReadiness) out.push(`| AI-answer readiness | ${round(s.aiReadiness.interest)} | ${round(s.aiReadiness.comparison)} | ${round(s.aiReadiness.purchase)} |`);
+    if (s.humanSignals) out.push(`| Human signals | ${round(s.humanSignals.interest)} | ${round(s.humanSignals.comparison)} | ${round(s.humanSignals.purchase)} |`);
   } else {
     out.push('_No questions were scored._');
   }
@@ -64,6 +65,11 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
       out.push(`| ${g.stage} | ${mdText(g.question)} | ${mdUrl(g.nearestUrl)} | ${mdText(g.missing.join('; '), 160)} |`);
     }
     if (report.gaps.length > (options.maxGaps ?? 15)) out.push('', `_…and ${report.gaps.length - (options.maxGaps ?? 15)} more in report.html._`);
+  }
+  const people = report.siteAudits.filter((a) => ['talk-to-a-person', 'organization-identity-site', 'customer-voice-site'].includes(a.id) && a.score !== null);
+  if (people.length) {
+    out.push('', '### People behind the content', '', '| Check | Score | Found |', '|---|---:|---|');
+    for (const a of people) out.push(`| ${mdText(a.title)} | ${Math.round(a.score! * 100)} | ${mdText(a.displayValue ?? a.explanation ?? '', 160)} |`);
   }
   const top = report.issues.filter((i) => i.severity !== 'notice').slice(0, 10);
   if (top.length) {

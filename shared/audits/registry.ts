@@ -1,7 +1,11 @@
 import type { AuditDefinition } from './types.ts';
 import aiCrawlerAccess from './ai-crawler-access.ts';
+import authorByline from './author-byline.ts';
 import canonical from './canonical.ts';
+import contactPaths from './contact-paths.ts';
+import contentDates from './content-dates.ts';
 import crawlableAnchors from './crawlable-anchors.ts';
+import customerVoice from './customer-voice.ts';
 import descriptionLength from './description-length.ts';
 import documentTitle from './document-title.ts';
 import headingOrder from './heading-order.ts';
@@ -13,6 +17,7 @@ import isCrawlable from './is-crawlable.ts';
 import linkText from './link-text.ts';
 import metaDescription from './meta-description.ts';
 import openGraph from './open-graph.ts';
+import organizationIdentity from './organization-identity.ts';
 import robotsTxt from './robots-txt.ts';
 import quotableText from './quotable-text.ts';
 import singleH1 from './single-h1.ts';
@@ -47,6 +52,12 @@ export const PAGE_AUDITS: AuditDefinition[] = [
   aiCrawlerAccess,
   quotableText,
   standaloneAnswers,
+  // People behind the content: weighed per stage in the human-signal score (shared/human-signals/config.ts), not in findability.
+  authorByline,
+  contentDates,
+  organizationIdentity,
+  contactPaths,
+  customerVoice,
 ];
 
 export function auditById(id: string, audits: AuditDefinition[] = PAGE_AUDITS): AuditDefinition | undefined {

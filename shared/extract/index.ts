@@ -59,6 +59,7 @@ function fetchArtifacts(input: PageInput, headers: PageArtifacts['headers'], lin
     prices: [],
     wordCount: 0,
     snippetSignals: { nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false },
+    humanSignals: { authors: [], dates: [], organizations: [], contacts: [], reviews: [] },
     depth: input.depth ?? null,
     inSitemap: input.inSitemap ?? null,
     robotsTxt: input.robotsTxt ?? null,

@@ -186,6 +186,54 @@ export const LighthouseFiguresSchema = z.object({
 });
 export type LighthouseFigures = z.infer<typeof LighthouseFiguresSchema>;
 
+/**
+ * Signs that people stand behind the page, each as found on it (never inferred): who wrote it, when, which
+ * organisation, how to reach a person, what customers say. `source` says where each was read.
+ */
+export const HumanSignalsSchema = z.object({
+  authors: z.array(
+    z.object({
+      name: z.string(),
+      /** schema.org Person (or Organization) as `author`, rel=author, <meta name="author">, or a visible byline. */
+      source: z.enum(['markup', 'rel-author', 'meta', 'byline']),
+      kind: z.enum(['person', 'organization', 'unknown']),
+      /** The author's page (markup url / sameAs, rel=author href, a link in the byline). */
+      url: z.string().nullable(),
+      /** A bio: description in the markup, or an author-bio block on the page. */
+      bio: z.boolean(),
+    }),
+  ),
+  dates: z.array(z.object({ kind: z.enum(['published', 'modified']), value: z.string(), source: z.enum(['markup', 'meta', 'time', 'text']) })),
+  organizations: z.array(
+    z.object({
+      type: z.string(),
+      name: z.string().nullable(),
+      legalName: z.string().nullable(),
+      /** The postal address as written (street, locality …), null when the markup has none. */
+      address: z.string().nullable(),
+      source: z.enum(['jsonld', 'microdata', 'rdfa']),
+    }),
+  ),
+  contacts: z.array(
+    z.object({
+      kind: z.enum(['contact-page', 'phone', 'email', 'chat', 'booking', 'opening-hours']),
+      value: z.string(),
+      source: z.enum(['link', 'markup', 'script', 'text']),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      kind: z.enum(['review', 'aggregate-rating', 'testimonial']),
+      author: z.string().nullable(),
+      rating: z.number().nullable(),
+      count: z.number().nullable(),
+      source: z.enum(['markup', 'html']),
+    }),
+  ),
+});
+export type HumanSignals = z.infer<typeof HumanSignalsSchema>;
+export const EMPTY_HUMAN_SIGNALS: HumanSignals = { authors: [], dates: [], organizations: [], contacts: [], reviews: [] };
+
 /** Everything extracted from one fetched page: the input of audits and scoring. */
 export const PageArtifactsSchema = z.object({
   url: z.string(),
@@ -239,6 +287,8 @@ export const PageArtifactsSchema = z.object({
       emptyAppRoot: z.boolean(),
     })
     .default({ nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false }),
+  /** Who wrote it, when, which organisation, how to reach a person, customer voice (page audits in the `people` group). */
+  humanSignals: HumanSignalsSchema.default(EMPTY_HUMAN_SIGNALS),
   /** Crawl context: filled by the crawler; null where unknown (a single page). */
   depth: z.number().int().nonnegative().nullable().default(null),
   inSitemap: z.boolean().nullable().default(null),

@@ -8,7 +8,7 @@ export type AuditItem = z.infer<typeof AuditItemSchema>;
 export const ScoreDisplayModeSchema = z.enum(['binary', 'numeric', 'informative', 'notApplicable', 'error']);
 export type ScoreDisplayMode = z.infer<typeof ScoreDisplayModeSchema>;
 
-export const AuditGroupSchema = z.enum(['crawl', 'content', 'structured-data', 'international', 'links', 'performance', 'site', 'answer-engines']);
+export const AuditGroupSchema = z.enum(['crawl', 'content', 'structured-data', 'international', 'links', 'performance', 'site', 'answer-engines', 'people']);
 
 export const AuditMetaSchema = z.object({
   id: z.string(),

@@ -23,10 +23,12 @@ export const AnswerSchema = z.object({
   excerpt: z.string(),
   answer: z.number().min(0).max(1),
   findability: z.number().min(0).max(1),
-  /** answer × findability × (1 − AI_ANSWER_SHARE × (1 − quotability)) */
+  /** answer × findability × (1 − AI_ANSWER_SHARE × (1 − quotability)) × (1 − NO_CONTACT_SHARE[stage] when the page gives no way to reach a person) */
   visibility: z.number().min(0).max(1),
   /** 0..1: how far answer engines may read and quote this page (robots.txt for their crawlers, snippet controls, standalone passages); 1 when nothing stops them. */
   quotability: z.number().min(0).max(1).default(1),
+  /** 0..1: the page's human-signal score for the question's stage (who wrote it, when, the company, someone to reach, customers' words; weights in shared/human-signals/config.ts); null when none applies. Absent from older reports. */
+  people: z.number().min(0).max(1).nullable().optional(),
   factors: AnswerFactorsSchema,
   /** Why the factors are what they are, in words ("no price on the page", …). */
   notes: z.array(z.string()).default([]),
@@ -77,6 +79,14 @@ export const ScoresSchema = z.object({
   personas: z.record(z.string(), z.number().min(0).max(100)).default({}),
   /** AI-answer readiness per stage, 0..100: weighted mean of the quotability of each question's best page (null: no question of that stage has one). */
   aiReadiness: z
+    .object({
+      interest: z.number().min(0).max(100).nullable(),
+      comparison: z.number().min(0).max(100).nullable(),
+      purchase: z.number().min(0).max(100).nullable(),
+    })
+    .optional(),
+  /** Human signals per stage, 0..100: question-weighted mean of the human-signal score of each question's best page (null: none applies). */
+  humanSignals: z
     .object({
       interest: z.number().min(0).max(100).nullable(),
       comparison: z.number().min(0).max(100).nullable(),

@@ -10,6 +10,7 @@ import type { CorpusPage, PassageRef } from './corpus.ts';
 import { directnessOf } from './directness.ts';
 import { quotability, quotabilityFactor, type Quotability } from '../answer-engines/config.ts';
 import { answerFindability } from './findability.ts';
+import { contactFactor, humanSignalScore, NO_CONTACT_SHARE } from '../human-signals/config.ts';
 import { questionIntent, type QuestionIntent } from './intent.ts';
 import { clamp01, note, quoteList, round3, sortNotes, type ScoreNote } from './notes.ts';
 import { containsPhrase, pageFeatures } from './page-features.ts';
@@ -24,6 +25,8 @@ const NOTES = {
   passageMisses: (words: string) => `the answering passage does not mention ${words}`,
   pageMisses: (words: string) => `page does not mention ${words}`,
   excerpt: 'an excerpt on a listing page: the article it links to is the answer',
+  noContact: (stage: string, pct: number) =>
+    `no way to reach a person from this page (no contact page link, phone, e-mail, chat or booking): a ${stage}-stage prospect who wants to ask someone leaves, visibility −${pct}%`,
 };
 
 /** Characters of passage text kept as evidence in an answer. */
@@ -226,6 +229,10 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
   const quotable = quotability(page.page.audits);
   const quotableScore = round3(clamp01(quotable.score));
   if (quotableScore < 1) notes.push(quotabilityNote(quotable, quotableScore));
+  // People behind the page: a comparison or purchase answer with no way to reach a person loses a share (shared/human-signals).
+  const contact = contactFactor(page.page.audits, ctx.question.stage);
+  if (contact < 1) notes.push(note('people', NOTES.noContact(ctx.question.stage, Math.round(NO_CONTACT_SHARE[ctx.question.stage] * 100)), contact));
+  const people = humanSignalScore(page.page.audits, ctx.question.stage).score;
   const sorted = sortNotes(notes);
   return {
     answer: {
@@ -235,8 +242,9 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
       excerpt: excerptOf(passage.text, /-w[1-9]\d*$/.test(passage.id) ? focusOf(passage.text, ctx.questionWords) : 0),
       answer: answerScore,
       findability,
-      visibility: round3(answerScore * findability * quotabilityFactor(quotableScore)),
+      visibility: round3(answerScore * findability * quotabilityFactor(quotableScore) * contact),
       quotability: quotableScore,
+      people: people === null ? null : round3(people),
       factors,
       notes: sorted.map((n) => n.text),
     },

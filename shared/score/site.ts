@@ -11,6 +11,7 @@ import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.
 import { confidenceOf, type ConfidenceEvidence } from './confidence.ts';
 import { gapFor } from './gaps.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
+import { humanSignalsByStage } from '../human-signals/site.ts';
 import { aggregateScores } from './stages.ts';
 import { analyzerFor } from './text.ts';
 import { queryGroups } from './query-terms.ts';
@@ -52,7 +53,7 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
     results.push(result);
     if (gap) gaps.push(gap);
   }
-  return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results) }, questions: results, gaps: sortGaps(gaps, qs) };
+  return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results), humanSignals: humanSignalsByStage(results) }, questions: results, gaps: sortGaps(gaps, qs) };
 }
 
 /** One question over the corpus: its result, and its gap when it is not answered. */

@@ -1,6 +1,7 @@
 import content from './content.ts';
 import documentMeta from './document-meta.ts';
 import faq from './faq.ts';
+import humanSignals from './human-signals.ts';
 import images from './images.ts';
 import jsonLd from './json-ld.ts';
 import linkRelations from './link-relations.ts';
@@ -19,6 +20,6 @@ import type { AnyGatherer } from './types.ts';
  * jsonLd, faq reads passages). Add an artifact: its field in shared/schemas/artifacts.ts, one gatherer file
  * here, one line in this list.
  */
-export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, rdfa, links, images, tables, content, lists, prices, faq, snippetSignals];
+export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, rdfa, links, images, tables, content, lists, prices, faq, snippetSignals, humanSignals];
 
 export type { AnyGatherer, GatherContext, Gatherer } from './types.ts';

@@ -14,7 +14,7 @@ import { startSite } from '../crawl/sites/server.ts';
 // links one of the two answering pages — crawled, reported, and asserted on as `zmot ci` does.
 
 const page = (title: string, body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><title>${title}</title>${head}<meta name="description" content="${title}"></head><body><main><h1>${title}</h1>${body}<a href="/">Home</a> <a href="/guides/leak/">Leak guide</a> <a href="/pricing/">Pricing</a></main></body></html>`;
+  `<!doctype html><html lang="en"><head><title>${title}</title>${head}<meta name="description" content="${title}"></head><body><main><h1>${title}</h1>${body}<a href="/">Home</a> <a href="/guides/leak/">Leak guide</a> <a href="/pricing/">Pricing</a> <a href="mailto:help@brand.example">Email us</a></main></body></html>`;
 
 const PAGES: Record<string, string> = {
   '/': page('Brightwell Home', '<p>Leak detectors for every home, with guides on choosing, installing and paying for one.</p>'),

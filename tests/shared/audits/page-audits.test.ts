@@ -372,13 +372,15 @@ describe('every failing audit says where', () => {
 });
 
 describe('registry and weights', () => {
-  it('every audit has a unique id, a file named after it, and a weight in findability or (answer-engine readiness) in quotability, never both', async () => {
+  it('every audit has a unique id, a file named after it, and a weight in exactly one score: findability, quotability (answer-engine readiness) or the human-signal score (people)', async () => {
     const { FINDABILITY_AUDITS } = await import('../../../shared/audits/config.ts');
     const { QUOTABILITY_AUDITS } = await import('../../../shared/answer-engines/config.ts');
+    const { HUMAN_SIGNAL_AUDIT_IDS } = await import('../../../shared/human-signals/config.ts');
+    const human = HUMAN_SIGNAL_AUDIT_IDS.map((id) => ({ id, weight: 1 }));
     const ids = PAGE_AUDITS.map((a) => a.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      const weights = [FINDABILITY_AUDITS, QUOTABILITY_AUDITS].map((refs) => refs.find((r) => r.id === id)?.weight ?? 0);
+      const weights = [FINDABILITY_AUDITS, QUOTABILITY_AUDITS, human].map((refs) => refs.find((r) => r.id === id)?.weight ?? 0);
       expect(weights.filter((w) => w > 0), id).toHaveLength(1);
       const mod = await import(`../../../shared/audits/${id}.ts`);
       expect(mod.default.meta.id).toBe(id);

@@ -16,7 +16,8 @@ function answer(p: ReturnType<typeof page>, text: string, stage: 'interest' | 'c
 
 describe('answer score = relevance × shape × directness × tone', () => {
   it('multiplies its four factors, and visibility is answer × findability', () => {
-    const p = page('<h1>Acme Sensor price</h1><p>The Acme Sensor costs $49 and ships in two days from our warehouse.</p>', { title: 'Acme Sensor price' });
+    // A page that gives a way to reach a person: a purchase answer without one loses a share of its visibility (human-signals.test.ts).
+    const p = page('<h1>Acme Sensor price</h1><p>The Acme Sensor costs $49 and ships in two days from our warehouse.</p><p><a href="mailto:sales@acme.example">Email sales</a></p>', { title: 'Acme Sensor price' });
     const a = answer(p, 'how much does the acme sensor cost', 'purchase');
     const f = a.factors;
     expect(a.answer).toBeCloseTo(f.relevance * f.shape * f.directness * f.tone, 2);
