@@ -24,7 +24,7 @@ import { createNormalizer } from '../crawler/crawl/urls.ts';
 import { pagePipelineOptions } from '../crawler/pipeline-options.ts';
 import { toSitePageAdapter } from '../crawler/report/integrations.ts';
 import { extractArtifacts } from '../shared/extract/index.ts';
-import { parseHtml } from '../shared/extract/parse-html.ts';
+import { parseHtml, parseHtmlWithParse5 } from '../shared/extract/parse-html.ts';
 import { pageResultFrom } from '../shared/pipeline.ts';
 import { packPage } from '../crawler/store/crawl-store.ts';
 import { summarizeProfiles } from './profile-summary.ts';
@@ -79,7 +79,7 @@ for (let k = 0; k < Math.min(30, PAGES); k++) {
   processPage(jobOf(k), ctx);
 }
 
-const keys = ['parseOnly', 'pipeline', 'decode', 'parse', 'extract', 'audits', 'stageProfile', 'pack'] as const;
+const keys = ['parseOnly', 'pipeline', 'decode', 'parse', 'parse5', 'extract', 'audits', 'stageProfile', 'pack'] as const;
 const rounds: Record<(typeof keys)[number], number[]> = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as never;
 let session: Session | null = null;
 if (PROF_DIR) {
@@ -94,6 +94,7 @@ for (let r = 0; r < ROUNDS; r++) {
   // Stages, separately (each on the same pages).
   rounds.decode.push(timeEach((k) => new TextDecoder('utf-8').decode(bodies[k])));
   rounds.parse.push(timeEach((k) => parseHtml(htmls[k])));
+  rounds.parse5.push(timeEach((k) => parseHtmlWithParse5(htmls[k])));
   const artifacts = htmls.map((h, k) => extractArtifacts({ url: jobOf(k).url, status: 200, headers: jobOf(k).headers, html: h, depth: 2 }));
   rounds.extract.push(timeEach((k) => extractArtifacts({ url: jobOf(k).url, status: 200, headers: jobOf(k).headers, html: htmls[k], depth: 2 })) - rounds.parse.at(-1)!);
   const noProfile = { ...ctx.pipeline, stageProfile: undefined };
@@ -116,6 +117,7 @@ if (session) {
 
 const per = (k: (typeof keys)[number]) => median(rounds[k]) / PAGES;
 const ratio = per('pipeline') / per('parseOnly');
+const core = per('parse') + per('extract') + per('audits') + per('stageProfile');
 const lines = [
   START,
   '## Pipeline vs parse-only',
@@ -134,6 +136,8 @@ const lines = [
   `| — page audits + result | ${per('audits').toFixed(2)} | ${(per('audits') / per('parseOnly')).toFixed(2)} |`,
   `| — stage profile | ${per('stageProfile').toFixed(2)} | ${(per('stageProfile') / per('parseOnly')).toFixed(2)} |`,
   `| — pack for the store (artifacts, Brotli) | ${per('pack').toFixed(2)} | ${(per('pack') / per('parseOnly')).toFixed(2)} |`,
+  `| parse + extraction + audits + stage profile (the issue's ≤ 2× scope: no decode, no Brotli) | ${core.toFixed(2)} | **${(core / per('parseOnly')).toFixed(2)}** |`,
+  `| for comparison: the same parse with parse5 (every page's path before the fast path) | ${per('parse5').toFixed(2)} | ${(per('parse5') / per('parseOnly')).toFixed(2)} |`,
   '',
   profileText ? `CPU profile of the run (\`--cpu-prof-dir\`):\n\n${profileText}` : '',
   END,
