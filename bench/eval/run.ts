@@ -3,7 +3,7 @@
  * wrote (named with its source and version), computes a plain baseline in the same run, and writes
  * its own block of docs/accuracy.md between markers, so sections can be re-run alone:
  *
- *   npm run eval                     every section
+ *   npm run eval                     every section but the opt-in experiments (rank: npm run eval -- --only rank)
  *   npm run eval -- --only answers   one section (the others' blocks are kept as they are)
  *   npm run eval -- --no-write       print, do not touch docs/accuracy.md
  */
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   let doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : HEADER;
   for (const section of SECTIONS) {
     if (only && !only.has(section.id)) continue;
+    if (!only && section.optIn) continue;
     process.stdout.write(`\n== ${section.title} (npm run eval -- --only ${section.id})\n`);
     const started = Date.now();
     const body = await section.run();
