@@ -61,6 +61,7 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions): 
   const serving = new Map<string, Served>();
   const everServed = new Set<string>();
   const pipeline = pagePipelineOptions();
+  warmUp(pipeline);
   let closed = false;
 
   const poll = async () => {
@@ -104,6 +105,18 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions): 
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Runs the page pipeline once on a small page before taking jobs: its first run loads and compiles
+ * a lot, and a first job that holds the event loop that long would miss its lock renewal.
+ */
+function warmUp(pipeline: ProcessorContext['pipeline']) {
+  const body = new TextEncoder().encode('<!doctype html><html lang="en"><head><title>Warm-up</title></head><body><h1>Warm-up</h1><p>How much does it cost? It costs less than you think.</p><a href="/a">a</a></body></html>');
+  processPage(
+    { url: 'http://warm-up.invalid/', requestedUrl: 'http://warm-up.invalid/', status: 200, headers: [['content-type', 'text/html']], contentType: 'text/html', body, html: null, truncated: false, redirectChain: [], fetchError: null, depth: 0, inSitemap: null, robotsTxt: null, rendered: false, encoding: null, encodingNote: null },
+    { pipeline, toSitePage, normalizer: createNormalizer([]), followNofollow: false, queueCanonicals: true, queueHreflang: true },
+  );
 }
 
 async function stopServing(s: Served) {
@@ -215,7 +228,8 @@ function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: 
     prefix: PREFIX,
     concurrency: options.concurrency,
     lockDuration: options.lockMs,
-    stalledInterval: options.lockMs,
+    // Looked for often: a dead worker's page moves on soon after its lock lapses (the check is one small script).
+    stalledInterval: Math.max(500, Math.round(options.lockMs / 4)),
     // A page whose worker dies twice is recorded as failed, not handed out forever.
     maxStalledCount: 1,
   });
