@@ -1,16 +1,11 @@
 // @vitest-environment jsdom
-import fs from 'node:fs';
-import { setMaxListeners } from 'node:events';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from '#imports';
+import { describe, expect, it } from 'vitest';
 import type { ResultState } from '../../shared/schemas/extension.ts';
 import { SERP_SELECTORS, mayClosest } from '../../shared/serp/selectors.ts';
 import { parseSerp, type SerpNodes } from '../../shared/serp/parse.ts';
 import { Overlay, type OverlayBackend } from '../../extension/entrypoints/google.content/overlay.tsx';
-import { SHARED_FIXTURES } from '../helpers/paths.ts';
-import { loadIntoDocument } from './helpers.ts';
+import { readSavedSerpPage, savedSerpPages } from '../helpers/serp-fixtures.ts';
+import { loadIntoDocument, useContentScriptContext } from './helpers.ts';
 
 // Badges go on the organic result blocks the parser found, and nowhere else: never on an ad, a
 // Shopping unit, a Top stories or video card or a local pack, even when those link to the very
@@ -18,13 +13,7 @@ import { loadIntoDocument } from './helpers.ts';
 
 const PAGE_URL = 'https://www.google.com/search';
 /** Every saved results page: the shared fixtures (2022–2023 layouts) and the 2026 mobile page. */
-const PAGES = ['serp', 'serp-2026'].flatMap((dir) =>
-  fs
-    .readdirSync(path.join(SHARED_FIXTURES, dir))
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((f) => path.join(SHARED_FIXTURES, dir, f)),
-);
+const PAGES = savedSerpPages(['shared', 'shared-2026']);
 
 const unscored: OverlayBackend = {
   lookup: async (_q, _l, urls) => ({ classification: null, results: Object.fromEntries(urls.map((u) => [u, { status: 'unscored', reason: 'not-in-report', message: 'not in the report' } as ResultState])) }),
@@ -32,17 +21,7 @@ const unscored: OverlayBackend = {
   addQuestions: async () => ({ added: 0, total: 0 }),
 };
 
-let ctx: ContentScriptContext;
-beforeEach(() => {
-  fakeBrowser.reset();
-  ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
-  setMaxListeners(200, ctx.signal);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  ctx.notifyInvalidated();
-  vi.restoreAllMocks();
-});
+const context = useContentScriptContext();
 
 /** Title links that are not organic results: ads, Shopping, news and video cards, local pack, PAA. */
 function nonOrganicTitleLinks(doc: Document): HTMLAnchorElement[] {
@@ -58,7 +37,7 @@ function nonOrganicTitleLinks(doc: Document): HTMLAnchorElement[] {
 async function overlayOn(doc: Document) {
   const nodes: SerpNodes = { organic: [] };
   const serp = parseSerp(doc, PAGE_URL, nodes);
-  const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend: unscored });
+  const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: unscored });
   await overlay.run();
   const hosts = Array.from(doc.querySelectorAll<HTMLElement>('zmot-badge'));
   return { serp, nodes, hosts, overlay };
@@ -82,10 +61,10 @@ function expectOnOrganicBlocks(doc: Document, serp: ReturnType<typeof parseSerp>
 let pagesWithDecoys = 0;
 
 describe('badges on every saved results page', () => {
-  for (const file of PAGES) {
-    const name = path.basename(file);
+  for (const page of PAGES) {
+    const name = page.name;
     it(`${name}: one badge per organic result, on the parser's block of that result; none on ads, Shopping, news cards or local results linking to the same address`, async () => {
-      const doc = loadIntoDocument(fs.readFileSync(file, 'utf8'));
+      const doc = loadIntoDocument(readSavedSerpPage(page));
       const before = parseSerp(doc, PAGE_URL);
       // Each non-organic title link now points where an organic result points (what ads of the
       // same site and a news card of the same article do on real pages): a badge placed by URL

@@ -1,10 +1,7 @@
 // @vitest-environment jsdom
-import { setMaxListeners } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from '#imports';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Overlay, backgroundBackend } from '../../extension/entrypoints/google.content/overlay.tsx';
 import { importAnyReport } from '../../extension/utils/compare-index.ts';
 import { writeSettings } from '../../extension/utils/settings.ts';
@@ -12,7 +9,7 @@ import { readCompareIndex, writeCompareIndex } from '../../extension/utils/stora
 import { SettingsSchema } from '../../shared/schemas/extension.ts';
 import type { CompareReport } from '../../shared/schemas/index.ts';
 import { SERP_FIXTURES, buildDemoCompare, prepareSerp, searchUrlFor, type PreparedSerp } from './harness.ts';
-import { loadIntoDocument, wireBackground } from './helpers.ts';
+import { loadIntoDocument, wireBackground, useContentScriptContext } from './helpers.ts';
 
 // A `zmot compare` report imported in the extension (issue 15): the options page accepts it (and
 // refuses a broken one in one line), the overlay shows on a compared competitor's result its score
@@ -26,7 +23,7 @@ const RIVAL_PAGE = `${RIVAL}/learn/water-heater-leaking/`;
 
 let compare: CompareReport;
 let serp: PreparedSerp;
-let ctx: ContentScriptContext;
+const context = useContentScriptContext();
 
 beforeAll(async () => {
   compare = buildDemoCompare(BRAND, ['/', '/guides/water-heater-leak-signs/', '/guides/what-is-a-leak-detector/', '/pricing/'], RIVAL, ['/', '/learn/water-heater-leaking/', '/pricing/']);
@@ -34,16 +31,6 @@ beforeAll(async () => {
   serp = prepareSerp(fixture, QUERY, new Map([[1, BRAND_PAGE], [2, RIVAL_PAGE]]));
 });
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
-  setMaxListeners(200, ctx.signal);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => {
-  ctx.notifyInvalidated();
-  vi.restoreAllMocks();
-});
 
 const question = () => compare.questions.find((q) => q.question.text === QUERY)!;
 const visibility = (site: string) => question().answers.find((a) => a.site === site)!.visibility;
@@ -77,7 +64,7 @@ describe('a compare report in the extension', () => {
     await writeSettings(SettingsSchema.parse({ brandDomains: ['brightwell.example'], competitorDomains: ['aquaguard.example'] }));
     wireBackground();
     const doc = loadIntoDocument(serp.html);
-    const overlay = new Overlay(ctx, { doc, pageUrl: searchUrlFor(QUERY), backend: backgroundBackend });
+    const overlay = new Overlay(context(), { doc, pageUrl: searchUrlFor(QUERY), backend: backgroundBackend });
     await overlay.run();
 
     // The worker sent only what the overlay shows: the winner, each site's score, the competitor result's scores.

@@ -1,8 +1,5 @@
 // @vitest-environment jsdom
-import { setMaxListeners } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from '#imports';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
 import type { Settings } from '../../shared/schemas/extension.ts';
 import { analyzePage } from '../../extension/entrypoints/google.content/analyze.ts';
@@ -13,7 +10,7 @@ import { writeReportIndex } from '../../extension/utils/storage.ts';
 import { urlKey } from '../../extension/utils/url-key.ts';
 import { STAGE_SHOWN, STAGE_SURE } from '../../extension/components/SummaryView.tsx';
 import { SettingsSchema } from '../../shared/schemas/extension.ts';
-import { SERP_FILES, buildReport, demoPage, htmlResponse, loadIntoDocument, readFixture, wireBackground } from './helpers.ts';
+import { SERP_FILES, buildReport, demoPage, htmlResponse, loadIntoDocument, readFixture, wireBackground, useContentScriptContext } from './helpers.ts';
 
 // The content script's logic on every saved Google results page: the shared parser reads the page,
 // each organic result gets one badge in a shadow root right after its title link, the panel sums
@@ -35,21 +32,7 @@ function distinctDomains(domains: string[]): string[] {
   return [...new Set(domains.filter(Boolean))];
 }
 
-let ctx: ContentScriptContext;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
-  // Each shadow root listens for the context's end; a results page has dozens of them.
-  setMaxListeners(200, ctx.signal);
-  // createShadowRootUi fetches the entry's CSS from the extension; there is none in a unit test.
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  ctx.notifyInvalidated();
-  vi.restoreAllMocks();
-});
+const context = useContentScriptContext();
 
 describe('the overlay on every saved results page', () => {
   for (const file of SERP_FILES) {
@@ -62,7 +45,7 @@ describe('the overlay on every saved results page', () => {
         // Captcha and no-results pages: nothing to overlay, nothing fetched, the page left alone.
         const fetchImpl = vi.fn();
         wireBackground({ fetchImpl });
-        const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
+        const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
         await overlay.run();
         expect(badgeHosts()).toHaveLength(0);
         expect(document.querySelector('zmot-panel')).toBeNull();
@@ -99,7 +82,7 @@ describe('the overlay on every saved results page', () => {
       // The user granted the browser permission for the live domain (the options page asks for it).
       for (const r of organic) if (r.domain === liveDomain) permissions.add(new URL(r.url).hostname);
 
-      const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
+      const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
       await overlay.run();
 
       // One badge per organic result, each right after that result's title link.

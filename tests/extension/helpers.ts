@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { vi } from 'vitest';
+import { setMaxListeners } from 'node:events';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { ContentScriptContext } from '#imports';
 import { createBackgroundService, type BackgroundServiceDeps } from '../../extension/entrypoints/background/service.ts';
 import { scoreFetchedPage } from '../../extension/entrypoints/background/score-page.ts';
 import { DEMO_SITE, SERP_FIXTURES } from './harness.ts';
@@ -55,4 +57,25 @@ export function wireBackground(deps: Partial<BackgroundServiceDeps> = {}) {
   });
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => service.handle(message, { id: fakeBrowser.runtime.id }));
   return { service, permissions, hasHostPermission };
+}
+
+/**
+ * A content-script context per test, as the overlay lives in one: the fake browser reset before, the
+ * context ended after. Returns the current test's context.
+ */
+export function useContentScriptContext(): () => ContentScriptContext {
+  let ctx: ContentScriptContext;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
+    // Each shadow root listens for the context's end; a results page has dozens of them.
+    setMaxListeners(200, ctx.signal);
+    // createShadowRootUi fetches the entry's CSS from the extension; there is none in a unit test.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    ctx.notifyInvalidated();
+    vi.restoreAllMocks();
+  });
+  return () => ctx;
 }

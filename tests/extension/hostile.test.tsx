@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { setMaxListeners } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from '#imports';
 import type { ResultScore, ResultState } from '../../shared/schemas/extension.ts';
 import { Overlay, backgroundBackend, startOverlay, type OverlayBackend } from '../../extension/entrypoints/google.content/overlay.tsx';
-import { loadIntoDocument } from './helpers.ts';
+import { loadIntoDocument, useContentScriptContext } from './helpers.ts';
 
 // Page content is hostile: titles, snippets, passages and notes that carry markup are shown as
 // text, never run; and when anything in the extension fails, the results page keeps working with a
@@ -51,17 +49,9 @@ function scoringBackend(): OverlayBackend {
   };
 }
 
-let ctx: ContentScriptContext;
+const context = useContentScriptContext();
 beforeEach(() => {
-  fakeBrowser.reset();
-  ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
-  setMaxListeners(100, ctx.signal);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
   delete (window as { __zmotPwned?: number }).__zmotPwned;
-});
-afterEach(() => {
-  ctx.notifyInvalidated();
-  vi.restoreAllMocks();
 });
 
 function allShadowRoots(): ShadowRoot[] {
@@ -71,7 +61,7 @@ function allShadowRoots(): ShadowRoot[] {
 describe('hostile page text', () => {
   it('shows titles, passages, notes and audit titles as text: no element, no script from the payload', async () => {
     const doc = loadIntoDocument(hostileSerp());
-    const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend: scoringBackend() });
+    const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: scoringBackend() });
     await overlay.run();
     const badges = Array.from(document.querySelectorAll('zmot-badge'));
     expect(badges).toHaveLength(3);
@@ -95,7 +85,7 @@ describe('when the extension fails, the page keeps working', () => {
     const doc = loadIntoDocument(hostileSerp());
     const before = doc.querySelector('#rso')!.outerHTML;
     const backend: OverlayBackend = { ...scoringBackend(), lookup: async () => Promise.reject(new Error('worker gone')) };
-    const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend });
+    const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend });
     await overlay.run();
     const badges = Array.from(document.querySelectorAll('zmot-badge'));
     expect(badges.map((b) => b.getAttribute('data-zmot-state'))).toEqual(['unscored', 'unscored', 'unscored']);
@@ -108,7 +98,7 @@ describe('when the extension fails, the page keeps working', () => {
   it('a reply that does not fit the message schema is refused, not shown', async () => {
     const doc = loadIntoDocument(hostileSerp());
     fakeBrowser.runtime.onMessage.addListener(async () => ({ type: 'score:lookup', classification: null, results: { 'https://site1.example/page': { status: 'scored', score: { url: 'javascript:alert(1)' } } } }));
-    const overlay = new Overlay(ctx, { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
+    const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
     await overlay.run();
     expect(document.querySelector('zmot-badge')!.getAttribute('data-zmot-state')).toBe('unscored');
     expect(document.querySelector('zmot-panel')!.shadowRoot!.textContent).toContain('unexpected reply');
@@ -119,7 +109,7 @@ describe('when the extension fails, the page keeps working', () => {
     loadIntoDocument(hostileSerp());
     const brokenDoc = { querySelector: () => { throw new Error('markup changed'); }, querySelectorAll: () => { throw new Error('markup changed'); }, documentElement: document.documentElement } as unknown as Document;
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    await startOverlay(ctx, { doc: brokenDoc, pageUrl: () => PAGE_URL, backend: scoringBackend() });
+    await startOverlay(context(), { doc: brokenDoc, pageUrl: () => PAGE_URL, backend: scoringBackend() });
     await new Promise((r) => setTimeout(r, 10));
     expect(document.querySelectorAll('zmot-badge')).toHaveLength(0);
     const notice = document.querySelector('zmot-notice');
