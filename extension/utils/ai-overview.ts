@@ -1,16 +1,12 @@
 import type { AiOverviewSummary } from '../../shared/schemas/extension.ts';
 import type { Serp } from '../../shared/schemas/serp.ts';
 import { partyOf } from './domains.ts';
+import { urlKey } from '../../shared/url.ts';
 import type { Settings } from '../../shared/schemas/extension.ts';
 
-/** Same page for the overlay: scheme, "www." and a trailing slash do not make another page. */
+/** Same page for the overlay: the shared URL identity (scheme, "www.", trailing slash, tracking parameters do not matter). */
 function pageKey(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/$/, '')}${u.search}`;
-  } catch {
-    return url;
-  }
+  return urlKey(url) || url;
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AiOverviewSummary } from '../../extension/components/AiOverviewSummary.tsx';
 import { ResultBadge } from '../../extension/components/ResultBadge.tsx';
 import { analyzePage, readPage } from '../../extension/entrypoints/google.content/analyze.ts';
-import { citedOrganicPositions, watchAiOverview } from '../../extension/utils/ai-overview.ts';
+import { aiOverviewSummary, citedOrganicPositions, watchAiOverview } from '../../extension/utils/ai-overview.ts';
 import { summarize } from '../../extension/utils/summary.ts';
 import { readAiOverview } from '../../shared/serp/ai-overview.ts';
 import { SettingsSchema, type Settings } from '../../shared/schemas/extension.ts';
@@ -55,6 +55,16 @@ describe('AI Overview in the overlay', () => {
     expect(panel.querySelector('[data-field="ai-brand"]')?.textContent).toBe('Your site is cited ([2])');
     expect([...panel.querySelectorAll('[data-field="ai-competitors"] [data-domain]')].map((e) => e.getAttribute('data-domain'))).toEqual(['aljazeera.com']);
     expect(panel.querySelector('[data-field="ai-organic"]')?.textContent).toBe('Cited and also in the results: none');
+  });
+
+  it('matches a cited page to its organic result with the shared URL identity (tracking parameters, www, trailing slash)', () => {
+    const serp = readPage(doc, PAGE_URL).serp;
+    const organic = serp.organic[0];
+    const cited = new URL(organic.url);
+    cited.hostname = cited.hostname.startsWith('www.') ? cited.hostname.slice(4) : `www.${cited.hostname}`;
+    cited.searchParams.set('utm_source', 'ai');
+    const withCitation = { ...serp, aiOverview: { ...serp.aiOverview, present: true, sources: [{ position: 1, url: cited.href, domain: organic.domain, title: 't', via: [] }] } } as typeof serp;
+    expect(aiOverviewSummary(withCitation, settings)?.sources[0].organicPosition).toBe(organic.position);
   });
 
   it('marks the badge of an organic result whose page the overview cites', () => {
