@@ -8,6 +8,7 @@ import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
 const UIStrings = {
   heading: 'ZMOT visibility report',
+  aiCited: 'Cited in the AI answer',
   zmot: 'ZMOT score',
   stageNames: STAGE_LABELS,
   stageHelp: {
@@ -109,8 +110,18 @@ function gapsSection(gaps: Gap[], questions: number): string {
   }).join('');
 }
 
+/** "Cited in the AI answer": you (the brand's cited pages), competitors (named), nobody. */
+function aiCitationCell(q: QuestionResult): string {
+  const c = q.aiCitation;
+  if (!c) return '<td data-ai="" data-v=""><span class="dim">–</span></td>';
+  const detail = c.cited === 'you' ? c.brand.map((u) => urlLink(u)).join('<br>') : c.cited === 'competitors' ? esc(c.competitors.join(', ')) : `${esc(c.sources)} other source(s)`;
+  return `<td data-ai="${esc(c.cited)}" data-v="${esc(c.cited)}"><b>${esc(c.cited)}</b><div class="dim small">${detail}</div></td>`;
+}
+
 function questionsTable(questions: QuestionResult[]): string {
   if (!questions.length) return `<p class="dim">${esc(UIStrings.noScores)}</p>`;
+  // The column shows when the questions came with the AI Overviews the extension collected.
+  const withAi = questions.some((q) => q.aiCitation);
   const rows = questions
     .map((q) => {
       const b = q.best;
@@ -122,11 +133,11 @@ function questionsTable(questions: QuestionResult[]): string {
 <td>${b ? urlLink(b.url) : '<span class="dim">no answer</span>'}</td>
 <td class="passage">${b ? `${b.heading ? `<b>${esc(b.heading)}</b> ` : ''}${esc(b.excerpt)}` : ''}${b?.notes.length ? `<ul class="notes">${b.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</td>
 <td data-v="${b ? b.answer.toFixed(3) : -1}" class="num">${pct(b?.answer)}</td>
-<td data-v="${b ? b.findability.toFixed(3) : -1}" class="num">${pct(b?.findability)}</td>
+${withAi ? aiCitationCell(q) : ''}<td data-v="${b ? b.findability.toFixed(3) : -1}" class="num">${pct(b?.findability)}</td>
 <td>${factors(b)}</td></tr>`;
     })
     .join('\n');
-  return table('questions', ['Question', 'Stage', 'Visibility', 'Best page', 'Passage that answers', 'Answer', 'Findability', 'Factors'], rows, true);
+  return table('questions', ['Question', 'Stage', 'Visibility', 'Best page', 'Passage that answers', 'Answer', ...(withAi ? [UIStrings.aiCited] : []), 'Findability', 'Factors'], rows, true);
 }
 
 function auditItems(a: AuditResult): string {

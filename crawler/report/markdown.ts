@@ -71,6 +71,16 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
     out.push('', '### People behind the content', '', '| Check | Score | Found |', '|---|---:|---|');
     for (const a of people) out.push(`| ${mdText(a.title)} | ${Math.round(a.score! * 100)} | ${mdText(a.displayValue ?? a.explanation ?? '', 160)} |`);
   }
+  const withAi = report.questions.filter((q) => q.aiCitation);
+  if (withAi.length) {
+    out.push('', '### Cited in the AI answer', '', '| Stage | Question | Visibility | Cited in the AI answer |', '|---|---|---:|---|');
+    for (const q of withAi.slice(0, 30)) {
+      const c = q.aiCitation!;
+      const who = c.cited === 'you' ? `**you** (${c.brand.map((u) => mdUrl(u)).join(', ')})` : c.cited === 'competitors' ? `competitors (${mdText(c.competitors.join(', '), 120)})` : 'nobody';
+      out.push(`| ${q.question.stage} | ${mdText(q.question.text)} | ${round(q.visibility * 100)} | ${who} |`);
+    }
+    if (withAi.length > 30) out.push('', `_…and ${withAi.length - 30} more in report.html._`);
+  }
   const top = report.issues.filter((i) => i.severity !== 'notice').slice(0, 10);
   if (top.length) {
     out.push('', '### Site-wide issues', '', '| Severity | Type | Issue | URL |', '|---|---|---|---|');

@@ -268,7 +268,8 @@ export function parsePaaJson(text: string, options: ImportOptions = {}): Questio
     const line = lines[i] ?? 1;
     const q = item.text.replace(/\s+/g, ' ');
     const lang = item.lang ?? options.lang;
-    const c = classify(q, lang, options);
+    // The stage the overlay gave the query is kept; a navigational one is skipped like the classifier's.
+    const c = item.stage && item.stage !== 'navigational' ? { stage: item.stage, signal: '' } : classify(q, lang, options);
     if (!c.stage) {
       skipped.push({ line, text: q, reason: MESSAGES.skipNavigational(c.signal) });
       return;
@@ -279,7 +280,9 @@ export function parsePaaJson(text: string, options: ImportOptions = {}): Questio
       return;
     }
     const source: QuestionSource = item.source === 'paa' ? 'paa' : 'query';
-    questions.push(build(dedupe.uniqueId(questionId(source, q)), q, c.stage, source, 1, lang));
+    const question = build(dedupe.uniqueId(questionId(source, q)), q, c.stage, source, 1, lang);
+    if (item.aiOverview) question.aiAnswer = { sources: item.aiOverview.sources, seenAt: item.collectedAt };
+    questions.push(question);
   });
   return { ok: true, questions, skipped };
 }

@@ -42,10 +42,17 @@ export function effectiveQuestions(config: Config, imported: ProspectQuestion[] 
   const seenIds = new Set<string>();
   const nextSuffix = new Map<string, number>();
   const defaultLang = config.languages[0];
+  const at = new Map<string, number>();
   const add = (q: ProspectQuestion) => {
     const key = `${(q.lang ?? defaultLang ?? '').toLowerCase().slice(0, 2)}|${normalizeQuestion(q.text)}`;
-    if (seenText.has(key)) return;
+    if (seenText.has(key)) {
+      // The same question collected on a results page brings what its AI Overview cited to the one kept.
+      const i = at.get(key)!;
+      if (q.aiAnswer && !out[i].aiAnswer) out[i] = { ...out[i], aiAnswer: q.aiAnswer };
+      return;
+    }
     seenText.add(key);
+    at.set(key, out.length);
     let id = q.id;
     // Next suffix per id, so many questions sharing one id stay linear.
     let n = nextSuffix.get(q.id) ?? 2;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { QUERY_STAGE_VALUES, STAGE_VALUES } from '../stages.ts';
+import { AiSourceSchema } from './questions-export.ts';
 
 export { STAGE_LABELS, STAGES } from '../stages.ts';
 
@@ -24,6 +25,8 @@ export const ProspectQuestionSchema = z.object({
   weight: z.number().positive().finite().default(1),
   source: QuestionSourceSchema.default('config'),
   lang: z.string().min(2).max(10).optional(),
+  /** The sources Google's AI Overview cited for this question when the extension collected it. */
+  aiAnswer: z.object({ sources: z.array(AiSourceSchema).max(50), seenAt: z.string().max(40).optional() }).optional(),
 });
 export type ProspectQuestion = z.infer<typeof ProspectQuestionSchema>;
 export type ProspectQuestionInput = z.input<typeof ProspectQuestionSchema>;

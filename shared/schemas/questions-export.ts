@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { QUERY_STAGE_VALUES } from '../stages.ts';
 
 /** Version of the extension's questions export; bump it when the format changes incompatibly. */
 export const QUESTIONS_EXPORT_VERSION = 1;
+
+/** A source an AI Overview cites: its URL, domain, title and place among the citations (1-based). */
+export const AiSourceSchema = z.object({
+  url: z.string().max(4096).regex(/^https?:\/\//i, 'not an http(s) URL'),
+  domain: z.string().max(253),
+  title: z.string().max(2000).default(''),
+  position: z.number().int().positive(),
+});
+export type AiSource = z.infer<typeof AiSourceSchema>;
 
 /** One question the extension harvested on a Google results page. */
 export const ExportedQuestionSchema = z.object({
@@ -17,6 +27,15 @@ export const ExportedQuestionSchema = z.object({
   collectedAt: z.iso.datetime({ offset: true }),
   /** The results page it was seen on. */
   url: z.url().optional(),
+  /** The query's stage as the overlay classified it (on the 'query' entry). */
+  stage: z.enum(QUERY_STAGE_VALUES).optional(),
+  /** The results page's AI Overview and the sources it cites (on the 'query' entry, when the page had one). */
+  aiOverview: z
+    .object({
+      expanded: z.boolean(),
+      sources: z.array(AiSourceSchema).max(50),
+    })
+    .optional(),
 });
 export type ExportedQuestion = z.infer<typeof ExportedQuestionSchema>;
 

@@ -35,6 +35,18 @@ export const AnswerSchema = z.object({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/** Who Google's AI Overview cited for a question (from the extension's export): the brand, only competitors, or neither. */
+export const AiCitationSchema = z.object({
+  cited: z.enum(['you', 'competitors', 'nobody']),
+  /** The brand's cited URLs. */
+  brand: z.array(z.string()),
+  /** Names of the config's competitors it cited. */
+  competitors: z.array(z.string()),
+  /** How many sources it cited in all. */
+  sources: z.number().int().nonnegative(),
+});
+export type AiCitation = z.infer<typeof AiCitationSchema>;
+
 export const QuestionResultSchema = z.object({
   question: ProspectQuestionSchema,
   /** 0..1: best over pages of answer × findability. */
@@ -55,6 +67,8 @@ export const QuestionResultSchema = z.object({
    */
   confidence: z.number().min(0).max(1).optional(),
   answered: z.boolean(),
+  /** Cited in the AI answer: you / competitors / nobody; absent when no AI Overview was collected for the question. */
+  aiCitation: AiCitationSchema.optional(),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 

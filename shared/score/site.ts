@@ -10,6 +10,7 @@ import type { Bm25Index } from './bm25.ts';
 import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
 import { confidenceOf, type ConfidenceEvidence } from './confidence.ts';
 import { gapFor } from './gaps.ts';
+import { aiCitationOf } from './ai-citation.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
 import { humanSignalsByStage } from '../human-signals/site.ts';
 import { aggregateScores } from './stages.ts';
@@ -50,7 +51,8 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
   const gaps: Gap[] = [];
   for (const q of qs) {
     const { result, gap } = scoreQuestion(q, corpus, names);
-    results.push(result);
+    const aiCitation = aiCitationOf(q, config);
+    results.push(aiCitation ? { ...result, aiCitation } : result);
     if (gap) gaps.push(gap);
   }
   return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results), humanSignals: humanSignalsByStage(results) }, questions: results, gaps: sortGaps(gaps, qs) };

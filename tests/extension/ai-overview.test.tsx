@@ -1,7 +1,16 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setMaxListeners } from 'node:events';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from '#imports';
+import { Overlay, backgroundBackend } from '../../extension/entrypoints/google.content/overlay.tsx';
+import { questionsExport } from '../../extension/utils/questions-export.ts';
+import { writeSettings } from '../../extension/utils/settings.ts';
+import { readQuestions } from '../../extension/utils/storage.ts';
+import { parseQuestionFile } from '../../shared/questions/index.ts';
+import { loadIntoDocument, wireBackground } from './helpers.ts';
 import { AiOverviewSummary } from '../../extension/components/AiOverviewSummary.tsx';
 import { ResultBadge } from '../../extension/components/ResultBadge.tsx';
 import { analyzePage, readPage } from '../../extension/entrypoints/google.content/analyze.ts';
@@ -104,5 +113,41 @@ describe('AI Overview in the overlay', () => {
     aiBox!.querySelector('.h7Tj7e')!.classList.remove('zc75bb');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads).toEqual([true]);
+  });
+});
+
+describe('collecting the AI Overview with the questions', () => {
+  it('one click stores the query with its stage and the cited sources; the export carries them and zmot reads them', async () => {
+    fakeBrowser.reset();
+    const ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
+    setMaxListeners(200, ctx.signal);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await writeSettings(settings);
+      wireBackground();
+      const page = loadIntoDocument(readSavedSerpPage('ai-overview-top-stories-iran-war-status.html'));
+      const overlay = new Overlay(ctx, { doc: page, pageUrl: PAGE_URL, backend: backgroundBackend, now: () => new Date('2026-06-24T12:55:02Z') });
+      await overlay.run();
+      await overlay.collectQuestions();
+      const stored = await readQuestions();
+      const query = stored.find((q) => q.source === 'query')!;
+      expect(query).toMatchObject({ text: 'iran war status', stage: overlay.analysis!.classification!.stage, aiOverview: { expanded: false } });
+      expect(query.aiOverview!.sources.map((s) => [s.position, s.domain])).toEqual([
+        [1, 'aljazeera.com'],
+        [2, 'cbsnews.com'],
+        [3, 'wusa9.com'],
+        [4, 'palestinechronicle.com'],
+      ]);
+      // The four "People also ask" questions come along, without an AI Overview of their own.
+      expect(stored.filter((q) => q.source === 'paa' && !q.aiOverview)).toHaveLength(4);
+      const imported = parseQuestionFile('paa-json', JSON.stringify(questionsExport(stored)), { lang: 'en' });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const question = imported.questions.find((q) => q.text === 'iran war status');
+      expect(question?.aiAnswer?.sources.map((s) => s.url)).toEqual(query.aiOverview!.sources.map((s) => s.url));
+      overlay.dispose();
+    } finally {
+      ctx.notifyInvalidated();
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -285,15 +285,24 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
       const existing = await readQuestions();
       const seen = new Set(existing.map((q) => questionKey(q)));
       let added = 0;
+      let updated = false;
       for (const q of req.questions) {
         if (existing.length >= EXTENSION_LIMITS.maxQuestions) break;
         const k = questionKey(q);
-        if (seen.has(k)) continue;
+        if (seen.has(k)) {
+          // Collected again: the latest stage and AI Overview reading replace the earlier one (expanded since, say).
+          const i = existing.findIndex((e) => questionKey(e) === k);
+          if (q.aiOverview && i >= 0) {
+            existing[i] = { ...existing[i], stage: q.stage ?? existing[i].stage, aiOverview: q.aiOverview };
+            updated = true;
+          }
+          continue;
+        }
         seen.add(k);
         existing.push(q);
         added++;
       }
-      if (added) await writeQuestions(existing);
+      if (added || updated) await writeQuestions(existing);
       return { type: 'questions:add', added, total: existing.length };
     });
   }

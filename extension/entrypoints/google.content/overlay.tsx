@@ -449,8 +449,10 @@ export class Overlay {
     const collectedAt = (this.env.now?.() ?? new Date()).toISOString();
     const lang = analysis.lang ?? undefined;
     const url = /^https?:\/\//.test(this.env.pageUrl) && this.env.pageUrl.length <= 2048 ? this.env.pageUrl : undefined;
+    const ai = analysis.serp.aiOverview;
     const questions: ExportedQuestion[] = [
-      { text: query.slice(0, 500), query: query.slice(0, 500), source: 'query', lang, collectedAt, url },
+      // The query with its stage and, when the page has one, what its AI Overview cites (as read now: expand it first to get all).
+      { text: query.slice(0, 500), query: query.slice(0, 500), source: 'query', lang, collectedAt, url, stage: analysis.classification?.stage, aiOverview: ai.present ? { expanded: ai.expanded, sources: ai.sources.slice(0, 50) } : undefined },
       ...analysis.serp.peopleAlsoAsk.slice(0, 99).map((text) => ({ text: text.slice(0, 500), query: query.slice(0, 500), source: 'paa' as const, lang, collectedAt, url })),
     ];
     this.collect = { status: 'busy' };
