@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   const storePath = path.join(dir, 'crawl.sqlite');
   try {
-    await crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, timeoutMs: 2000, headersTimeoutMs: 500 }).done;
+    await crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, timeoutMs: 30_000, headersTimeoutMs: 30_000 /* outlast a loaded machine: no page here is slow on purpose */ }).done;
   } finally {
     await site.close();
   }

@@ -20,11 +20,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+// No site here is slow on purpose: the fetch limits only have to outlast a loaded machine (with 2 s, pages
+// timed out at a load average of 18 while the main thread audited the page before).
+const PATIENT = { timeoutMs: 30_000, headersTimeoutMs: 30_000 };
+
 let n = 0;
 async function reportOf(site: TestSite, options: Partial<CrawlOptionsInput> = {}, abortAfter?: number): Promise<CrawlReport> {
   const storePath = path.join(dir, `r${n++}.sqlite`);
   try {
-    const run = crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, timeoutMs: 2000, headersTimeoutMs: 500, ...options });
+    const run = crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, ...PATIENT, ...options });
     if (abortAfter) run.on('page', (p) => p.fetched >= abortAfter && run.abort());
     await run.done;
   } finally {
@@ -56,7 +60,7 @@ describe('report from a crawl store', () => {
     const site = await startBasicSite();
     const storePath = path.join(dir, `r${n++}.sqlite`);
     try {
-      await crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, timeoutMs: 2000, headersTimeoutMs: 500 }).done;
+      await crawl({ startUrl: `${site.origin}/`, storePath, workers: 0, retries: 0, ...PATIENT }).done;
     } finally {
       await site.close();
     }
