@@ -1,46 +1,35 @@
 import type { AiOverviewSummary as Summary } from '../../shared/schemas/extension.ts';
-
-// The panel's AI Overview lines (English for now; the overlay's word lists can take them over).
-const UIStrings = {
-  heading: 'AI Overview',
-  collapsed: 'collapsed: open "Show more" to read all of it',
-  brandCited: 'Your site is cited',
-  brandNotCited: 'Your site is not cited',
-  competitors: 'Competitors cited',
-  noCompetitors: 'no competitor cited',
-  alsoOrganic: 'Cited and also in the results',
-  none: 'none',
-  noSources: 'No cited source could be read.',
-};
+import { w } from '../i18n/words.ts';
 
 /** Who the page's AI Overview cites: the brand, competitors, and which cited pages also rank. */
 export function AiOverviewSummary({ ai, hasBrand }: { ai: Summary; hasBrand: boolean }) {
   const brand = ai.sources.filter((s) => s.party === 'brand');
   const competitors = [...new Map(ai.sources.filter((s) => s.party === 'competitor').map((s) => [s.domain, s])).values()];
   const organic = ai.sources.filter((s) => s.organicPosition !== null);
+  const t = w();
   return (
     <div class="zl-ai" data-field="ai-overview" data-expanded={ai.expanded ? 'yes' : 'no'}>
       <div class="zl-ai-head">
-        <strong>{UIStrings.heading}</strong>
-        {!ai.expanded && <span class="zl-muted"> · {UIStrings.collapsed}</span>}
+        <strong>{t.aiHeading}</strong>
+        {!ai.expanded && <span class="zl-muted"> · {t.aiCollapsed}</span>}
       </div>
       {ai.sources.length === 0 ? (
-        <div class="zl-muted">{UIStrings.noSources}</div>
+        <div class="zl-muted">{t.aiNoSources}</div>
       ) : (
         <>
           {hasBrand && (
             <div data-field="ai-brand" data-cited={brand.length ? 'yes' : 'no'}>
               {brand.length ? (
                 <strong class="zl-brand">
-                  {UIStrings.brandCited} ([{brand.map((s) => s.position).join('], [')}])
+                  {t.aiBrandCited} ([{brand.map((s) => s.position).join('], [')}])
                 </strong>
               ) : (
-                <span>{UIStrings.brandNotCited}</span>
+                <span>{t.aiBrandNotCited}</span>
               )}
             </div>
           )}
           <div data-field="ai-competitors">
-            {UIStrings.competitors}:{' '}
+            {t.aiCompetitors}:{' '}
             {competitors.length ? (
               competitors.map((c) => (
                 <span class="zl-chip zl-competitor" key={c.domain} data-domain={c.domain}>
@@ -48,11 +37,11 @@ export function AiOverviewSummary({ ai, hasBrand }: { ai: Summary; hasBrand: boo
                 </span>
               ))
             ) : (
-              <span class="zl-muted">{UIStrings.noCompetitors}</span>
+              <span class="zl-muted">{t.aiNoCompetitors}</span>
             )}
           </div>
           <div data-field="ai-organic">
-            {UIStrings.alsoOrganic}:{' '}
+            {t.aiAlsoOrganic}:{' '}
             {organic.length ? (
               organic.map((s) => (
                 <span class="zl-chip" key={s.position} data-domain={s.domain} title={s.title}>
@@ -60,7 +49,7 @@ export function AiOverviewSummary({ ai, hasBrand }: { ai: Summary; hasBrand: boo
                 </span>
               ))
             ) : (
-              <span class="zl-muted">{UIStrings.none}</span>
+              <span class="zl-muted">{t.aiNone}</span>
             )}
           </div>
         </>

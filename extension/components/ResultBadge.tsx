@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { QueryCompare, ResultState } from '../../shared/schemas/extension.ts';
 import { w } from '../i18n/words.ts';
 import type { Party } from '../utils/domains.ts';
@@ -30,60 +30,67 @@ export interface ResultBadgeProps {
   versus?: QueryCompare['results'][string];
 }
 
-/** The ZMOT badge of one organic result: answer score and findability; a click shows why. */
-export function ResultBadge({ state, party, query = null, showUnscored = false, onToggle, aiCited = false, versus }: ResultBadgeProps) {
-  const [open, setOpen] = useState(false);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) first.current = false;
-    else onToggle?.();
-  }, [open]);
-  const t = w();
-  const quiet = state?.status === 'unscored' && !showUnscored;
-  const score = state?.status === 'scored' ? state.score : null;
-  const closest = score && score.answerFor !== null && query !== null && !sameQuestion(score.answerFor, query) ? score.answerFor : null;
-  return (
-    <div class={`zl-badge zl-party-${party}`}>
-      <button
-        type="button"
-        class={quiet ? 'zl-pill zl-quiet' : 'zl-pill'}
-        aria-expanded={open}
-        title={open ? t.hideWhy : t.showWhy}
-        onClick={() => setOpen(!open)}
-      >
-        <span class="zl-logo" aria-hidden="true">Z</span>
-        {aiCited && (
-          <span class="zl-ai-mark" data-field="ai-cited" title="Cited in the AI Overview">
-            AI
-          </span>
-        )}
-        {versus && (
-          <span class="zl-vs" data-field="compare">
-            {versus.site} <b>{versus.score}</b> · you <b>{versus.brand ?? '–'}</b>
-          </span>
-        )}
-        {quiet ? (
-          <span class="zl-sr">{t.unscored}</span>
-        ) : (
-          <>
-            {party !== 'other' && <span class={`zl-tag zl-tag-${party}`}>{party === 'brand' ? t.brand : t.competitor}</span>}
-            {score ? (
-              <>
-                <Metric label={t.answer} metric="answer" share={score.answer} title={score.answer === null ? t.noAnswer : undefined} />
-                <Metric label={t.findability} metric="findability" share={score.findability} />
-                {closest !== null && (
-                  <span class="zl-closest" data-field="closest" title={closest}>
-                    {t.closest} <q>{closest}</q>
-                  </span>
-                )}
-              </>
-            ) : (
-              <span class="zl-muted zl-status">{state?.status === 'unscored' ? t.unscored : t.pending}</span>
-            )}
-          </>
-        )}
-      </button>
-      {open && <BadgeDetails state={state} />}
-    </div>
-  );
+/**
+ * The ZMOT badge of one organic result: answer score and findability; a click shows why.
+ * A class, not hooks: preact/hooks would cost the content script ≈ 1 KB gzipped for one flag.
+ */
+export class ResultBadge extends Component<ResultBadgeProps, { open: boolean }> {
+  state = { open: false };
+
+  componentDidUpdate(_: ResultBadgeProps, previous: { open: boolean }) {
+    if (previous.open !== this.state.open) this.props.onToggle?.();
+  }
+
+  render({ state, party, query = null, showUnscored = false, aiCited = false, versus }: ResultBadgeProps) {
+    const open = this.state.open;
+    const setOpen = (next: boolean) => this.setState({ open: next });
+    const t = w();
+    const quiet = state?.status === 'unscored' && !showUnscored;
+    const score = state?.status === 'scored' ? state.score : null;
+    const closest = score && score.answerFor !== null && query !== null && !sameQuestion(score.answerFor, query) ? score.answerFor : null;
+    return (
+      <div class={`zl-badge zl-party-${party}`}>
+        <button
+          type="button"
+          class={quiet ? 'zl-pill zl-quiet' : 'zl-pill'}
+          aria-expanded={open}
+          title={open ? t.hideWhy : t.showWhy}
+          onClick={() => setOpen(!open)}
+        >
+          <span class="zl-logo" aria-hidden="true">Z</span>
+          {aiCited && (
+            <span class="zl-ai-mark" data-field="ai-cited" title={t.aiCited}>
+              AI
+            </span>
+          )}
+          {versus && (
+            <span class="zl-vs" data-field="compare">
+              {versus.site} <b>{versus.score}</b> · {t.compareYou} <b>{versus.brand ?? '–'}</b>
+            </span>
+          )}
+          {quiet ? (
+            <span class="zl-sr">{t.unscored}</span>
+          ) : (
+            <>
+              {party !== 'other' && <span class={`zl-tag zl-tag-${party}`}>{party === 'brand' ? t.brand : t.competitor}</span>}
+              {score ? (
+                <>
+                  <Metric label={t.answer} metric="answer" share={score.answer} title={score.answer === null ? t.noAnswer : undefined} />
+                  <Metric label={t.findability} metric="findability" share={score.findability} />
+                  {closest !== null && (
+                    <span class="zl-closest" data-field="closest" title={closest}>
+                      {t.closest} <q>{closest}</q>
+                    </span>
+                  )}
+                </>
+              ) : (
+                <span class="zl-muted zl-status">{state?.status === 'unscored' ? t.unscored : t.pending}</span>
+              )}
+            </>
+          )}
+        </button>
+        {open && <BadgeDetails state={state} />}
+      </div>
+    );
+  }
 }

@@ -1,5 +1,5 @@
-import { storage } from '#imports';
 import { z } from 'zod/mini';
+import { readLocal, writeLocal } from './local-store.ts';
 
 /**
  * What the overlay remembers between results pages, apart from the settings (a change of settings
@@ -13,13 +13,18 @@ export const OverlayUiStateSchema = z.object({
 });
 export type OverlayUiState = z.infer<typeof OverlayUiStateSchema>;
 
-const uiItem = storage.defineItem<unknown>('local:overlayUi');
+/** Storage key (storage.local). */
+export const UI_STATE_KEY = 'overlayUi';
 
-export async function readUiState(): Promise<OverlayUiState> {
-  const parsed = OverlayUiStateSchema.safeParse((await uiItem.getValue()) ?? {});
+export function uiStateFrom(raw: unknown): OverlayUiState {
+  const parsed = OverlayUiStateSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : OverlayUiStateSchema.parse({});
 }
 
+export async function readUiState(): Promise<OverlayUiState> {
+  return uiStateFrom((await readLocal([UI_STATE_KEY]))[UI_STATE_KEY]);
+}
+
 export async function updateUiState(patch: Partial<OverlayUiState>): Promise<void> {
-  await uiItem.setValue(OverlayUiStateSchema.parse({ ...(await readUiState()), ...patch }));
+  await writeLocal({ [UI_STATE_KEY]: OverlayUiStateSchema.parse({ ...(await readUiState()), ...patch }) });
 }

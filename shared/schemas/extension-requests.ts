@@ -35,5 +35,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('questions:add'), questions: z.array(CollectedQuestionSchema).min(1).max(100) }),
   /** The imported report was replaced or cleared: drop the worker's in-memory copy. */
   z.object({ type: z.literal('report:changed') }),
+  /** The overlay's words in one language (the worker holds every table but English). */
+  z.object({ type: z.literal('words:get'), lang: z.enum(['en', 'fr', 'de', 'es', 'ro']) }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

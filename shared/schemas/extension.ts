@@ -284,6 +284,13 @@ export type QuestionsAddResponse = z.infer<typeof QuestionsAddResponseSchema>;
 
 export const AckResponseSchema = z.object({ type: z.literal('ack') });
 
+/**
+ * Reply to `words:get`: one language's word table, null for English (the content script has it).
+ * Checked word by word against the English table by the content script (i18n/words.ts `tableFrom`).
+ */
+export const WordsResponseSchema = z.object({ type: z.literal('words'), lang: text(10), words: z.nullable(z.record(z.string(), z.unknown())) });
+export type WordsResponse = z.infer<typeof WordsResponseSchema>;
+
 /** A request the background worker refused or failed on; the caller shows `message`. */
 export const ErrorResponseSchema = z.object({ type: z.literal('error'), message: text(300) });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

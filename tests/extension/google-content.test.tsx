@@ -2,7 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
 import type { Settings } from '../../shared/schemas/extension.ts';
-import { analyzePage } from '../../extension/entrypoints/google.content/analyze.ts';
+import { analyzePage, pageLanguage } from '../../extension/entrypoints/google.content/analyze.ts';
+import { en, fill, overlayLanguage } from '../../extension/i18n/words.ts';
+import { TRANSLATIONS } from '../../extension/i18n/translations.ts';
 import { Overlay, backgroundBackend } from '../../extension/entrypoints/google.content/overlay.tsx';
 import { importReport } from '../../extension/utils/report-index.ts';
 import { writeSettings } from '../../extension/utils/settings.ts';
@@ -17,6 +19,7 @@ import { SERP_FILES, buildReport, demoPage, htmlResponse, loadIntoDocument, read
 // the page up, scores come from an imported report or live scoring of allowed domains only.
 
 const PAGE_URL = 'https://www.google.com/search';
+const WORD_TABLES = { en, ...TRANSLATIONS };
 const DEMO_ORIGIN = 'https://demo.brightwell.test';
 
 function shadowText(host: Element): string {
@@ -84,6 +87,7 @@ describe('the overlay on every saved results page', () => {
 
       const overlay = new Overlay(context(), { doc, pageUrl: PAGE_URL, backend: backgroundBackend });
       await overlay.run();
+      const pageWords = WORD_TABLES[overlayLanguage(pageLanguage(doc, PAGE_URL), 'auto')];
 
       // One badge per organic result, each right after that result's title link.
       const hosts = badgeHosts();
@@ -110,7 +114,8 @@ describe('the overlay on every saved results page', () => {
           expect(host.shadowRoot!.querySelector('[data-metric="answer"] .zl-metric-value')!.textContent).toMatch(/^\d+$/);
         } else if (urlKey(entry.result.url) !== urlKey(reportResult.url)) {
           expect(host.dataset.zmotState).toBe('unscored');
-          expect(shadowText(host)).toContain('not scored');
+          // In the results page's language: "nicht bewertet" on the German page.
+          expect(shadowText(host)).toContain(pageWords.unscored);
         }
         expect(host.dataset.zmotParty).toBe(entry.result.domain === brandDomain ? 'brand' : entry.result.domain === competitorDomain ? 'competitor' : 'other');
       }
@@ -124,11 +129,11 @@ describe('the overlay on every saved results page', () => {
       const chip = panel.shadowRoot!.querySelector('.zl-chip[data-stage]');
       if (expected.confidence < STAGE_SHOWN) {
         expect(chip).toBeNull();
-        expect(panel.shadowRoot!.querySelector('[data-field="stage"]')!.textContent).toBe('unclear');
+        expect(panel.shadowRoot!.querySelector('[data-field="stage"]')!.textContent).toBe(pageWords.unclear);
       } else {
         expect(chip!.getAttribute('data-stage')).toBe(expected.stage);
-        const label = expected.stage[0].toUpperCase() + expected.stage.slice(1);
-        expect(chip!.textContent).toBe(expected.confidence >= STAGE_SURE ? label : `probably ${expected.stage}?`);
+        const label = pageWords.stage[expected.stage];
+        expect(chip!.textContent).toBe(expected.confidence >= STAGE_SURE ? label : fill(pageWords.probably, { stage: label, stageLower: label.toLowerCase() }));
       }
       const brandAt = organic.find((r) => r.domain === brandDomain)?.position;
       if (brandAt) expect(panel.shadowRoot!.querySelector('[data-field="brand-position"]')!.textContent).toBe(`#${brandAt}`);
@@ -137,9 +142,9 @@ describe('the overlay on every saved results page', () => {
       // A click on the report result's badge opens its details: stage profile, failing audits, passage.
       (reportHost.shadowRoot!.querySelector('.zl-pill') as HTMLButtonElement).click();
       await Promise.resolve();
-      expect(shadowText(reportHost)).toContain('Stage profile');
-      expect(shadowText(reportHost)).toContain('Failing findability audits');
-      expect(shadowText(reportHost)).toContain('From your imported crawl report');
+      expect(shadowText(reportHost)).toContain(pageWords.stageProfile.split(':')[0]);
+      expect(shadowText(reportHost)).toContain(pageWords.failing);
+      expect(shadowText(reportHost)).toContain(pageWords.fromReport.split(' ({date})')[0]);
 
       overlay.dispose();
       expect(badgeHosts()).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { WORDS_CACHE_KEY } from '../../i18n/words.ts';
 import { readSettings } from '../../utils/settings.ts';
 import { scoreFetchedPage } from './score-page.ts';
 import { createBackgroundService } from './service.ts';
@@ -19,4 +20,6 @@ export default defineBackground(() => {
     scorePage: (input, query, lang) => scoreFetchedPage(input, query, lang, { brandNames }),
   });
   browser.runtime.onMessage.addListener((message, sender) => service.handle(message, sender));
+  // Word tables the content script stored came from the previous version: it asks again.
+  browser.runtime.onInstalled.addListener(() => void browser.storage.local.remove(WORDS_CACHE_KEY).catch(() => {}));
 });

@@ -13,7 +13,9 @@ import {
   type ScoreLiveResponse,
   type ScoreLookupResponse,
   type Settings,
+  type WordsResponse,
 } from '../../../shared/schemas/extension.ts';
+import { TRANSLATIONS } from '../../i18n/translations.ts';
 import type { ExportedQuestion } from '../../../shared/schemas/questions-export.ts';
 import { hostInAny, hostOfUrl } from '../../utils/domains.ts';
 import { scoreFromReport } from '../../utils/report-index.ts';
@@ -61,7 +63,7 @@ export interface BackgroundServiceDeps {
   extensionId?: string;
 }
 
-type Reply = ScoreLookupResponse | ScoreLiveResponse | QuestionsAddResponse | { type: 'ack' } | ErrorResponse;
+type Reply = ScoreLookupResponse | ScoreLiveResponse | QuestionsAddResponse | WordsResponse | { type: 'ack' } | ErrorResponse;
 
 const unscored = (reason: Extract<ResultState, { status: 'unscored' }>['reason'], message: string): ResultState => ({
   status: 'unscored',
@@ -325,6 +327,8 @@ export function createBackgroundService(deps: BackgroundServiceDeps) {
           report.reset();
           compareMemo.reset();
           return { type: 'ack' };
+        case 'words:get':
+          return { type: 'words', lang: req.lang, words: req.lang === 'en' ? null : { ...TRANSLATIONS[req.lang] } };
       }
     } catch (e) {
       return { type: 'error', message: (e instanceof Error ? e.message : String(e)).slice(0, 300) };

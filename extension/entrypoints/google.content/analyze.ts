@@ -6,10 +6,7 @@ import type { AiOverviewSummary, QueryCompare } from '../../../shared/schemas/ex
 import { aiOverviewSummary } from '../../utils/ai-overview.ts';
 import { partyOf, type Party } from '../../utils/domains.ts';
 
-// Notices shown in the summary panel when part of the page could not be read.
-const MESSAGES = {
-  noLink: (n: number) => `${n} result${n > 1 ? 's' : ''} could not be located on the page and got no badge.`,
-} as const;
+import { w } from '../../i18n/words.ts';
 
 export interface AnalyzedResult {
   result: SerpOrganicResult;
@@ -73,15 +70,19 @@ export function readPage(doc: Document, pageUrl: string): PageReading {
 
 /** Adds what the settings decide: each result's party (brand, competitor) and the language. */
 export function withSettings(reading: PageReading, settings: Settings): PageAnalysis {
-  const notices = [...reading.serp.warnings];
   const results = reading.serp.organic.map((result) => {
     const node = reading.nodes.get(result.position);
     return { result, party: partyOf(result.domain, settings), link: node?.link ?? null, block: node?.block ?? null };
   });
-  const missing = results.filter((r) => !r.link).length;
-  if (missing) notices.push(MESSAGES.noLink(missing));
+  const notices = pageNotices(reading, results);
   const lang = settings.language !== 'auto' ? settings.language : reading.pageLang;
   return { serp: reading.serp, classification: null, lang, results, notices, aiOverview: aiOverviewSummary(reading.serp, settings) };
+}
+
+/** Notices shown in the summary panel when part of the page could not be read (in the overlay's current words). */
+export function pageNotices(reading: PageReading, results: AnalyzedResult[]): string[] {
+  const missing = results.filter((r) => !r.link).length;
+  return missing ? [...reading.serp.warnings, w().noLink(missing)] : [...reading.serp.warnings];
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   ScoreLiveResponseSchema,
   ScoreLookupResponseSchema,
   TabRequestSchema,
+  WordsResponseSchema,
   type PageSummary,
   type QueryCompare,
   type QueryStageInfo,
@@ -17,22 +18,24 @@ import { ResultBadge } from '../../components/ResultBadge.tsx';
 import { SummaryPanel, type CollectState } from '../../components/SummaryPanel.tsx';
 import { askBackground } from '../../utils/messaging.ts';
 import { urlKey } from '../../utils/url-key.ts';
-import { readSettingsChecked, watchSettings } from '../../utils/settings.ts';
+import { SETTINGS_KEY, settingsFrom, watchSettings } from '../../utils/settings.ts';
+import { readLocal, writeLocal } from '../../utils/local-store.ts';
 import { aiOverviewSummary, citedOrganicPositions, watchAiOverview } from '../../utils/ai-overview.ts';
 import { summarize } from '../../utils/summary.ts';
-import { readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
+import { pageNotices, readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
 import { readAiOverview } from '../../../shared/serp/ai-overview.ts';
 import { fitBadge } from './fit.ts';
 import { chooseDock, type DockMode } from './dock.ts';
-import { overlayLanguage, setOverlayLanguage, w } from '../../i18n/words.ts';
-import { readUiState, updateUiState, type OverlayUiState } from '../../utils/ui-state.ts';
+import { WORDS_CACHE_KEY, overlayLanguage, setOverlayWords, tableFrom, w, type OverlayLanguage, type WordTable } from '../../i18n/words.ts';
+import { UI_STATE_KEY, uiStateFrom, updateUiState, type OverlayUiState } from '../../utils/ui-state.ts';
 
 // Notices: one line each, shown in the panel (or alone when the panel itself cannot be drawn).
+// (in the overlay's language: i18n/words.ts)
 const MESSAGES = {
   failed: (why: string) => w().failed(why),
-  scoresFailed: (why: string) => `Scores are unavailable: ${why}.`,
-  badgeFailed: (n: number, why: string) => `The badge of result #${n} could not be shown (${why}).`,
-  collectFailed: (why: string) => `Not collected: ${why}`,
+  scoresFailed: (why: string) => w().scoresFailed(why),
+  badgeFailed: (n: number, why: string) => w().badgeFailed(n, why),
+  collectFailed: (why: string) => w().collectFailed(why),
 } as const;
 
 /** Events that must not reach Google's own handlers from inside our UI (hotkeys, click tracking). */
@@ -50,6 +53,8 @@ export interface OverlayBackend {
   lookup(query: string, lang: string | null, urls: string[], prefetch?: boolean): Promise<LookupReply>;
   live(query: string, lang: string | null, url: string): Promise<ResultState>;
   addQuestions(questions: ExportedQuestion[]): Promise<{ added: number; total: number }>;
+  /** The overlay's words in a language other than English (unchecked: `tableFrom` checks them); null when there are none. */
+  words?(lang: OverlayLanguage): Promise<unknown>;
 }
 
 export const backgroundBackend: OverlayBackend = {
@@ -64,7 +69,15 @@ export const backgroundBackend: OverlayBackend = {
     const reply = await askBackground({ type: 'questions:add', questions }, QuestionsAddResponseSchema);
     return { added: reply.added, total: reply.total };
   },
+  async words(lang) {
+    return (await askBackground({ type: 'words:get', lang }, WordsResponseSchema)).words;
+  },
 };
+
+/** Word tables kept in storage, by language, so that a page in a known language needs no round trip for them. */
+function cachedTable(cache: unknown, lang: OverlayLanguage): unknown {
+  return cache && typeof cache === 'object' && lang in cache ? (cache as Record<string, unknown>)[lang] : null;
+}
 
 export interface OverlayEnv {
   doc: Document;
@@ -137,8 +150,9 @@ export class Overlay {
     // Everything that waits on the browser starts before the page is even parsed: the settings
     // read, the worker's wake-up (report loaded, query classified), the badges' and panel's shadow
     // roots with their stylesheet. Once the page is parsed, only the lookup of its URLs remains.
-    const settingsRead = readSettingsChecked();
-    const uiRead = readUiState().catch(() => null);
+    // One storage read: settings, the panel's remembered state, the cached word tables.
+    const stored = readLocal([SETTINGS_KEY, UI_STATE_KEY, WORDS_CACHE_KEY]);
+    const uiRead = stored.then((values) => uiStateFrom(values[UI_STATE_KEY])).catch(() => null);
     const urlQuery = queryOfUrl(this.env.pageUrl);
     // The warm-up also brings the report's scores for this query, so report badges need no second round trip.
     const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, [], true).catch(() => null) : Promise.resolve(null);
@@ -148,10 +162,13 @@ export class Overlay {
     if (this.disposed) return;
 
     const reading = readPage(this.env.doc, this.env.pageUrl);
-    const { settings, notice } = await settingsRead;
+    const values = await stored;
+    const { settings, notice } = settingsFrom(values[SETTINGS_KEY]);
     this.settings = settings;
     if (notice) this.notices.push(notice);
-    setOverlayLanguage(overlayLanguage(reading.pageLang, settings.overlayLanguage));
+    // The words: English at once, another language from storage, else from the worker (while the lookup runs).
+    const wordsReady = this.useWords(overlayLanguage(reading.pageLang, settings.overlayLanguage), values[WORDS_CACHE_KEY]);
+    if (reading.serp.kind !== 'results') await wordsReady;
     const analysis = withSettings(reading, settings);
     this.analysis = analysis;
     if (reading.serp.kind !== 'results' || this.disposed) {
@@ -182,14 +199,16 @@ export class Overlay {
         })
       : Promise.resolve(noReply);
     const located = analysis.results.filter((r) => r.link !== null);
-    const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null]);
+    const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null, wordsReady]);
     if (this.disposed) return;
+    // The words may have arrived only now: notices read in them.
+    analysis.notices = pageNotices(reading, analysis.results);
     analysis.classification = reply.classification ?? (query === urlQuery ? ((await warmUp)?.classification ?? null) : null);
     analysis.compare = reply.compare ?? null;
     if (settings.showBadges) {
       for (const r of analysis.results) {
         const state = reply.results[r.result.url];
-        this.states.set(r.result.url, state ?? { status: 'unscored', reason: 'error', message: MESSAGES.scoresFailed(query ? 'no answer' : 'no query on the page') });
+        this.states.set(r.result.url, state ?? { status: 'unscored', reason: 'error', message: MESSAGES.scoresFailed(query ? w().noScoreAnswer : w().noQueryOnPage) });
       }
       this.mountBadges(located);
     }
@@ -203,6 +222,29 @@ export class Overlay {
     // A collapsed AI Overview is read again once the user expands it (DOM changes only; no page script runs).
     if (reading.aiBox && !reading.serp.aiOverview.expanded) this.watchAiOverview(reading.aiBox);
     if (query && settings.showBadges) await this.scorePending(query, reading.pageLang);
+  }
+
+  /**
+   * Sets the overlay's words for `lang`: English and stored tables at once; otherwise asks the
+   * worker and stores the table for the next page. Any failure leaves English.
+   */
+  private async useWords(lang: OverlayLanguage, cache: unknown): Promise<void> {
+    const stored = lang === 'en' ? null : cachedTable(cache, lang);
+    if (lang === 'en' || stored) {
+      setOverlayWords(lang, stored ? tableFrom(stored) : null);
+      return;
+    }
+    setOverlayWords('en', null);
+    try {
+      const raw = await this.env.backend.words?.(lang);
+      if (!raw || this.disposed) return;
+      const table: WordTable = tableFrom(raw);
+      setOverlayWords(lang, table);
+      const tables = cache && typeof cache === 'object' ? (cache as Record<string, unknown>) : {};
+      void writeLocal({ [WORDS_CACHE_KEY]: { ...tables, [lang]: table } }).catch(() => {});
+    } catch (e) {
+      console.warn('[ZMOT Lens] overlay words', e);
+    }
   }
 
   private watchAiOverview(box: Element): void {

@@ -1,6 +1,5 @@
 import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
-import { SHIPPED_OVERLAY_LANGUAGES } from '../../i18n/words.ts';
 import { AckResponseSchema, ExtensionLanguageSchema, OverlayLanguageSchema, type Settings } from '../../../shared/schemas/extension.ts';
 import { PACK_LANGUAGES } from '../../../shared/lang/index.ts';
 import { askBackground } from '../../utils/messaging.ts';
@@ -244,7 +243,7 @@ export function Options() {
           </label>
           <label for="overlayLanguage">{TEXT.overlayLanguage}</label>
           <select id="overlayLanguage" name="overlayLanguage" value={settings.overlayLanguage} onChange={(e) => setOption('overlayLanguage', OverlayLanguageSchema.parse(e.currentTarget.value))}>
-            {OverlayLanguageSchema.options.filter((lang) => lang === 'auto' || SHIPPED_OVERLAY_LANGUAGES.includes(lang)).map((lang) => (
+            {OverlayLanguageSchema.options.map((lang) => (
               <option value={lang} key={lang}>
                 {lang === 'auto' ? TEXT.overlayLanguageAuto : LANGUAGE_NAMES[lang]}
               </option>
