@@ -343,6 +343,47 @@ describe('the built extension', () => {
     await page.close();
   });
 
+  it('speaks the German results page’s language, panel and badges, and the language forced in the options wins', async () => {
+    const html = await readFile(path.join(SERP_FIXTURES, 'google-desktop-2022-de-test.html'), 'utf8');
+    const german = prepareSerp(html, QUERY, new Map([[1, reportUrls[0]]]));
+    const page = await ext.browser.newPage();
+    await serveSerpOn(page, () => german.html);
+    const words = async () => {
+      await page.goto(searchUrlFor(QUERY), { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(
+        (n: number) => {
+          const hosts = Array.from(document.querySelectorAll('zmot-badge'));
+          return hosts.length === n && hosts.every((h) => h.getAttribute('data-zmot-state') !== 'pending') && document.querySelector('zmot-panel[data-dock]');
+        },
+        { timeout: 60_000 },
+        german.organic.length,
+      );
+      return page.evaluate(() => {
+        const root = document.querySelector('zmot-panel')!.shadowRoot!;
+        // The panel may be remembered collapsed (test above): open it as a user would.
+        if (!root.querySelector('.zl-panel-body')) (root.querySelector('[data-action="collapse"]') as HTMLElement).click();
+        return {
+          panel: root.textContent ?? '',
+          badge: document.querySelector('zmot-badge[data-zmot-state="scored"]')!.shadowRoot!.textContent ?? '',
+        };
+      });
+    };
+    const auto = await words();
+    expect(auto.panel).toContain('Phase der Suche');
+    expect(auto.panel).not.toContain('Query stage');
+    expect(auto.badge).toContain('Auffindbarkeit');
+    const setLanguage = (lang: string) => saveOptions(ext.browser, ext.extensionId, {}, (options) => options.select('#overlayLanguage', lang).then(() => {}));
+    try {
+      await setLanguage('fr');
+      const forced = await words();
+      expect(forced.panel).toContain('Étape de la requête');
+      expect(forced.badge).toContain('Trouvabilité');
+    } finally {
+      await setLanguage('auto');
+      await page.close();
+    }
+  });
+
   it('shows hostile result pages and results as text: no script runs, no dialog, no injected element', async () => {
     const payload = `<img src=x onerror="alert('zmot')"><script>alert('zmot')</script>`;
     const escaped = payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
