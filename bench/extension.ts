@@ -67,17 +67,23 @@ function installBadgeClock(expected: number) {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-zmot-state'] });
 }
 
-async function timeOnePage(page: Page, serp: PreparedSerp): Promise<{ ms: number; fromStartMs: number; scored: number }> {
+/** The content script's own marks (overlay.tsx), in order: its start, the page parsed by the browser, read by our parser, the worker's reply, badges mounted. */
+const STEPS = ['start', 'dom', 'parsed', 'reply', 'badges'] as const;
+type Steps = Record<(typeof STEPS)[number], number>;
+
+async function timeOnePage(page: Page, serp: PreparedSerp): Promise<{ ms: number; fromStartMs: number; scored: number; steps: Steps }> {
   await page.goto(searchUrlFor(serp.query), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => (window as unknown as { __zmotBadgesShownAt: number | null }).__zmotBadgesShownAt !== null, { timeout: 60_000, polling: 50 });
-  return page.evaluate(() => {
+  return page.evaluate((steps_: string[]) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const shownAt = (window as unknown as { __zmotBadgesShownAt: number }).__zmotBadgesShownAt;
     const scored = document.querySelectorAll('zmot-badge[data-zmot-state="scored"]').length;
     // The content script marks its start on the page's timeline (Chrome injects it after DOMContentLoaded).
     const start = performance.getEntriesByName('zmot-lens:start')[0]?.startTime ?? Number.NaN;
-    return { ms: shownAt - nav.domContentLoadedEventStart, fromStartMs: shownAt - start, scored };
-  });
+    const at = (step: string) => (performance.getEntriesByName(`zmot-lens:${step}`)[0]?.startTime ?? Number.NaN) - nav.domContentLoadedEventStart;
+    const steps = Object.fromEntries(steps_.map((step) => [step, at(step)])) as Steps;
+    return { ms: shownAt - nav.domContentLoadedEventStart, fromStartMs: shownAt - start, scored, steps };
+  }, STEPS as unknown as string[]);
 }
 
 function stats(values: number[]) {
@@ -121,6 +127,7 @@ async function main() {
     const measure = async (serp: PreparedSerp, beforeEach?: () => Promise<void>) => {
       const times: number[] = [];
       const fromStart: number[] = [];
+      const stepTimes: Record<string, number[]> = Object.fromEntries(STEPS.map((step) => [step, []]));
       let scored = 0;
       for (let i = 0; i <= RUNS; i++) {
         await beforeEach?.();
@@ -134,10 +141,12 @@ async function main() {
         if (i > 0) {
           times.push(result.ms);
           fromStart.push(result.fromStartMs);
+          for (const step of STEPS) stepTimes[step].push(result.steps[step]);
         }
         scored = result.scored;
       }
-      return { ...stats(times), fromContentScriptStart: stats(fromStart), badges: serp.organic.length, scored };
+      const steps = Object.fromEntries(STEPS.map((step) => [step, stats(stepTimes[step]).median])) as Steps;
+      return { ...stats(times), fromContentScriptStart: stats(fromStart), steps, badges: serp.organic.length, scored };
     };
 
     const fromReport = await measure(reportSerp);
@@ -165,7 +174,9 @@ async function main() {
   }
 }
 
-type Scenario = ReturnType<typeof stats> & { fromContentScriptStart: ReturnType<typeof stats>; badges: number; scored: number };
+type Scenario = ReturnType<typeof stats> & { fromContentScriptStart: ReturnType<typeof stats>; steps: Steps; badges: number; scored: number };
+
+const stepLine = (s: Steps) => STEPS.map((step) => `${step} ${s[step]} ms`).join(', ');
 
 type Figures = {
   date: string;
@@ -185,6 +196,7 @@ function table(f: Figures): string {
   return [
     `Results page ready → all ${f.fromReport.badges} badges shown (median / p90 / max over ${f.fromReport.runs} runs):`,
     `  from an imported report (${f.reportPages} pages): ${f.fromReport.median} / ${f.fromReport.p90} / ${f.fromReport.max} ms  (${f.fromReport.scored} scored; target ≤ ${f.targets.reportBadgesMs} ms: ${pass(f.fromReport.median <= f.targets.reportBadgesMs)})`,
+    `    its steps after DOMContentLoaded (medians of the content script's marks): ${stepLine(f.fromReport.steps)}`,
     `  live scoring, cache cleared:        ${f.liveScoring.median} / ${f.liveScoring.p90} / ${f.liveScoring.max} ms  (${f.liveScoring.scored} scored)`,
     `Content script: ${kb(f.size.contentScriptBytes)} KB, ${kb(f.size.contentScriptGzipBytes)} KB gzipped (target < ${f.targets.contentScriptGzipKb} KB: ${pass(f.size.contentScriptGzipBytes < f.targets.contentScriptGzipKb * 1024)})`,
     `Machine: ${f.machine}; load average ${f.load}`,

@@ -116,6 +116,15 @@ function queryOfUrl(pageUrl: string): string | null {
   }
 }
 
+/** A mark on the page's timeline (zmot-lens:…), read by bench/extension.ts to tell where the time goes. */
+function mark(step: string): void {
+  try {
+    performance.mark(`zmot-lens:${step}`);
+  } catch {
+    // No performance timeline: nothing to mark.
+  }
+}
+
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 200);
 
 /**
@@ -159,9 +168,11 @@ export class Overlay {
     const slotsReady = this.prepareSlots(PREPARED_SLOTS);
     const panelReady = this.preparePanel();
     await documentParsed(this.ctx, this.env.doc);
+    mark('dom');
     if (this.disposed) return;
 
     const reading = readPage(this.env.doc, this.env.pageUrl);
+    mark('parsed');
     const values = await stored;
     const { settings, notice } = settingsFrom(values[SETTINGS_KEY]);
     this.settings = settings;
@@ -200,6 +211,7 @@ export class Overlay {
       : Promise.resolve(noReply);
     const located = analysis.results.filter((r) => r.link !== null);
     const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null, wordsReady]);
+    mark('reply');
     if (this.disposed) return;
     // The words may have arrived only now: notices read in them.
     analysis.notices = pageNotices(reading, analysis.results);
@@ -211,6 +223,7 @@ export class Overlay {
         this.states.set(r.result.url, state ?? { status: 'unscored', reason: 'error', message: MESSAGES.scoresFailed(query ? w().noScoreAnswer : w().noQueryOnPage) });
       }
       this.mountBadges(located);
+      mark('badges');
     }
     if (settings.showPanel) {
       const ui = await uiRead;
