@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { GOOGLE_SEARCH_MATCHES } from './extension/utils/google-hosts.ts';
 
 /** Origins live scoring may fetch; none is granted at install, each allowed domain is requested at run time. */
 const LIVE_SCORING_ORIGINS = ['*://*/*'];
@@ -31,6 +32,15 @@ export default defineConfig({
       sourcemap: process.env.ZMOT_SOURCEMAP === '1',
     },
   }),
+  hooks: {
+    // The content script declares only google.com (entrypoints/google.content): the list of every
+    // Google country domain goes into the manifest here, so the script does not carry it (≈ 0.4 KB gzipped).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.includes(GOOGLE_SEARCH_MATCHES[0])) script.matches = [...GOOGLE_SEARCH_MATCHES];
+      }
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'ZMOT Lens',
     description: 'How well each Google result answers the query, and how findable it is — at the Zero Moment of Truth.',

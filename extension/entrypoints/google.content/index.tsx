@@ -1,10 +1,11 @@
 import { defineContentScript } from '#imports';
-import { GOOGLE_SEARCH_MATCHES } from '../../utils/google-hosts.ts';
 import { backgroundBackend, startOverlay } from './overlay.tsx';
 
 /** On Google results pages only; reads the page, never sends a query to Google itself. */
 export default defineContentScript({
-  matches: GOOGLE_SEARCH_MATCHES,
+  // Every Google country domain (utils/google-hosts.ts) is put in the manifest by wxt.config.ts:
+  // listed here, the 170 domains would be bundled into the script for nothing.
+  matches: ['https://www.google.com/search*'],
   // Started before the page is parsed, so that loading the script, the settings and the badges'
   // shadow roots overlaps with Google's HTML arriving; the overlay itself waits for the parsed page.
   runAt: 'document_start',
