@@ -505,7 +505,8 @@ describe('the built extension', () => {
     if (!(await dePage.evaluate(() => !!document.querySelector('zmot-panel')!.shadowRoot!.querySelector('.zl-panel-body'))))
       await dePage.evaluate(() => (document.querySelector('zmot-panel')!.shadowRoot!.querySelector('[data-action="collapse"]') as HTMLElement).click());
     await dePage.waitForFunction(() => document.querySelector('zmot-panel')!.shadowRoot!.querySelector('[data-field="ai-overview"]'), { timeout: 10_000 });
-    expect(await panelAi(dePage)).toEqual({ expanded: 'yes', brand: 'Your site is not cited', competitors: ['heizung.example'], marked: [1, 3] });
+    // In the page's language (<html lang="de">): the overlay's words follow the results page (issue 18).
+    expect(await panelAi(dePage)).toEqual({ expanded: 'yes', brand: 'Ihre Website wird nicht zitiert', competitors: ['heizung.example'], marked: [1, 3] });
     await dePage.close();
   });
 
