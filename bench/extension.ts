@@ -80,8 +80,8 @@ async function timeOnePage(page: Page, serp: PreparedSerp): Promise<{ ms: number
     const scored = document.querySelectorAll('zmot-badge[data-zmot-state="scored"]').length;
     // The content script marks its start on the page's timeline (Chrome injects it after DOMContentLoaded).
     const start = performance.getEntriesByName('zmot-lens:start')[0]?.startTime ?? Number.NaN;
-    const at = (step: string) => (performance.getEntriesByName(`zmot-lens:${step}`)[0]?.startTime ?? Number.NaN) - nav.domContentLoadedEventStart;
-    const steps = Object.fromEntries(steps_.map((step) => [step, at(step)])) as Steps;
+    // Inline (no named helper): tsx would wrap a named function in __name, which the page does not have.
+    const steps = Object.fromEntries(steps_.map((step) => [step, (performance.getEntriesByName(`zmot-lens:${step}`)[0]?.startTime ?? Number.NaN) - nav.domContentLoadedEventStart])) as Steps;
     return { ms: shownAt - nav.domContentLoadedEventStart, fromStartMs: shownAt - start, scored, steps };
   }, STEPS as unknown as string[]);
 }
