@@ -40,7 +40,7 @@ function numberOrNull(v: unknown): number | null {
 }
 
 function failed(message: string): LighthouseFigures {
-  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, inheritedFrom: null, template: null, errorMessage: message.split('\n')[0].slice(0, 300) };
+  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, accessibility: null, totalBytes: null, inheritedFrom: null, template: null, errorMessage: message.split('\n')[0].slice(0, 300) };
 }
 
 /** The DevTools port puppeteer's Chromium listens on (Lighthouse connects to it by port). */
@@ -53,7 +53,8 @@ async function runOne(browser: LaunchedBrowser, url: string, settings: WorkerSet
     port: portOf(browser),
     output: 'json',
     logLevel: 'silent',
-    onlyCategories: ['performance', 'seo'],
+    // Accessibility (axe-core) for the screen-reader persona; total-byte-weight (a performance audit) for slow-mobile.
+    onlyCategories: ['performance', 'seo', 'accessibility'],
     formFactor: settings.formFactor,
     screenEmulation: settings.formFactor === 'mobile' ? MOBILE_SCREEN : DESKTOP_SCREEN,
     throttlingMethod: 'simulate',
@@ -66,6 +67,8 @@ async function runOne(browser: LaunchedBrowser, url: string, settings: WorkerSet
     lcpMs: numberOrNull(lhr.audits['largest-contentful-paint']?.numericValue),
     cls: numberOrNull(lhr.audits['cumulative-layout-shift']?.numericValue),
     tbtMs: numberOrNull(lhr.audits['total-blocking-time']?.numericValue),
+    accessibility: numberOrNull(lhr.categories.accessibility?.score),
+    totalBytes: numberOrNull(lhr.audits['total-byte-weight']?.numericValue),
     inheritedFrom: null,
     template: null,
     errorMessage: null,

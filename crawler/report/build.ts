@@ -2,6 +2,7 @@ import { hostOfUrl } from '../../shared/url.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.ts';
 import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
+import { personaUsabilityAudit } from '../../shared/personas/site.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { scoreSite } from '../../shared/score/site.ts';
 import { questionsForConfig } from '../questions-files.ts';
@@ -306,7 +307,7 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
     },
     scores: scoring.scores,
     pages,
-    siteAudits: [...site.audits, ...readiness, ...people.audits],
+    siteAudits: [...site.audits, ...readiness, ...people.audits, personaUsabilityAudit(scoring.questions)],
     issues,
     questions: scoring.questions,
     gaps: scoring.gaps,

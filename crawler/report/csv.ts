@@ -38,18 +38,19 @@ export function pagesCsv(report: CrawlReport): string {
 
 export function questionsCsv(report: CrawlReport): string {
   return toCsv(
-    ['id', 'question', 'stage', 'persona', 'weight', 'source', 'visibility', 'answered', 'best_url', 'heading', 'passage', 'answer', 'findability', 'relevance', 'shape', 'directness', 'tone', 'notes', 'human_signals', 'ai_cited', 'ai_cited_pages'],
+    ['id', 'question', 'stage', 'persona', 'weight', 'source', 'visibility', 'answered', 'best_url', 'heading', 'passage', 'answer', 'findability', 'relevance', 'shape', 'directness', 'tone', 'notes', 'human_signals', 'ai_cited', 'ai_cited_pages', 'persona_usability', 'persona_findings'],
     report.questions.map((q) => [
       q.question.id, q.question.text, q.question.stage, q.question.persona ?? null, q.question.weight, q.question.source, r3(q.visibility), q.answered,
       q.best?.url ?? null, q.best?.heading ?? null, q.best?.excerpt ?? null, r3(q.best?.answer), r3(q.best?.findability),
       r3(q.best?.factors.relevance), r3(q.best?.factors.shape), r3(q.best?.factors.directness), r3(q.best?.factors.tone), q.best?.notes.join('; ') ?? null, r3(q.best?.people),
       // Cited in the AI answer (you / competitors / nobody), empty when no AI Overview was collected; then who.
       q.aiCitation?.cited ?? null, q.aiCitation ? (q.aiCitation.cited === 'you' ? q.aiCitation.brand : q.aiCitation.competitors).join('; ') : null,
+      r3(q.best?.persona?.usability), q.best?.persona?.findings.join('; ') ?? null,
     ]),
   );
 }
 
-const PEOPLE_SITE_AUDITS = new Set(['talk-to-a-person', 'organization-identity-site', 'customer-voice-site']);
+const PEOPLE_SITE_AUDITS = new Set(['talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability']);
 
 export function issuesCsv(report: CrawlReport): string {
   const rows: Cell[][] = report.issues.map((i) => [i.severity, i.type, i.message, i.url, i.items.map((it) => Object.values(it).join(' ')).join('; ')]);

@@ -207,7 +207,7 @@ function issuesTable(issues: SiteIssue[]): string {
 
 /** The site-wide people audits (shared/human-signals): one block each, with its items. */
 function peopleSection(report: CrawlReport): string {
-  const audits = report.siteAudits.filter((a) => ['human-signals-site', 'talk-to-a-person', 'organization-identity-site', 'customer-voice-site'].includes(a.id));
+  const audits = report.siteAudits.filter((a) => ['human-signals-site', 'talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability'].includes(a.id) && a.scoreDisplayMode !== 'notApplicable');
   if (!audits.length) return '';
   const hs = report.scores?.humanSignals;
   const byStage = hs ? `<p class="small">Human signals of the answering pages: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(hs[st])}</b>`).join(' · ')}</p>` : '';
@@ -297,6 +297,9 @@ export function renderHtmlReport(report: CrawlReport): string {
   const personas = s && Object.keys(s.personas).length
     ? `<p class="small">Persona coverage: ${Object.entries(s.personas).map(([p, v]) => `<b>${esc(p)}</b> ${round(v)}`).join(' · ')}</p>`
     : '';
+  const usableBy = s?.personaUsability && Object.keys(s.personaUsability).length
+    ? `<p class="small" title="Built-in personas: how far a screen-reader user, a prospect on a slow phone, a second-language reader can use the pages that answer their questions.">Can they use the answering pages: ${Object.entries(s.personaUsability).map(([p, v]) => `<b>${esc(p)}</b> ${round(v)}`).join(' · ')}</p>`
+    : '';
   const ai = s?.aiReadiness;
   const aiReadiness = ai
     ? `<p class="small" title="How far answer engines (AI Overviews, ChatGPT search, Perplexity …) may read and quote the page that best answers each question: robots.txt for their crawlers, nosnippet and data-nosnippet, answers that stand alone. It lowers visibility by at most a quarter.">AI-answer readiness: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(ai[st])}</b>`).join(' · ')}</p>`
@@ -312,7 +315,7 @@ export function renderHtmlReport(report: CrawlReport): string {
 <header class="top"><h1>${esc(UIStrings.heading)}: ${esc(report.site.name ?? '')}</h1>
 <div class="dim">${urlLink(report.site.origin, report.site.origin)} · ${esc(c.pagesFetched)} pages crawled${c.interrupted ? ' (interrupted)' : ''} · ${esc(report.questions.length)} questions · generated ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC by ZMOT Lens ${esc(report.tool.version)}</div></header>
 <main>
-<section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${aiReadiness}${personas}</section>
+<section id="scores"><div class="cards">${cards}</div>${stageChart(report)}${aiReadiness}${personas}${usableBy}</section>
 ${trendSection(report.history, esc)}
 <section id="gaps"><h2>${esc(UIStrings.gaps)} <span class="count">${report.gaps.length}</span></h2>${gapsSection(report.gaps, report.questions.length)}</section>
 <section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>

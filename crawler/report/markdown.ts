@@ -66,7 +66,7 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
     }
     if (report.gaps.length > (options.maxGaps ?? 15)) out.push('', `_…and ${report.gaps.length - (options.maxGaps ?? 15)} more in report.html._`);
   }
-  const people = report.siteAudits.filter((a) => ['talk-to-a-person', 'organization-identity-site', 'customer-voice-site'].includes(a.id) && a.score !== null);
+  const people = report.siteAudits.filter((a) => ['talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability'].includes(a.id) && a.score !== null);
   if (people.length) {
     out.push('', '### People behind the content', '', '| Check | Score | Found |', '|---|---:|---|');
     for (const a of people) out.push(`| ${mdText(a.title)} | ${Math.round(a.score! * 100)} | ${mdText(a.displayValue ?? a.explanation ?? '', 160)} |`);

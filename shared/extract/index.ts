@@ -60,6 +60,7 @@ function fetchArtifacts(input: PageInput, headers: PageArtifacts['headers'], lin
     wordCount: 0,
     snippetSignals: { nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false },
     humanSignals: { authors: [], dates: [], organizations: [], contacts: [], reviews: [] },
+    usability: { unlabeledControls: [], controls: 0, htmlBytes: 0 },
     depth: input.depth ?? null,
     inSitemap: input.inSitemap ?? null,
     robotsTxt: input.robotsTxt ?? null,

@@ -180,6 +180,10 @@ export const LighthouseFiguresSchema = z.object({
   lcpMs: z.number().nullable(),
   cls: z.number().nullable(),
   tbtMs: z.number().nullable(),
+  /** Lighthouse accessibility category (axe-core), 0..1; null when not measured (older runs). */
+  accessibility: z.number().min(0).max(1).nullable().default(null),
+  /** Lighthouse total-byte-weight: bytes of every resource the page loaded. */
+  totalBytes: z.number().nonnegative().nullable().default(null),
   inheritedFrom: z.string().nullable().default(null),
   template: z.string().nullable().default(null),
   errorMessage: z.string().nullable().default(null),
@@ -233,6 +237,17 @@ export const HumanSignalsSchema = z.object({
 });
 export type HumanSignals = z.infer<typeof HumanSignalsSchema>;
 export const EMPTY_HUMAN_SIGNALS: HumanSignals = { authors: [], dates: [], organizations: [], contacts: [], reviews: [] };
+
+/** What decides whether prospects the personas forget can use the page: form controls a screen reader cannot name, the weight of the HTML. */
+export const UsabilitySignalsSchema = z.object({
+  /** Form controls and buttons (outside hidden regions) with no accessible name: no label, aria-label(ledby), title, placeholder or text. */
+  unlabeledControls: z.array(z.object({ tag: z.string(), type: z.string().nullable(), name: z.string().nullable(), path: z.string() })),
+  /** Form controls and buttons checked. */
+  controls: z.number().int().nonnegative(),
+  /** UTF-8 bytes of the HTML document as fetched (subresources are counted by Lighthouse where sampled). */
+  htmlBytes: z.number().int().nonnegative(),
+});
+export type UsabilitySignals = z.infer<typeof UsabilitySignalsSchema>;
 
 /** Everything extracted from one fetched page: the input of audits and scoring. */
 export const PageArtifactsSchema = z.object({
@@ -289,6 +304,8 @@ export const PageArtifactsSchema = z.object({
     .default({ nosnippetRegions: 0, nosnippetWords: 0, nosnippetText: '', scripts: 0, emptyAppRoot: false }),
   /** Who wrote it, when, which organisation, how to reach a person, customer voice (page audits in the `people` group). */
   humanSignals: HumanSignalsSchema.default(EMPTY_HUMAN_SIGNALS),
+  /** Unlabeled controls and HTML weight, for the screen-reader and slow-mobile personas. */
+  usability: UsabilitySignalsSchema.default({ unlabeledControls: [], controls: 0, htmlBytes: 0 }),
   /** Crawl context: filled by the crawler; null where unknown (a single page). */
   depth: z.number().int().nonnegative().nullable().default(null),
   inSitemap: z.boolean().nullable().default(null),

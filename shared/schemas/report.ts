@@ -23,12 +23,14 @@ export const AnswerSchema = z.object({
   excerpt: z.string(),
   answer: z.number().min(0).max(1),
   findability: z.number().min(0).max(1),
-  /** answer × findability × (1 − AI_ANSWER_SHARE × (1 − quotability)) × (1 − NO_CONTACT_SHARE[stage] when the page gives no way to reach a person) */
+  /** answer × findability × (1 − AI_ANSWER_SHARE × (1 − quotability)) × (1 − NO_CONTACT_SHARE[stage] when the page gives no way to reach a person) × (1 − PERSONA_SHARE × (1 − persona usability)) */
   visibility: z.number().min(0).max(1),
   /** 0..1: how far answer engines may read and quote this page (robots.txt for their crawlers, snippet controls, standalone passages); 1 when nothing stops them. */
   quotability: z.number().min(0).max(1).default(1),
   /** 0..1: the page's human-signal score for the question's stage (who wrote it, when, the company, someone to reach, customers' words; weights in shared/human-signals/config.ts); null when none applies. Absent from older reports. */
   people: z.number().min(0).max(1).nullable().optional(),
+  /** For a question tagged with a built-in persona (screen-reader, slow-mobile, second-language): how far that persona can use this page, and what stops it (shared/personas). */
+  persona: z.object({ id: z.string(), usability: z.number().min(0).max(1), findings: z.array(z.string()).default([]) }).optional(),
   factors: AnswerFactorsSchema,
   /** Why the factors are what they are, in words ("no price on the page", …). */
   notes: z.array(z.string()).default([]),
@@ -99,6 +101,8 @@ export const ScoresSchema = z.object({
       purchase: z.number().min(0).max(100).nullable(),
     })
     .optional(),
+  /** Per built-in persona (screen-reader, slow-mobile, second-language), 0..100: usability of the pages that answer its questions. */
+  personaUsability: z.record(z.string(), z.number().min(0).max(100)).optional(),
   /** Human signals per stage, 0..100: question-weighted mean of the human-signal score of each question's best page (null: none applies). */
   humanSignals: z
     .object({

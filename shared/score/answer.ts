@@ -11,6 +11,7 @@ import { directnessOf } from './directness.ts';
 import { quotability, quotabilityFactor, type Quotability } from '../answer-engines/config.ts';
 import { answerFindability } from './findability.ts';
 import { contactFactor, humanSignalScore, NO_CONTACT_SHARE } from '../human-signals/config.ts';
+import { builtInPersona, PERSONA_LABELS, personaFactor, personaUsability } from '../personas/index.ts';
 import { questionIntent, type QuestionIntent } from './intent.ts';
 import { clamp01, note, quoteList, round3, sortNotes, type ScoreNote } from './notes.ts';
 import { containsPhrase, pageFeatures } from './page-features.ts';
@@ -25,6 +26,8 @@ const NOTES = {
   passageMisses: (words: string) => `the answering passage does not mention ${words}`,
   pageMisses: (words: string) => `page does not mention ${words}`,
   excerpt: 'an excerpt on a listing page: the article it links to is the answer',
+  persona: (label: string, findings: string[], usability: number, factor: number) =>
+    `${label} may not be able to use this page (${findings.join('; ')}): usability ${Math.round(usability * 100)}%, visibility −${Math.round((1 - factor) * 100)}%`,
   noContact: (stage: string, pct: number) =>
     `no way to reach a person from this page (no contact page link, phone, e-mail, chat or booking): a ${stage}-stage prospect who wants to ask someone leaves, visibility −${pct}%`,
 };
@@ -233,6 +236,12 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
   const contact = contactFactor(page.page.audits, ctx.question.stage);
   if (contact < 1) notes.push(note('people', NOTES.noContact(ctx.question.stage, Math.round(NO_CONTACT_SHARE[ctx.question.stage] * 100)), contact));
   const people = humanSignalScore(page.page.audits, ctx.question.stage).score;
+  // A question tagged with a built-in persona: can that prospect use this page? (shared/personas)
+  const personaId = builtInPersona(ctx.question.persona);
+  const usable = personaId ? personaUsability(personaId, { artifacts: page.artifacts, page: page.page, passage }) : null;
+  const findings = usable ? usable.checks.filter((c) => c.score < 1 && c.message).map((c) => c.message!) : [];
+  const personaMultiplier = usable ? personaFactor(usable.usability) : 1;
+  if (usable && personaMultiplier < 1) notes.push(note('persona', NOTES.persona(PERSONA_LABELS[usable.persona], findings, usable.usability, personaMultiplier), personaMultiplier));
   const sorted = sortNotes(notes);
   return {
     answer: {
@@ -242,9 +251,10 @@ export function scorePassage(ctx: QuestionContext, index: Bm25Index<PassageRef>,
       excerpt: excerptOf(passage.text, /-w[1-9]\d*$/.test(passage.id) ? focusOf(passage.text, ctx.questionWords) : 0),
       answer: answerScore,
       findability,
-      visibility: round3(answerScore * findability * quotabilityFactor(quotableScore) * contact),
+      visibility: round3(answerScore * findability * quotabilityFactor(quotableScore) * contact * personaMultiplier),
       quotability: quotableScore,
       people: people === null ? null : round3(people),
+      ...(usable ? { persona: { id: usable.persona, usability: usable.usability, findings } } : {}),
       factors,
       notes: sorted.map((n) => n.text),
     },

@@ -2,7 +2,7 @@ import type { AnswerFactors } from '../schemas/index.ts';
 
 /** One reason a factor is below 1: the words a marketer reads, and how much it cost. */
 export interface ScoreNote {
-  factor: keyof AnswerFactors | 'findability' | 'quotability' | 'people';
+  factor: keyof AnswerFactors | 'findability' | 'quotability' | 'people' | 'persona';
   text: string;
   /** 1 − the multiplier this reason applied (0 for an informative note). */
   loss: number;

@@ -13,6 +13,7 @@ import { gapFor } from './gaps.ts';
 import { aiCitationOf } from './ai-citation.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
 import { humanSignalsByStage } from '../human-signals/site.ts';
+import { personaUsabilityScores } from '../personas/site.ts';
 import { aggregateScores } from './stages.ts';
 import { analyzerFor } from './text.ts';
 import { queryGroups } from './query-terms.ts';
@@ -55,7 +56,7 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
     results.push(aiCitation ? { ...result, aiCitation } : result);
     if (gap) gaps.push(gap);
   }
-  return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results), humanSignals: humanSignalsByStage(results) }, questions: results, gaps: sortGaps(gaps, qs) };
+  return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results), humanSignals: humanSignalsByStage(results), personaUsability: personaUsabilityScores(results) }, questions: results, gaps: sortGaps(gaps, qs) };
 }
 
 /** One question over the corpus: its result, and its gap when it is not answered. */

@@ -13,6 +13,7 @@ import rdfa from './rdfa.ts';
 import robots from './robots.ts';
 import snippetSignals from './snippet-signals.ts';
 import tables from './tables.ts';
+import usability from './usability.ts';
 import type { AnyGatherer } from './types.ts';
 
 /**
@@ -20,6 +21,6 @@ import type { AnyGatherer } from './types.ts';
  * jsonLd, faq reads passages). Add an artifact: its field in shared/schemas/artifacts.ts, one gatherer file
  * here, one line in this list.
  */
-export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, rdfa, links, images, tables, content, lists, prices, faq, snippetSignals, humanSignals];
+export const GATHERERS: AnyGatherer[] = [robots, linkRelations, documentMeta, jsonLd, microdata, rdfa, links, images, tables, content, lists, prices, faq, snippetSignals, humanSignals, usability];
 
 export type { AnyGatherer, GatherContext, Gatherer } from './types.ts';

@@ -131,6 +131,9 @@ describe('runLighthouseSample on a local site', () => {
       expect(f.lcpMs).toBeGreaterThan(0);
       expect(f.cls).toBeGreaterThanOrEqual(0);
       expect(f.tbtMs).toBeGreaterThanOrEqual(0);
+      // For the screen-reader and slow-mobile personas (shared/personas).
+      expect(f.accessibility).toBeGreaterThan(0);
+      expect(f.totalBytes).toBeGreaterThan(0);
     }
     expect(seconds).toHaveLength(3);
   });

@@ -169,7 +169,24 @@ describe('demo site: scores', () => {
       expect(v!).toBeGreaterThan(30);
       expect(v!).toBeLessThan(95);
     }
-    expect(Object.keys(s.personas).sort()).toEqual(['homeowner', 'landlord', 'plumber']);
+    // q-free-trial-demo is tagged with the built-in screen-reader persona (crawler/demo/EXPECTED.md).
+    expect(Object.keys(s.personas).sort()).toEqual(['homeowner', 'landlord', 'plumber', 'screen-reader']);
+  });
+
+  it('finds the deliberate accessibility fault on /demo/ and attributes it to the screen-reader question it answers', () => {
+    const demo = result('q-free-trial-demo');
+    expect(demo.best!.url).toBe(`${origin}/demo/`);
+    expect(demo.answered).toBe(true);
+    expect(demo.best!.persona).toEqual({
+      id: 'screen-reader',
+      usability: expect.any(Number),
+      findings: ['3 of 3 form controls or buttons have no label a screen reader can say (<input type=email name=email>, <select name=slot>)'],
+    });
+    expect(demo.best!.persona!.usability).toBeLessThan(0.8);
+    expect(demo.best!.notes.filter((n) => n.startsWith('screen-reader users may not be able to use this page (3 of 3 form controls'))).toHaveLength(1);
+    expect(scored.scores.personaUsability).toEqual({ 'screen-reader': Math.round(demo.best!.persona!.usability * 1000) / 10 });
+    // No other question carries a persona finding: the fault is found where it is, not site-wide.
+    expect(scored.questions.filter((q) => q.best?.persona).map((q) => q.question.id)).toEqual(['q-free-trial-demo']);
   });
 
   it('is deterministic: scoring the same crawl twice gives the same result', () => {
