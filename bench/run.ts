@@ -11,6 +11,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STEPS: Array<{ name: string; args: string[] }> = [
   { name: 'crawl speed and memory (zmot vs crawlee with and without persistence)', args: ['bench/crawl.ts', ...process.argv.slice(2)] },
   { name: 'per-page pipeline vs parse-only', args: ['bench/pipeline.ts'] },
+  { name: 'distributed crawl: 1, 2, 4 workers vs single process, Redis memory per queued job', args: ['bench/distributed.ts'] },
   { name: 'scoring speed', args: ['bench/scoring.ts'] },
   { name: 'extension badges and content-script size', args: ['bench/extension.ts', '--write'] },
   { name: 'query classifier accuracy', args: ['bench/classifier-eval.ts'] },
