@@ -7,7 +7,9 @@ import type { AddressGuard } from './crawl/address-guard.ts';
  * A forward proxy on 127.0.0.1 for the Chromium that Lighthouse and --render drive: every request
  * the page makes (subresources, scripts' fetches, redirects) goes through the crawl's AddressGuard,
  * which refuses private, loopback and link-local targets, by name and by resolved address, when the
- * crawl started on a public site. Chromium resolves nothing itself: the proxy connects.
+ * crawl started on a public site. Chromium resolves nothing itself: the proxy connects. Ours: the
+ * check against the crawl's AddressGuard before each connection is the security boundary, and a
+ * general-purpose proxy package would have to be wrapped around exactly this.
  */
 export interface GuardProxy {
   /** For Chromium's --proxy-server. */

@@ -1,6 +1,8 @@
 /**
  * Okapi BM25 over passages (Robertson & Zaragoza, "The Probabilistic Relevance Framework", 2009),
  * with query terms grouped so that synonyms ("cost" / "price") count once, as the best of the group.
+ * Ours rather than a search library's: the grouping is the scorer's own, and each score must be
+ * explainable term by term (which passage, which words) in the report.
  */
 
 /** Standard BM25 parameters: term-frequency saturation and length normalisation. */

@@ -1,7 +1,8 @@
 /**
  * 64-bit SimHash of a text over 3-word shingles: near-identical texts get fingerprints a few bits
  * apart (Charikar; Manku et al. use 64 bits and a distance of 3 for web near-duplicates).
- * Kept as two 32-bit halves so it runs without BigInt arithmetic.
+ * Kept as two 32-bit halves so it runs without BigInt arithmetic. Ours: a few lines, pure (shared/
+ * takes no node:crypto), and fixed to the shingle size and distance the near-duplicate audit uses.
  */
 
 const SHINGLE = 3;
