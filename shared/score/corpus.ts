@@ -104,7 +104,11 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
   const indexes = new Map<string, Bm25Index<PassageRef>>();
   const seen = new Set<string>();
   let order = 0;
-  for (const { artifacts, page } of input) {
+  // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
+  // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
+  // must not depend on which fetch finished first.
+  const byUrl = [...input].sort((a, b) => (a.artifacts.url < b.artifacts.url ? -1 : a.artifacts.url > b.artifacts.url ? 1 : 0));
+  for (const { artifacts, page } of byUrl) {
     const i = order++;
     if (seen.has(artifacts.url) || !isAnswerable(artifacts)) continue;
     seen.add(artifacts.url);
