@@ -3,8 +3,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
-    // Finds or provides Chromium once per run (CHROME_PATH for the workers), or stops with one line.
-    globalSetup: ['tests/setup/browser.ts'],
+    // Finds or provides Chromium and redis-server once per run (CHROME_PATH, REDIS_SERVER for the workers),
+    // or stops with one line.
+    globalSetup: ['tests/setup/browser.ts', 'tests/setup/redis.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
