@@ -20,6 +20,9 @@ export function runSiteAudits(input: SiteAuditInput, audits: SiteAuditDefinition
     if (parsed.success) pages.push(parsed.data);
     else unreadable++;
   }
+  // In URL order, not crawl order: which page of a duplicate group is named first (and which few are the
+  // examples) must not depend on which fetch finished first, nor differ between a local and a distributed crawl.
+  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const warnings = unreadable ? [unreadableWarning(unreadable)] : [];
   const htmlPages = pages.filter((p) => p.isHtml && p.status >= 200 && p.status < 300 && !p.fetchError);
   const ctx: SiteAuditContext = {
