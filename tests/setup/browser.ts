@@ -7,30 +7,17 @@
  * and we are root on Debian (apt-get), Debian's Chromium is installed; otherwise the run stops with the
  * one command to run. The path found is passed to the test workers as CHROME_PATH.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { BrowserNotFoundError, chromePath } from '../../crawler/browser.ts';
-
-function canInstall(): boolean {
-  return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.ZMOT_NO_BROWSER_INSTALL !== '1';
-}
-
-function aptInstallChromium(): boolean {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env }).status === 0;
-  if (install()) return true;
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  return install();
-}
+import { aptInstall, canAptInstall } from './apt.ts';
 
 /** The browser to test with, installing Debian's Chromium when allowed; throws BrowserNotFoundError otherwise. */
 export function resolveTestBrowser(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
   try {
     return chromePath();
   } catch (e) {
-    if (!(e instanceof BrowserNotFoundError) || process.env.CHROME_PATH || !canInstall()) throw e;
+    if (!(e instanceof BrowserNotFoundError) || process.env.CHROME_PATH || !canAptInstall('ZMOT_NO_BROWSER_INSTALL')) throw e;
     log('tests: no Chromium found, installing Debian\'s (apt-get install -y chromium)');
-    if (!aptInstallChromium()) throw new BrowserNotFoundError(`no Chromium found and apt-get install -y chromium failed; set CHROME_PATH`);
+    if (!aptInstall('chromium')) throw new BrowserNotFoundError(`no Chromium found and apt-get install -y chromium failed; set CHROME_PATH`);
     return chromePath();
   }
 }

@@ -7,9 +7,9 @@
  * (ZMOT_NO_REDIS_INSTALL=1 turns that off); otherwise the run stops with one line naming the command to run.
  * The path found is passed to the test workers as REDIS_SERVER.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { aptInstall, canAptInstall } from './apt.ts';
 
 export class RedisServerNotFoundError extends Error {}
 
@@ -24,18 +24,6 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
-function canInstall(env: NodeJS.ProcessEnv): boolean {
-  return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && env.ZMOT_NO_REDIS_INSTALL !== '1';
-}
-
-function aptInstallRedis(env: NodeJS.ProcessEnv): boolean {
-  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'ignore', env: aptEnv }).status === 0;
-  if (install()) return true;
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env: aptEnv });
-  return install();
-}
-
 /** The redis-server to test with, installing Debian's when allowed; throws RedisServerNotFoundError otherwise. */
 export function resolveRedisServer(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
   if (env.REDIS_SERVER) {
@@ -44,9 +32,9 @@ export function resolveRedisServer(env: NodeJS.ProcessEnv = process.env, log: (l
   }
   const found = onPath('redis-server', env) ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null);
   if (found) return found;
-  if (!canInstall(env)) throw new RedisServerNotFoundError(`no redis-server found (${INSTALL_HINT})`);
+  if (!canAptInstall('ZMOT_NO_REDIS_INSTALL', env)) throw new RedisServerNotFoundError(`no redis-server found (${INSTALL_HINT})`);
   log("tests: no redis-server found, installing Debian's (apt-get install -y redis-server)");
-  if (!aptInstallRedis(env) || !existsSync('/usr/bin/redis-server')) {
+  if (!aptInstall('redis-server', env) || !existsSync('/usr/bin/redis-server')) {
     throw new RedisServerNotFoundError(`no redis-server found and apt-get install -y redis-server failed; set REDIS_SERVER`);
   }
   return '/usr/bin/redis-server';
