@@ -9,7 +9,7 @@ import { auditStamp } from '../version.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
 import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
-import { Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
+import { fetchLimits, Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
 import { SqliteFrontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
 import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
@@ -154,15 +154,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     }
     const gate = this.remote?.gate ?? new HostGate({ concurrency: perHost, delayMs: o.delayMs });
     this.fetcher = new Fetcher({
-      userAgent: o.userAgent,
-      timeoutMs: o.timeoutMs,
-      headersTimeoutMs: Math.min(o.headersTimeoutMs, o.timeoutMs),
-      bodyTimeoutMs: Math.min(o.bodyTimeoutMs, o.timeoutMs),
-      maxBodyBytes: o.maxBodyBytes,
-      maxRedirects: o.maxRedirects,
-      retries: o.retries,
-      retryBaseMs: o.retryBaseMs,
-      maxRetryAfterMs: o.maxRetryAfterMs,
+      ...fetchLimits(o),
       connectionsPerHost: perHost,
       guard,
       gate,

@@ -92,6 +92,23 @@ export interface FetchOutcome {
   timings: { startedAt: string; firstByteMs: number | null; totalMs: number; waitedMs: number };
 }
 
+/** The request limits of a fetcher, from a crawl's options: the header and body limits never outlast the whole request's. */
+export type FetchLimits = Pick<FetcherOptions, 'userAgent' | 'timeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxBodyBytes' | 'maxRedirects' | 'retries' | 'retryBaseMs' | 'maxRetryAfterMs'>;
+
+export function fetchLimits(o: FetchLimits): FetchLimits {
+  return {
+    userAgent: o.userAgent,
+    timeoutMs: o.timeoutMs,
+    headersTimeoutMs: Math.min(o.headersTimeoutMs, o.timeoutMs),
+    bodyTimeoutMs: Math.min(o.bodyTimeoutMs, o.timeoutMs),
+    maxBodyBytes: o.maxBodyBytes,
+    maxRedirects: o.maxRedirects,
+    retries: o.retries,
+    retryBaseMs: o.retryBaseMs,
+    maxRetryAfterMs: o.maxRetryAfterMs,
+  };
+}
+
 export interface FetcherOptions {
   userAgent: string;
   /** Whole request (headers and body) per attempt. */

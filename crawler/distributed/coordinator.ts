@@ -7,6 +7,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RemoteHooks, RemotePageRequest, RemotePageResult, RemotePages, RemoteSession } from '../crawl/remote.ts';
 import type { CrawlOptions } from '../crawl/options.ts';
+import { fetchLimits } from '../crawl/fetcher.ts';
 import { DEFAULT_IGNORED_PARAMS } from '../crawl/urls.ts';
 import type { CrawlStore } from '../store/crawl-store.ts';
 import { connect, type QueueTarget } from './connection.ts';
@@ -42,15 +43,7 @@ export function workerSettings(o: CrawlOptions, startUrl: string): WorkerCrawlSe
   return {
     startUrl,
     privateNetworks: o.privateNetworks,
-    userAgent: o.userAgent,
-    timeoutMs: o.timeoutMs,
-    headersTimeoutMs: Math.min(o.headersTimeoutMs, o.timeoutMs),
-    bodyTimeoutMs: Math.min(o.bodyTimeoutMs, o.timeoutMs),
-    maxBodyBytes: o.maxBodyBytes,
-    maxRedirects: o.maxRedirects,
-    retries: o.retries,
-    retryBaseMs: o.retryBaseMs,
-    maxRetryAfterMs: o.maxRetryAfterMs,
+    ...fetchLimits(o),
     perHostConcurrency: o.perHostConcurrency ?? o.concurrency,
     delayMs: o.delayMs,
     ignoredParams: [...(o.defaultIgnoreParams ? DEFAULT_IGNORED_PARAMS : []), ...o.ignoreParams],
