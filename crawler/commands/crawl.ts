@@ -2,11 +2,11 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConfigSchema, type Config } from '../../shared/schemas/index.ts';
-import type { CrawlDeps } from '../crawl/engine.ts';
 import type { CrawlRun, CrawlSummary, ProgressEvent } from '../crawl/events.ts';
 import { CrawlOptionsSchema, crawlFlagsFromEnv, mergeCrawlSettings, type CrawlFlags } from '../crawl/options.ts';
 import { loadConfig } from '../config-file.ts';
-import { describeZodError, UsageError } from '../errors.ts';
+import { describeZodError, EXIT, UsageError } from '../errors.ts';
+import type { RedisPages as RedisPagesType } from '../distributed/coordinator.ts';
 import { c, printJson, safe } from '../format.ts';
 import { crawlToStore, reportFromStore, storePathFor } from '../job.ts';
 import { defaultConfigFor } from '../report/build.ts';
@@ -115,18 +115,25 @@ function attachDisplay(run: CrawlRun, json: boolean) {
 }
 
 /** First Ctrl-C stops cleanly (report written, store resumable); the second quits at once. */
-function handleInterrupts(run: CrawlRun, json: boolean): () => void {
+function handleInterrupts(run: CrawlRun, json: boolean, remote?: RedisPagesType): () => void {
   let count = 0;
+  let stopWatching = () => {};
   const onSignal = () => {
     count++;
     if (count === 1) {
       if (!json) process.stderr.write(`\n${MESSAGES.stopping}\n`);
+      // A distributed crawl stops cleanly only with its Redis: without it, one line and exit 2 (the store stays resumable).
+      if (remote) stopWatching = remote.watchWhileStopping(() => {
+        process.stderr.write(`zmot: ${remote.lostMessage()}\n`);
+        process.exit(EXIT.badInput);
+      });
       run.abort('interrupted by the user');
     } else process.exit(EXIT_INTERRUPTED);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return () => {
+    stopWatching();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
@@ -159,7 +166,7 @@ export default function register(program: Command) {
     .action(async (rawUrl: string, opts: CrawlCliOptions) => {
       const url = parseStartUrl(rawUrl);
       // Checked first: a wrong or unreachable Redis is one line, before anything is written.
-      let remote: CrawlDeps['remote'];
+      let remote: RedisPagesType | undefined;
       if (opts.queue !== undefined) {
         if (opts.render) throw new UsageError(MESSAGES.renderWithQueue);
         const { parseQueueUrl, checkReachable } = await import('../distributed/connection.ts');
@@ -205,7 +212,7 @@ export default function register(program: Command) {
           deps: remote ? { remote } : undefined,
           onRun: (run) => {
             stopDisplay = attachDisplay(run, Boolean(opts.json));
-            stopSignals = handleInterrupts(run, Boolean(opts.json));
+            stopSignals = handleInterrupts(run, Boolean(opts.json), remote);
           },
         });
       } catch (e) {

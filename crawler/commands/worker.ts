@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { safe } from '../format.ts';
 
 const MESSAGES = {
@@ -25,7 +25,7 @@ export default function register(program: Command) {
     .action(async (opts: { queue: string; concurrency: string; lockMs: string }) => {
       const concurrency = bounded(opts.concurrency, 1, 256, MESSAGES.badNumber('--concurrency', opts.concurrency));
       const lockMs = bounded(opts.lockMs, 500, 600_000, MESSAGES.badLock(opts.lockMs));
-      const { parseQueueUrl, checkReachable } = await import('../distributed/connection.ts');
+      const { parseQueueUrl, checkReachable, watchRedisWhileStopping, QUEUE_ERRORS } = await import('../distributed/connection.ts');
       const target = parseQueueUrl(opts.queue);
       await checkReachable(target);
       const { startWorker } = await import('../distributed/worker.ts');
@@ -37,7 +37,15 @@ export default function register(program: Command) {
         const onSignal = () => {
           if (++count > 1) process.exit(130);
           log(MESSAGES.stopping);
-          void handle.close().then(resolve);
+          // Without Redis a clean stop would wait for it forever: one line, exit 2.
+          const stopWatching = watchRedisWhileStopping(handle.redisReady, () => {
+            process.stderr.write(`zmot: ${QUEUE_ERRORS.lost(target.shown, QUEUE_ERRORS.lostAtStop)}\n`);
+            process.exit(EXIT.badInput);
+          });
+          void handle.close().then(() => {
+            stopWatching();
+            resolve();
+          });
         };
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);

@@ -10,6 +10,7 @@ export const QUEUE_ERRORS = {
   badDb: (shown: string) => `--queue: the database number must be a whole number 0–15 in ${shown}`,
   unreachable: (shown: string, why: string) => `cannot reach Redis at ${shown}: ${why}`,
   lost: (shown: string, why: string) => `lost Redis at ${shown}: ${why}`,
+  lostAtStop: 'stopped without it (pages in hand go back to the queue when it returns)',
 };
 
 export interface QueueTarget {
@@ -92,4 +93,26 @@ export async function checkReachable(target: QueueTarget, timeoutMs = 3000): Pro
   } finally {
     probe.disconnect();
   }
+}
+
+/** How often a stopping process looks whether its Redis is still there. */
+const STOP_WATCH_MS = 250;
+
+/**
+ * After a stop signal, a clean stop needs Redis (locks released, status written): when Redis is not
+ * there — already, or while stopping — waiting for it could last forever, so `onLost` is called
+ * (the commands print one line and exit 2). Returns a function that stops watching.
+ */
+export function watchRedisWhileStopping(isReady: () => boolean, onLost: () => void): () => void {
+  if (!isReady()) {
+    onLost();
+    return () => {};
+  }
+  const timer = setInterval(() => {
+    if (isReady()) return;
+    clearInterval(timer);
+    onLost();
+  }, STOP_WATCH_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -10,7 +10,7 @@ import type { CrawlOptions } from '../crawl/options.ts';
 import { fetchLimits } from '../crawl/fetcher.ts';
 import { DEFAULT_IGNORED_PARAMS } from '../crawl/urls.ts';
 import type { CrawlStore } from '../store/crawl-store.ts';
-import { connect, type QueueTarget } from './connection.ts';
+import { connect, QUEUE_ERRORS, watchRedisWhileStopping, type QueueTarget } from './connection.ts';
 import { jobIdOf, namespace, newCrawlId, PREFIX, setStatus, type Namespace, type WorkerCrawlSettings } from './namespace.ts';
 import { RedisHostGate } from './redis-gate.ts';
 
@@ -61,6 +61,7 @@ export function leaseMsFor(timeoutMs: number): number {
 /** `--queue redis://…` for `zmot crawl`. */
 export class RedisPages implements RemotePages {
   readonly shown: string;
+  private redis: Redis | null = null;
   constructor(private readonly target: QueueTarget) {
     this.shown = target.shown;
   }
@@ -72,6 +73,7 @@ export class RedisPages implements RemotePages {
       ctx.store.setMeta('queueCrawl', crawlId);
     }
     const redis = connect(this.target);
+    this.redis = redis;
     const ns = namespace(crawlId);
     const settings = workerSettings(ctx.options, ctx.startUrl);
     const createdAt = new Date().toISOString();
@@ -80,6 +82,20 @@ export class RedisPages implements RemotePages {
     const session = new RedisSession(this.target, redis, ns, ctx.hooks, ctx.startUrl, createdAt, settings);
     await session.start();
     return session;
+  }
+
+  /** Whether Redis answers right now (a stop waits for it only then). */
+  redisReady(): boolean {
+    return this.redis === null || this.redis.status === 'ready';
+  }
+
+  /** After a stop signal: `onLost` when Redis is away, now or while the crawl closes. */
+  watchWhileStopping(onLost: () => void): () => void {
+    return watchRedisWhileStopping(() => this.redisReady(), onLost);
+  }
+
+  lostMessage(): string {
+    return QUEUE_ERRORS.lost(this.shown, QUEUE_ERRORS.lostAtStop);
   }
 }
 

@@ -53,6 +53,8 @@ export interface WorkerHandle {
   close(): Promise<void>;
   /** Crawls served so far. */
   readonly served: ReadonlySet<string>;
+  /** Whether Redis answers right now (a stop waits for it only then). */
+  redisReady(): boolean;
 }
 
 export async function startWorker(target: QueueTarget, options: WorkerOptions): Promise<WorkerHandle> {
@@ -97,6 +99,7 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions): 
 
   return {
     served: everServed,
+    redisReady: () => redis.status === 'ready',
     async close() {
       closed = true;
       clearInterval(timer);

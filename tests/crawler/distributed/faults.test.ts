@@ -32,12 +32,13 @@ afterAll(async () => {
   await Promise.all([redis?.close(), tmp && rm(tmp, { recursive: true, force: true })]);
 });
 
-function zmotChild(args: string[]): { child: ChildProcess; exit: Promise<number | null> } {
+function zmotChild(args: string[]): { child: ChildProcess; exit: Promise<number | null>; stderr: () => string } {
   const child = spawn(process.execPath, [ZMOT_BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   children.add(child);
-  child.stderr!.resume();
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => (children.delete(child), resolve(code))));
-  return { child, exit };
+  return { child, exit, stderr: () => stderr };
 }
 
 /** A tree-less site: the home page links to every page; `hook` sees each page request first. */
@@ -74,6 +75,7 @@ describe('distributed crawl faults (real redis-server)', () => {
     // One worker process at a time, one page at a time: the process that asked for a page is the one killed.
     let current = zmotChild(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', '2000']);
     let killedOnSlow = false;
+    let redisDown = false;
     const killAndReplace = () => {
       current.child.kill('SIGKILL');
       current = zmotChild(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', '2000']);
@@ -98,8 +100,19 @@ describe('distributed crawl faults (real redis-server)', () => {
       expect(poison.status).toBe(0);
       expect(poison.error).toMatch(/failed on the workers after .*stalled/);
       expect(site.hits.get('/p/poison')).toBe(2);
+
+      // SIGTERM while Redis is away: the worker does not wait for it forever — one line, exit 2.
+      await waitFor(() => current.stderr().includes('waiting for page jobs'), 'the last worker to start');
+      redisDown = true;
+      await redis.kill();
+      current.child.kill('SIGTERM');
+      expect(await current.exit).toBe(2);
+      const lines = current.stderr().trim().split('\n');
+      expect(lines.at(-1)).toMatch(/^zmot: lost Redis at redis:\/\/127\.0\.0\.1:\d+\/0: stopped without it/);
+      expect(current.stderr()).not.toMatch(/\n\s+at /);
     } finally {
       current.child.kill('SIGKILL');
+      if (redisDown) await redis.start();
       await site.close();
     }
   }, 120_000);
