@@ -1,11 +1,11 @@
 import type { Price } from '../schemas/index.ts';
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'CHF': 'CHF' };
-const CODES = 'USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN';
-// "$49", "$1,299.00", "€ 119", "119 €", "119,00 €", "49 USD", "USD 49", "CHF 20.-"
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'CHF': 'CHF', lei: 'RON', Lei: 'RON' };
+const CODES = 'USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|RON';
+// "$49", "$1,299.00", "€ 119", "119 €", "119,00 €", "49 USD", "USD 49", "CHF 20.-", "1.699 lei" (Romanian leu, after the amount)
 const PRICE_RE = new RegExp(
   String.raw`(?:(?<sym1>[$€£¥₹])\s?(?<n1>\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)` +
-    String.raw`|(?<n2>\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(?<sym2>[€£$]|(?:${CODES})\b)` +
+    String.raw`|(?<n2>\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(?<sym2>[€£$]|(?:${CODES}|[Ll]ei)\b)` +
     String.raw`|\b(?<code>${CODES})\s?(?<n3>\d+(?:[ ,.]\d{3})*(?:[.,]\d{1,2})?))`,
   'g',
 );

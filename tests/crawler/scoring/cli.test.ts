@@ -47,7 +47,7 @@ describe('zmot questions', () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout) as { questions: unknown[] };
     const qs = data.questions.map((q) => ProspectQuestionSchema.parse(q));
-    expect(qs.filter((q) => q.source === 'config')).toHaveLength(24);
+    expect(qs.filter((q) => q.source === 'config')).toHaveLength(28);
     expect(qs.some((q) => q.source === 'template')).toBe(true);
     expect(qs.find((q) => q.id === 'q-sentry-price')?.stage).toBe('purchase');
   });

@@ -50,6 +50,11 @@ describe('demo site: strengths score high, answered by the expected page', () =>
     ['q-valve-pro-warranty', '/warranty/'],
     ['q-install-valve-pro', '/setup/'],
     ['q-free-trial-demo', '/demo/'],
+    // The Romanian section, asked with comma-below diacritics, without diacritics and with the old cedilla ş.
+    ['q-ro-ce-este-detector', '/ro/ghiduri/ce-este-un-detector-de-scurgeri/'],
+    ['q-ro-sentry-vs-aquaguard', '/ro/comparatie/sentry-vs-aquaguard/'],
+    ['q-ro-pret-sentry', '/ro/preturi/'],
+    ['q-ro-livrare-retur', '/ro/livrare-si-retur/'],
   ];
 
   it.each(strengths)('%s is answered by %s', (id, path) => {
@@ -86,6 +91,31 @@ describe('demo site: strengths score high, answered by the expected page', () =>
     expect(best.factors.shape).toBe(1);
     expect(best.notes.join(' ')).not.toMatch(/no price/);
     expect(best.excerpt).toMatch(/\$49/);
+  });
+
+  it('the Romanian section answers in Romanian: definition first, both sides of the comparison, a price in lei', () => {
+    const guide = result('q-ro-ce-este-detector').best!;
+    expect(guide.factors).toEqual({ relevance: 1, shape: 1, directness: 1, tone: 1 });
+    expect(guide.excerpt).toMatch(/^Un detector de scurgeri de apă este/);
+    const versus = result('q-ro-sentry-vs-aquaguard').best!;
+    expect(versus.factors.shape).toBe(1);
+    expect(versus.notes.join(' ')).not.toMatch(/not named/);
+    const price = result('q-ro-pret-sentry').best!;
+    expect(price.factors.shape).toBe(1);
+    expect(price.excerpt).toMatch(/229 lei/);
+    expect(pageAt('/ro/preturi/').artifacts.prices.filter((p) => p.source === 'text').every((p) => p.currency === 'RON')).toBe(true);
+    for (const id of ['q-ro-ce-este-detector', 'q-ro-sentry-vs-aquaguard', 'q-ro-pret-sentry', 'q-ro-livrare-retur']) {
+      expect(result(id).question.lang, id).toBe('ro');
+      expect(result(id).best!.notes.join(' '), id).not.toMatch(/no way to reach a person/);
+    }
+  });
+
+  it('flags the Romanian "Citește mai mult" link as non-descriptive, and only that on the Romanian pages', () => {
+    const flagged = pages
+      .filter((p) => p.artifacts.url.startsWith(`${origin}/ro/`))
+      .flatMap((p) => (p.page.audits.find((a) => a.id === 'link-text')?.score === 0 ? [p.artifacts.url.slice(origin.length)] : []));
+    expect(flagged).toEqual(['/ro/']);
+    expect(JSON.stringify(pageAt('/ro/').page.audits.find((a) => a.id === 'link-text'))).toContain('Citește mai mult');
   });
 
   it('the helpful interest guides carry no tone penalty', () => {
@@ -220,6 +250,10 @@ describe('demo site: scores', () => {
       ['/requirements/', 'purchase'],
       ['/demo/', 'purchase'],
       ['/fr/prix/', 'purchase'],
+      ['/ro/ghiduri/ce-este-un-detector-de-scurgeri/', 'interest'],
+      ['/ro/comparatie/sentry-vs-aquaguard/', 'comparison'],
+      ['/ro/preturi/', 'purchase'],
+      ['/ro/livrare-si-retur/', 'purchase'],
     ];
     const wrong = expected.filter(([path, stage]) => dominantStage(pageAt(path).page.stageProfile!) !== stage);
     expect(wrong).toEqual([]);
