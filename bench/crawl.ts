@@ -220,8 +220,10 @@ const mb = (bytes: number | null) => (bytes === null ? '—' : fmt(bytes / 1024 
 
 const TOOLS: Record<string, (origin: string, pages: number, dir: string) => Promise<ToolResult>> = {
   zmot: async (origin, pages, dir) => (await runZmot(origin, pages, dir)).result,
-  crawlee: (origin, pages) => runPeer('crawlee CheerioCrawler, default storage', 'bench/peers/crawlee.mjs', origin, pages, ['persist']),
-  'crawlee-memory': (origin, pages) => runPeer('crawlee CheerioCrawler, CRAWLEE_PERSIST_STORAGE=false', 'bench/peers/crawlee.mjs', origin, pages, ['memory']),
+  // crawlee gets no maxRequestsPerCrawl (0): with a cap just above the site's size, its enqueueLinks sleeps 1 s
+  // per chunk of the remaining budget on every page (bench/peers/crawlee.mjs says why); it crawls the whole site.
+  crawlee: (origin) => runPeer('crawlee CheerioCrawler, default storage', 'bench/peers/crawlee.mjs', origin, 0, ['persist']),
+  'crawlee-memory': (origin) => runPeer('crawlee CheerioCrawler, CRAWLEE_PERSIST_STORAGE=false', 'bench/peers/crawlee.mjs', origin, 0, ['memory']),
   linkinator: (origin, pages) => runPeer('linkinator', 'bench/peers/linkinator.mjs', origin, pages),
 };
 
@@ -361,7 +363,7 @@ async function main() {
     `Generated sites of ${PAGES.toLocaleString('en-US')} pages served on 127.0.0.1 by their own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM, worker threads included). ${REPS} interleaved runs per tool (each round runs every tool once, in rotating order); medians. pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\`); wall time includes process start-up. On disk: what the crawl leaves (zmot: report folder with its store; crawlee: its storage folder, measured before removal).`,
     '',
     '- **zmot crawl**: `zmot crawl <origin>/ --no-report --json` — fetch, robots.txt, charset detection, full artifact extraction (passages, links, FAQ, JSON-LD…), every page audit, stage profile, site summary, and a SQLite transaction per page (page, artifacts, result, links, frontier).',
-    '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; with its default storage (request queue on disk), and with `CRAWLEE_PERSIST_STORAGE=false` (in memory); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared).',
+    '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; with its default storage (request queue on disk), and with `CRAWLEE_PERSIST_STORAGE=false` (in memory); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared); no `maxRequestsPerCrawl` (the site is finite and crawled whole: with a cap just above its size, crawlee 3.18\'s enqueueLinks sleeps 1 s per chunk of the remaining budget on every page — the ~1 page/s "stall" of earlier runs; see bench/peers/crawlee.mjs).',
     '',
     ...sites.flatMap((s) => [`### ${label[s.kind]}`, '', describe[s.kind], '', siteTable(s), '']),
     reportLine,
