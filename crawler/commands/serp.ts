@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
 import type { QueryClassification } from '../../shared/schemas/classify.ts';
 import type { Serp } from '../../shared/schemas/serp.ts';
@@ -53,6 +52,8 @@ export async function readSavedSerp(target: string, pageUrl?: string): Promise<S
   // A virtual console that keeps nothing: jsdom reports stylesheets it cannot parse (Google's CSS
   // uses syntax it does not know) on stderr, which a user reads as an error of ours; the parser
   // never needs styles, and the page's scripts never run.
+  // jsdom is loaded here, not at start-up: every other zmot command (and every process start) skips its ~1 s import.
+  const { JSDOM, VirtualConsole } = await import('jsdom');
   const virtualConsole = new VirtualConsole();
   const dom = new JSDOM(capped.changed ? Buffer.from(capped.html, 'latin1') : bytes, {
     contentType: 'text/html',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_SITE_DIR } from '../../crawler/demo/server.ts';
-import { zmot } from '../helpers/cli.ts';
+import { zmotInProcess as zmot } from '../helpers/cli.ts';
 
 // `zmot ci` on the demo site, as a content site's pipeline runs it: a static build served and crawled.
 let work: string;
@@ -35,7 +35,7 @@ describe('zmot ci', () => {
       { target: 'issue:redirect-loop', level: 'error', max: 0 },
       { target: 'audit:meta-description', level: 'warn', max: 0 },
     ]);
-    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--out', baselineDir, '--history', historyDir()], { timeout: 240_000 });
+    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--out', baselineDir, '--history', historyDir()]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASSED, 1 warning/);
@@ -73,7 +73,7 @@ describe('zmot ci', () => {
     await writeFile(pricing, html.replace(/<table[\s\S]*?<\/table>/g, '').replace(/\$\d[\d,.]*/g, '').replace('</main>', '<p><a href="/no-such-page/">new page</a></p></main>'));
     await rm(path.join(site, 'shipping'), { recursive: true });
     const cfg = await config('base.json', []);
-    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--baseline', path.join(baselineDir, 'report.json'), '--out', path.join(work, 'after'), '--history', historyDir()], { timeout: 240_000 });
+    const r = await zmot(['ci', '--config', cfg, '--serve', site, '--baseline', path.join(baselineDir, 'report.json'), '--out', path.join(work, 'after'), '--history', historyDir()]);
     expect(r.code).toBe(1);
     // Recorded as the second run, with what changed since the first: in the console and in summary.md for the pull request.
     expect(r.stdout).toContain(`Recorded as run #2 in ${path.join(historyDir(), 'history.sqlite')}`);

@@ -11,7 +11,7 @@ import { DEMO_CONFIG, serveDemo } from '../../crawler/demo/server.ts';
 import type { StaticServer } from '../../crawler/serve.ts';
 import { CompareCliOutputSchema, CompareReportSchema, type CompareCliOutput, type CompareReport } from '../../shared/schemas/index.ts';
 import { compareTextLines } from '../../crawler/commands/compare.ts';
-import { zmot } from '../helpers/cli.ts';
+import { zmotInProcess as zmot } from '../helpers/cli.ts';
 
 // zmot compare on the demo brand against the bundled competitor (crawler/demo/competitor/EXPECTED.md).
 const BRAND = 'Brightwell Home';
@@ -25,7 +25,7 @@ let servers: StaticServer[] = [];
 beforeAll(async () => {
   servers = [await serveDemo(), await serveCompetitor()];
   out = path.join(await mkdtemp(path.join(os.tmpdir(), 'zmot-compare-')), 'out');
-  const r = await zmot(['compare', '--config', DEMO_CONFIG, '--site', `${BRAND}=${servers[0].origin}/`, '--site', `${RIVAL}=${servers[1].origin}/`, '--out', out, '--json'], { timeout: 300_000 });
+  const r = await zmot(['compare', '--config', DEMO_CONFIG, '--site', `${BRAND}=${servers[0].origin}/`, '--site', `${RIVAL}=${servers[1].origin}/`, '--out', out, '--json']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   // --json prints what its schema allows, nothing else.

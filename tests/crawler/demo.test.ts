@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CrawlReportSchema, type CrawlReport } from '../../shared/schemas/index.ts';
-import { zmot, type CliResult } from '../helpers/cli.ts';
+import { zmotInProcess as zmot, type CliResult } from '../helpers/cli.ts';
 
 // `zmot demo` end to end, as README's first command runs it: serve, crawl, score, write, name the files.
 let out: string;
@@ -14,7 +14,7 @@ const pathOf = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(os.tmpdir(), 'zmot-demo-')), 'report');
-  run = await zmot(['demo', '--out', out], { timeout: 240_000 });
+  run = await zmot(['demo', '--out', out]);
   if (run.code === 0) report = CrawlReportSchema.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
 }, 300_000);
 

@@ -18,7 +18,7 @@ import { renderMarkdownSummary } from '../../crawler/report/markdown.ts';
 import { writeReports } from '../../crawler/report/writers.ts';
 import type { StaticServer } from '../../crawler/serve.ts';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
-import { zmot } from '../helpers/cli.ts';
+import { zmotInProcess as zmot } from '../helpers/cli.ts';
 import { SHARED_FIXTURES } from '../helpers/paths.ts';
 import {
   HOSTILE_CONFIG,
@@ -130,7 +130,7 @@ describe('a crawl of the hostile site', () => {
 
   it('zmot report rebuilds from the hostile crawl and prints no terminal control characters', async () => {
     for (const args of [['report', outDir, '--out', path.join(outDir, 'rebuilt')], ['report', outDir, '--out', path.join(outDir, 'rebuilt'), '--json']]) {
-      const r = await zmot(args, { timeout: 120_000 });
+      const r = await zmot(args);
       expect(r.code, r.stderr).toBe(0);
       expect(controlLines(r)).toEqual([]);
     }

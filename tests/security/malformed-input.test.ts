@@ -13,7 +13,7 @@ import { DEMO_CONFIG, serveDemo } from '../../crawler/demo/server.ts';
 import { loadConfig } from '../../crawler/config-file.ts';
 import { runSiteJob } from '../../crawler/job.ts';
 import type { StaticServer } from '../../crawler/serve.ts';
-import { zmot, type CliResult } from '../helpers/cli.ts';
+import { zmotInProcess as zmot, type CliResult } from '../helpers/cli.ts';
 import { HOSTILE_SITE, TERMINAL_CONTROLS } from './inert.ts';
 
 let dir: string;
@@ -199,6 +199,6 @@ describe('a malformed saved results page', () => {
 
   it('a parser bomb is read in bounded time and refused with the file named', async () => {
     const bomb = path.join(HOSTILE_SITE, 'bombs.html');
-    expectBadInput(await zmot(['serp', bomb], { timeout: 60_000 }), bomb, /not a Google results page/);
+    expectBadInput(await zmot(['serp', bomb]), bomb, /not a Google results page/);
   });
 });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlReportSchema } from '../../../shared/schemas/index.ts';
-import { zmot, type CliResult } from '../../helpers/cli.ts';
+import { zmotInProcess as zmot, type CliResult } from '../../helpers/cli.ts';
 import { startBasicSite } from '../crawl/sites/basic-site.ts';
 import type { TestSite } from '../crawl/sites/server.ts';
 

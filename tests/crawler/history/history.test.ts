@@ -15,7 +15,7 @@ import { UsageError } from '../../../crawler/errors.ts';
 import { runSiteJob } from '../../../crawler/job.ts';
 import { serveStatic, type Routes } from '../../../crawler/serve.ts';
 import type { CrawlReport } from '../../../shared/schemas/index.ts';
-import { zmot } from '../../helpers/cli.ts';
+import { zmotInProcess as zmot } from '../../helpers/cli.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 
 // Two crawls of a copy of the demo site with one change between them: noindex added on one guide.

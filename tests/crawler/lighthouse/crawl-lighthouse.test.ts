@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zmot } from '../../helpers/cli.ts';
+import { zmotInProcess as zmot } from '../../helpers/cli.ts';
 import { serveDemo } from '../../../crawler/demo/server.ts';
 import { CrawlReportSchema } from '../../../shared/schemas/index.ts';
 import { readFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ describe('zmot crawl --lighthouse', () => {
     const server = await serveDemo();
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'zmot-lh-crawl-')), 'r');
     try {
-      const r = await zmot(['crawl', `${server.origin}/`, '--out', out, '--max-pages', '12', '--lighthouse', '2', '--json'], { timeout: 280_000 });
+      const r = await zmot(['crawl', `${server.origin}/`, '--out', out, '--max-pages', '12', '--lighthouse', '2', '--json']);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.code).toBe(0);
       const report = CrawlReportSchema.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));

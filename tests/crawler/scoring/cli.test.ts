@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QueryClassificationSchema } from '../../../shared/schemas/classify.ts';
 import { ProspectQuestionSchema } from '../../../shared/schemas/index.ts';
-import { zmot, type CliResult } from '../../helpers/cli.ts';
+import { zmotInProcess as zmot, type CliResult } from '../../helpers/cli.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 
 const DEMO_CONFIG = path.join(REPO_ROOT, 'crawler/demo/zmot.config.json');
