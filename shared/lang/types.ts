@@ -53,6 +53,13 @@ export interface LanguagePack {
    * most languages.
    */
   normalize: (text: string) => string;
+  /**
+   * Rewrites lower-cased text before it is cut into words, where a word's neighbour changes what it
+   * means: phrasal verbs joined ("set it up" → "setup it", "sign up" → "signup") so they match their
+   * one-word forms and synonyms; privative compounds reduced to their subject ("asterisk-free" is about
+   * asterisks, not about something costing nothing). Applied to questions and pages alike. Optional.
+   */
+  wordForms?: (lowerText: string) => string;
   /** Language detection evidence (shared/classify/lang.ts). */
   detection: {
     /** Frequent query words of the language (space-separated, folded), absent from or shared in its stop words. */

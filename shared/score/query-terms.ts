@@ -29,7 +29,7 @@ export function queryGroups(text: string, lang: string | null | undefined): Quer
   const synonyms = synonymsFor(analyzer);
   const groups: QueryGroup[] = [];
   const seen = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of analyzer.prepare(text).matchAll(/[\p{L}\p{N}]+/gu)) {
     const stem = analyzer.term(m[0]);
     if (!stem || seen.has(stem)) continue;
     seen.add(stem);

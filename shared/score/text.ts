@@ -16,6 +16,8 @@ interface LanguageTools {
   extraStopwords: readonly string[];
   /** Text normalisation before stemming (e.g. Romanian cedilla letters), null for none. */
   normalize: ((text: string) => string) | null;
+  /** Word forms rewritten before tokens (phrasal verbs joined, privative compounds), see LanguagePack.wordForms. */
+  wordForms?: ((lowerText: string) => string) | undefined;
 }
 
 /**
@@ -45,7 +47,7 @@ const STEM_ONLY: Record<string, LanguageTools> = {
 const LANGUAGES: Record<string, LanguageTools> = {
   ...STEM_ONLY,
   ...Object.fromEntries(
-    LANGUAGE_PACKS.map((pack) => [pack.code, { algorithm: pack.snowball, stopwords: pack.stopwords, extraStopwords: pack.extraStopwords, normalize: pack.normalize }]),
+    LANGUAGE_PACKS.map((pack) => [pack.code, { algorithm: pack.snowball, stopwords: pack.stopwords, extraStopwords: pack.extraStopwords, normalize: pack.normalize, wordForms: pack.wordForms }]),
   ),
 };
 
@@ -63,6 +65,8 @@ export interface Analyzer {
   /** The index term of one lower-cased word, or null when it is a stop word or too short. */
   term(word: string): string | null;
   isStopword(word: string): boolean;
+  /** Lower-cased text with the language's word forms rewritten (what `terms` cuts into words). */
+  prepare(text: string): string;
 }
 
 export { primaryLanguage };
@@ -128,14 +132,17 @@ function makeAnalyzer(lang: string | null): Analyzer {
     memo.set(raw, out);
     return out;
   };
+  const wordForms = tools?.wordForms ?? null;
+  const prepare = (text: string): string => (wordForms ? wordForms(text.toLowerCase()) : text.toLowerCase());
   return {
     lang,
     stemmed: stemmer != null,
+    prepare,
     term,
     isStopword: (word) => stop.has(normalize ? normalize(word.toLowerCase()) : word.toLowerCase()),
     terms(text: string): string[] {
       const out: string[] = [];
-      for (const m of text.toLowerCase().matchAll(TOKEN)) {
+      for (const m of prepare(text).matchAll(TOKEN)) {
         const t = term(m[0]);
         if (t) out.push(t);
       }

@@ -9,9 +9,10 @@ export const ENGLISH: LanguagePack = {
   nativeName: 'English',
   lexicon: ENGLISH_LEXICON,
   stopwords: eng,
-  extraStopwords: ['vs', 'versus', 'does', 'do', 'can', 'get', 'much', 'many', 'need', 'one', 'ones', 'offer', 'offers', 'provide', 'know', 'why', 'how', 'what', 'which', 'when', 'where', 'who', 'whats', 'so', 'very', 'really', 'actually', 'just', 'still', 'usually', 'already', 'even', 'ever', 'always', 'anyone', 'someone', 'something', 'anything', 'thing', 'things', 'lot', 'lots', 'want', 'wants', 'like', 'would', 'could', 'should', 'might'],
+  extraStopwords: ['vs', 'versus', 'does', 'do', 'can', 'get', 'much', 'many', 'need', 'one', 'ones', 'offer', 'offers', 'provide', 'know', 'why', 'how', 'what', 'which', 'when', 'where', 'who', 'whats', 'so', 'very', 'really', 'actually', 'just', 'still', 'usually', 'already', 'even', 'ever', 'always', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'something', 'anything', 'everything', 'nothing', 'thing', 'things', 'lot', 'lots', 'want', 'wants', 'like', 'would', 'could', 'should', 'might'],
   snowball: 'english',
   normalize: (text) => text,
+  wordForms: englishWordForms,
   detection: {
     queryWords: `how what why when where who which whats best buy cheap price prices cost much many does is are the of and for with to reviews review meaning symptoms definition shipping delivery deals near me way ways ideas tips fix repair rent hire quote should can my your get make do it in on`,
     singleLetterWords: ['a', 'i'],
@@ -48,6 +49,7 @@ export const ENGLISH: LanguagePack = {
     ['install', 'installation', 'installing', 'setup', 'configure', 'onboarding'],
     ['review', 'reviews', 'rating', 'ratings', 'testimonial', 'testimonials'],
     ['trial', 'demo', 'demonstration'],
+    ['photo', 'photos', 'photograph', 'photographs', 'photographed', 'picture', 'pictures', 'image', 'images'],
     ['cancel', 'cancellation', 'contract', 'commitment'],
     ['support', 'help', 'helpdesk', 'assistance'],
     ['secure', 'security', 'encrypted', 'encryption', 'privacy'],
@@ -82,3 +84,8 @@ export const ENGLISH: LanguagePack = {
   definition: /\b(is|are) (a|an|the|any|one|what|when)\b|\b(refers to|means|is defined as|is short for|describes)\b/,
   promoPhrases: String.raw`buy (it )?now|order (it )?(now|today)|shop now|add to (cart|basket)|limited[- ]time( offer)?|special offer|exclusive (offer|deal)|don'?t miss|act now|hurry|best[- ]in[- ]class|award[- ]winning|number one|world'?s (best|leading|first|most)|industry[- ]leading|market[- ]leading|revolutionary|cutting[- ]edge|game[- ]chang\w+|unbeatable|unmatched|unrivall?ed|best[- ]selling|bestsellers?|state[- ]of[- ]the[- ]art|risk[- ]free|free shipping|save (up to )?\d+|\d+ ?% off|promo code|coupon|sign up today|get yours|join (thousands|millions)|trusted by (thousands|millions)|peace of mind`,
 };
+
+/** English word forms (see LanguagePack.wordForms): "x-free" is about x (its absence), not about something costing nothing. */
+function englishWordForms(text: string): string {
+  return text.replace(/([\p{L}\p{N}]+)[-\u2010\u2011]free\b/gu, '$1');
+}

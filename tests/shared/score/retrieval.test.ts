@@ -11,6 +11,13 @@ describe('text analysis per language', () => {
     expect(analyzerFor('en').term('detectors')).toBe(analyzerFor('en').term('detector'));
   });
 
+  it('reads "x-free" as about x, so a bank\'s "Asterisk-Free checking" does not answer "is the trial free"', () => {
+    const en = analyzerFor('en');
+    expect(en.terms('Huntington Asterisk-Free checking')).toEqual(en.terms('Huntington Asterisk checking'));
+    expect(en.terms('Is the trial free?')).toContain(en.term('free'));
+    expect(en.terms("everyone's statements, everything at once")).toEqual(en.terms('statements at once'));
+  });
+
   it('stems French with its accents, then folds them so "détecteurs" meets "detecteur"', () => {
     const fr = analyzerFor('fr');
     expect(fr.terms("Qu'est-ce qu'un détecteur de fuite d'eau ?")).toEqual(['detecteur', 'fuit', 'eau']);
@@ -43,6 +50,11 @@ describe('text analysis per language', () => {
 });
 
 describe('query groups', () => {
+  it('groups a photographed page with its images: "photographed statements" meets "JPG/PNG image uploads"', () => {
+    const [photo] = queryGroups('photographed', 'en');
+    expect(photo.terms).toContain(analyzerFor('en').term('images'));
+  });
+
   it('groups synonyms so a pricing page answers "cost"', () => {
     const groups = queryGroups('how much does the sensor cost', 'en');
     const cost = groups.find((g) => g.label === 'cost');
