@@ -2,7 +2,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zmot, type CliResult } from '../helpers/cli.ts';
+import { zmot, zmotInProcess, type CliResult } from '../helpers/cli.ts';
 import { SHARED_FIXTURES } from '../helpers/paths.ts';
 
 /** Bad input: exit 2 and exactly one line on stderr, with no stack trace. */
@@ -14,13 +14,15 @@ function expectOneLineError(r: CliResult, pattern: RegExp) {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
+// The real binary (`zmot`, a process) for what only a process shows: help, exit codes, one line on stderr;
+// the rest through the binary's own runCli in-process (zmotInProcess), which costs no process start.
 describe('zmot CLI exit codes', () => {
   it('prints help for the program and each subcommand and exits 0', async () => {
     const top = await zmot(['--help']);
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/Usage: zmot/);
     for (const cmd of ['page', 'demo']) {
-      const r = await zmot([cmd, '--help']);
+      const r = await zmotInProcess([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: zmot ${cmd}`);
     }
@@ -31,8 +33,8 @@ describe('zmot CLI exit codes', () => {
   });
 
   it('exits 2 with one line for a bad URL', async () => {
-    expectOneLineError(await zmot(['page', 'http://exa mple.com/']), /not a valid URL/);
-    expectOneLineError(await zmot(['page', 'ftp://example.com/x']), /unsupported URL scheme/);
+    expectOneLineError(await zmotInProcess(['page', 'http://exa mple.com/']), /not a valid URL/);
+    expectOneLineError(await zmotInProcess(['page', 'ftp://example.com/x']), /unsupported URL scheme/);
   });
 
   it('exits 2 for an unknown subcommand or option', async () => {
@@ -59,11 +61,11 @@ describe('zmot CLI exit codes', () => {
 
   it('scores a saved page and prints its audits, as text and as JSON', async () => {
     const file = path.join(SHARED_FIXTURES, 'lighthouse-seo/seo-failure-cases.html');
-    const text = await zmot(['page', file, '--url', 'https://brand.example/x.html', '--header', 'X-Robots-Tag: none']);
+    const text = await zmotInProcess(['page', file, '--url', 'https://brand.example/x.html', '--header', 'X-Robots-Tag: none']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/not indexable/);
     expect(text.stdout).toMatch(/document-title/);
-    const json = await zmot(['page', file, '--json', '--url', 'https://brand.example/x.html']);
+    const json = await zmotInProcess(['page', file, '--json', '--url', 'https://brand.example/x.html']);
     expect(json.code).toBe(0);
     const data = JSON.parse(json.stdout);
     expect(data.page.url).toBe('https://brand.example/x.html');

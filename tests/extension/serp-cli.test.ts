@@ -4,17 +4,19 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readSavedSerp } from '../../crawler/commands/serp.ts';
 import { UsageError } from '../../crawler/errors.ts';
-import { zmot } from '../helpers/cli.ts';
+import { zmot, zmotInProcess } from '../helpers/cli.ts';
 import { SERP_FIXTURES } from './harness.ts';
 import { savedSerpPage } from '../helpers/serp-fixtures.ts';
 
 // `zmot serp <saved-serp.html>` runs the content script's parser on a jsdom Document: what the
 // extension would see on that page, from the command line, with the same exit codes as every command.
+// The real binary (a process) where what reaches the terminal is the point; elsewhere the binary's own
+// runCli in-process (zmotInProcess), which costs no process start.
 
 describe('zmot serp', () => {
   it('prints the results page as JSON: query and its stage, organic results, "People also ask"', async () => {
     const file = path.join(SERP_FIXTURES, 'google-desktop-2023-featured-snippet.html');
-    const { code, stdout } = await zmot(['serp', file, '--json'], { timeout: 120_000 });
+    const { code, stdout } = await zmotInProcess(['serp', file, '--json']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.query).toBe('featured snippet');
@@ -26,7 +28,7 @@ describe('zmot serp', () => {
 
   it('prints the AI Overview of the 2026 page: collapsed, its text and cited sources, without noise on stderr', async () => {
     const file = savedSerpPage('ai-overview-top-stories-iran-war-status.html').file;
-    const { code, stdout, stderr } = await zmot(['serp', file, '--json'], { timeout: 120_000 });
+    const { code, stdout, stderr } = await zmotInProcess(['serp', file, '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const out = JSON.parse(stdout);
