@@ -463,8 +463,13 @@ export function looksLikeDomain(word: string): boolean {
   if (!match) return false;
   const labels = match[1].split('.');
   const wellFormed = labels.length >= 2 && labels.every((label) => label.length > 0) && /\p{L}/u.test(labels[0]);
-  return wellFormed && TOP_LEVEL_DOMAINS.has(match[2]);
+  if (!wellFormed || NOT_DOMAINS.has(match[1])) return false;
+  // A host followed by a path ("medicare.fcso/fee") is an address typed from memory, whatever its ending
+  // (of 3+ letters: "node.js/express" is a library's name).
+  return TOP_LEVEL_DOMAINS.has(match[2]) || (URL_PATH.test(text) && labels.every((label) => /^\p{L}{2,}$/u.test(label)) && match[2].length >= 3);
 }
+/** A path after a dotted host: "/" and at least one letter. */
+const URL_PATH = /^[^/]+\.[^/]+\/\p{L}/u;
 
 function currencyCandidates(words: readonly QueryWord[], tokens: readonly QueryToken[]): Candidate[] {
   const found: Candidate[] = [];

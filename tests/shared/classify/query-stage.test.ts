@@ -283,6 +283,10 @@ describe('navigational queries', () => {
     expect(looksLikeDomain('asp.net')).toBe(false);
     expect(looksLikeDomain('node.js')).toBe(false);
     expect(looksLikeDomain('3.5')).toBe(false);
+    // A dotted host with a path is an address even when its ending is no TLD we list; a tech name with a path is not.
+    expect(looksLikeDomain('medicare.fcso/fee')).toBe(true);
+    expect(looksLikeDomain('node.js/express')).toBe(false);
+    expect(looksLikeDomain('asp.net/mvc')).toBe(false);
   });
 });
 
