@@ -10,7 +10,7 @@ import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
 import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
 import { fetchLimits, Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
-import { SqliteFrontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
+import { SqliteFrontier, type Frontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
 import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
 import type { PageWorkerPool } from './worker-pool.ts';
@@ -45,7 +45,7 @@ export interface CrawlDeps {
   toSitePage?: ToSitePage;
   /** DNS lookup (tests map names to 127.0.0.1). */
   lookup?: LookupFn;
-  /** Fetch and process pages on remote workers (`--queue redis://…`); the frontier and the store stay here. */
+  /** Fetch and process pages on remote workers (`--queue redis://…`) over a frontier they provide; the store stays here. */
   remote?: RemotePages;
 }
 
@@ -72,7 +72,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private store!: CrawlStore;
   private fetcher!: Fetcher;
   private guard!: AddressGuard;
-  private frontier!: SqliteFrontier;
+  private frontier!: Frontier;
   private robots!: RobotsCache;
   private scope!: CrawlScope;
   private normalizer!: UrlNormalizer;
@@ -165,7 +165,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       save: (record) => this.store.saveRobots(record),
       signal: this.controller.signal,
     });
-    this.frontier = new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
+    this.frontier = this.remote?.frontier ?? new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
     this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
     this.toSitePage = this.deps.toSitePage ?? toSitePage;
     const workers = o.workers ?? Math.min(4, Math.max(1, availableParallelism()));
@@ -279,7 +279,6 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private emitProgress() {
     if (!this.frontier) return;
     const elapsedMs = Date.now() - this.t0;
-    this.remote?.progress(this.frontier.queuedEstimate());
     this.emitEvent('progress', {
       fetched: this.fetched,
       queued: this.frontier.queuedEstimate(),

@@ -50,8 +50,8 @@ export interface FrontierCounts {
 }
 
 /**
- * The crawl queue. The SQLite implementation below is the embedded default; a distributed queue
- * (Redis, SQS…) can implement the same contract: `complete` runs `persist` and records the outcome
+ * The crawl queue. The SQLite implementation below is the embedded default; a distributed crawl's
+ * lives in Redis (crawler/distributed/frontier.ts). Both keep the same contract: `complete` runs `persist` and records the outcome
  * as one unit of work where the backend can, else persist first and acknowledge after.
  */
 export interface Frontier {
@@ -64,6 +64,8 @@ export interface Frontier {
   counts(): Promise<FrontierCounts>;
   /** Gives claimed-but-unfinished URLs back to the queue (on interruption). */
   releaseClaims(): Promise<void>;
+  /** Fast estimate of queued URLs for progress displays. */
+  queuedEstimate(): number;
 }
 
 export interface SqliteFrontierOptions {

@@ -1,6 +1,7 @@
 /**
  * The contract between the crawl engine and a distributed page queue (crawler/distributed: Redis +
- * BullMQ). The engine keeps the frontier, the crawl store, robots.txt and every decision; a remote
+ * BullMQ). The engine keeps the crawl store, robots.txt and every decision, over a frontier the remote
+ * session provides (in Redis, so it outlives the coordinator's process); a remote
  * session fetches, extracts and audits pages on worker processes and hands back exactly what the
  * engine would have computed itself, so the per-page pipeline and the store are shared, not forked.
  */
@@ -9,6 +10,7 @@ import type { CrawlStore } from '../store/crawl-store.ts';
 import type { FetchOutcome, RedirectDecision } from './fetcher.ts';
 import type { PolitenessGate } from './host-gate.ts';
 import type { CrawlOptions } from './options.ts';
+import type { Frontier } from './frontier.ts';
 import type { PageOutput } from './page-processor.ts';
 
 /** One page to fetch: the URL and what the engine already knows about it (no code, no secrets). */
@@ -37,12 +39,12 @@ export interface RemoteHooks {
 export interface RemoteSession {
   /** Politeness shared with every worker; the engine's own requests (robots.txt, sitemaps) pass it too. */
   readonly gate: PolitenessGate;
+  /** The crawl's frontier and seen URLs, shared in the queue's backend (the store keeps the outcomes). */
+  readonly frontier: Frontier;
   /** Runs a page on some worker; null when the crawl was interrupted before it came back. Rejects when the page failed on every attempt. */
   run(request: RemotePageRequest, signal: AbortSignal): Promise<RemotePageResult | null>;
   /** The page's outcome is in the store: the queue may forget it. */
   stored(url: string, failed: boolean): Promise<void>;
-  /** URLs still waiting in the frontier, for `zmot queue status`. */
-  progress(queued: number): void;
   /** robots.txt text of an origin, for the workers' audits. */
   shareRobots(origin: string, content: string | null): void;
   /** Ends the session; `finished` drops the crawl's queue, otherwise it stays for --resume. */

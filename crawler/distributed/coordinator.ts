@@ -12,9 +12,12 @@ import { DEFAULT_IGNORED_PARAMS } from '../crawl/urls.ts';
 import type { CrawlStore } from '../store/crawl-store.ts';
 import { connect, QUEUE_ERRORS, watchRedisWhileStopping, type QueueTarget } from './connection.ts';
 import { jobIdOf, namespace, newCrawlId, PREFIX, setStatus, type Namespace, type WorkerCrawlSettings } from './namespace.ts';
+import { RedisFrontier } from './frontier.ts';
 import { RedisHostGate } from './redis-gate.ts';
+import { UsageError } from '../errors.ts';
 
 export const COORDINATOR_MESSAGES = {
+  notDistributed: 'this crawl store holds a crawl that was not distributed: resume it without --queue',
   failedOnWorkers: (reason: string, attempts: number) => `failed on the workers after ${attempts} attempt(s): ${reason}`,
 };
 
@@ -68,6 +71,7 @@ export class RedisPages implements RemotePages {
 
   async open(ctx: { store: CrawlStore; options: CrawlOptions; startUrl: string; resumed: boolean; hooks: RemoteHooks }): Promise<RemoteSession> {
     let crawlId = ctx.resumed ? ctx.store.getMeta<string>('queueCrawl') : null;
+    if (ctx.resumed && !crawlId) throw new UsageError(COORDINATOR_MESSAGES.notDistributed);
     if (!crawlId) {
       crawlId = newCrawlId(ctx.startUrl);
       ctx.store.setMeta('queueCrawl', crawlId);
@@ -78,8 +82,16 @@ export class RedisPages implements RemotePages {
     const settings = workerSettings(ctx.options, ctx.startUrl);
     const createdAt = new Date().toISOString();
     await redis.set(ns.settings, JSON.stringify(settings));
+    const o = ctx.options;
+    let frontier: RedisFrontier;
+    try {
+      frontier = await RedisFrontier.open(redis, ns.ours, ctx.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued }, ctx.resumed, this.shown);
+    } catch (e) {
+      redis.disconnect();
+      throw e;
+    }
     await setStatus(redis, crawlId, { startUrl: ctx.startUrl, status: 'running', createdAt });
-    const session = new RedisSession(this.target, redis, ns, ctx.hooks, ctx.startUrl, createdAt, settings);
+    const session = new RedisSession(this.target, redis, ns, ctx.hooks, ctx.startUrl, createdAt, settings, frontier);
     await session.start();
     return session;
   }
@@ -122,6 +134,7 @@ class RedisSession implements RemoteSession {
     private readonly startUrl: string,
     private readonly createdAt: string,
     settings: WorkerCrawlSettings,
+    readonly frontier: RedisFrontier,
   ) {
     // One connection for the queue, the gate and our keys: a Crawl-delay or robots.txt written before
     // a job is added reaches Redis before the job does.
@@ -198,10 +211,6 @@ class RedisSession implements RemoteSession {
     await this.queue.remove(jobId).catch(() => {});
   }
 
-  progress(queued: number) {
-    if (!this.closed) this.redis.hset(this.ns.stats, 'queued', queued).catch(() => {});
-  }
-
   shareRobots(origin: string, content: string | null) {
     this.redis.hset(this.ns.robots, origin, JSON.stringify(content)).catch(() => {});
   }
@@ -253,8 +262,9 @@ class RedisSession implements RemoteSession {
     try {
       await setStatus(this.redis, this.ns.crawlId, { startUrl: this.startUrl, status: finished ? 'finished' : 'interrupted', createdAt: this.createdAt });
       if (finished) {
-        await this.redis.hset(this.ns.stats, 'queued', 0);
         await this.queue.obliterate({ force: true });
+        // Ours beside the queue's (frontier, seen URLs, robots.txt, politeness): BullMQ drops only its own.
+        await dropKeys(this.redis, `${this.ns.ours}:*`);
       }
     } catch {
       // Redis gone at the very end: the store is complete; the queue's leftovers are harmless.
@@ -262,6 +272,16 @@ class RedisSession implements RemoteSession {
     await this.queue.close().catch(() => {});
     this.redis.disconnect();
   }
+}
+
+/** Deletes the keys matching a pattern, a batch at a time. */
+async function dropKeys(redis: Redis, pattern: string) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }
 
 export type { Job };

@@ -1,6 +1,7 @@
 /** `zmot queue status`: every crawl in a Redis with its page counts. */
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { frontierKeys } from './frontier.ts';
 import { namespace, PREFIX, readRegistry } from './namespace.ts';
 
 export interface CrawlQueueStatus {
@@ -19,6 +20,7 @@ export async function queueStatus(redis: Redis): Promise<CrawlQueueStatus[]> {
   for (const [crawlId, entry] of await readRegistry(redis)) {
     const ns = namespace(crawlId);
     const stats = await redis.hgetall(ns.stats);
+    const waiting = await redis.hget(frontierKeys(ns.ours).counters, 'queued');
     const q = new Queue(ns.queueName, { connection: redis, prefix: PREFIX });
     let counts: Record<string, number> = {};
     try {
@@ -31,8 +33,8 @@ export async function queueStatus(redis: Redis): Promise<CrawlQueueStatus[]> {
       crawl: crawlId,
       status: entry.status,
       startUrl: entry.startUrl,
-      // The coordinator's frontier, plus jobs handed to the queue and not yet taken; answers waiting for the coordinator count as active.
-      queued: n(stats.queued) + (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0) + (counts.paused ?? 0),
+      // The crawl's frontier in Redis, plus jobs handed to the queue and not yet taken; answers waiting for the coordinator count as active.
+      queued: n(waiting ?? undefined) + (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0) + (counts.paused ?? 0),
       active: (counts.active ?? 0) + (counts.completed ?? 0),
       done: n(stats.done),
       failed: n(stats.failed),

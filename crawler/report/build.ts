@@ -287,7 +287,8 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
 
   const status = store.getMeta<string>('status');
   const counts = store.stateCounts();
-  const pagesQueued = counts.queued + counts.claimed;
+  // A distributed crawl's queue is in Redis: the coordinator notes how many URLs were left there.
+  const pagesQueued = counts.queued + counts.claimed + (store.getMeta<number>('queuedInRedis') ?? 0);
   const issues = [...site.issues, ...people.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
 
   const report: CrawlReport = {

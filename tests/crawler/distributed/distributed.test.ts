@@ -11,6 +11,10 @@ import { loadConfig } from '../../../crawler/config-file.ts';
 import { DEMO_CONFIG, serveDemo } from '../../../crawler/demo/server.ts';
 import { parseQueueUrl } from '../../../crawler/distributed/connection.ts';
 import { RedisPages } from '../../../crawler/distributed/coordinator.ts';
+import { RedisFrontier } from '../../../crawler/distributed/frontier.ts';
+import type { FrontierEntry } from '../../../crawler/crawl/frontier.ts';
+import { CrawlStore } from '../../../crawler/store/crawl-store.ts';
+import { Redis } from 'ioredis';
 import { startWorker, type WorkerHandle } from '../../../crawler/distributed/worker.ts';
 import { crawlToStore, reportFromStore, runSiteJob } from '../../../crawler/job.ts';
 import type { StaticServer } from '../../../crawler/serve.ts';
@@ -74,6 +78,54 @@ async function politeSite(opts: { pages: number; robots: string; slowMs: number;
   });
   return { site, starts, maxInFlight: () => maxInFlight };
 }
+
+describe('the frontier in Redis', () => {
+  it('queues each URL once, breadth first, raises a sitemap URL a link reaches, caps shapes and the queue, and outlives its coordinator', async () => {
+    const client = new Redis(redis.port, '127.0.0.1');
+    const store = CrawlStore.open(':memory:');
+    const link = (url: string, depth: number | null = 1, source: FrontierEntry['source'] = 'link'): FrontierEntry => ({ url: `https://a.test${url}`, depth, source, foundOn: 'https://a.test/' });
+    const opts = { maxUrlsPerPattern: 3, maxPatternRun: 2, maxQueued: 9 };
+    try {
+      const f = await RedisFrontier.open(client, 'test:frontier', store, opts, false, 'redis://test');
+      expect(await f.add([link('/', 0, 'start'), link('/listed', null, 'sitemap'), link('/deep', 3), link('/x'), link('/x')])).toEqual({ added: 4, dropped: 0 });
+      // A link to the sitemap-only URL: it moves up to that depth.
+      expect((await f.add([link('/listed', 2), link('/deep')])).added).toBe(0);
+      // Five URLs of one shape: three queued, two skipped and recorded for the report.
+      expect(await f.add([1, 2, 3, 4, 5].map((i) => link(`/cal?m=${i}`, 4)))).toEqual({ added: 3, dropped: 2 });
+      expect(store.stateCounts().skipped).toBe(2);
+      // The queue holds at most 9: the tenth new URL is dropped with a note.
+      expect(await f.add([link('/a/b', 5), link('/a/c', 5), link('/a/d', 5)])).toEqual({ added: 2, dropped: 1 });
+      expect(store.notes().map((n) => n.type).sort()).toEqual(['queue-full', 'url-pattern-cap']);
+      // Nothing of the queue is in the store: it is in Redis.
+      expect(store.stateCounts().queued).toBe(0);
+      expect(await client.hlen('test:frontier:f:seen')).toBe(11);
+
+      const first = await f.next();
+      expect(first).toMatchObject({ url: 'https://a.test/', depth: 0 });
+      // The root page redirected to /x: /x is done as its alias and never handed out.
+      await f.complete(first!, { state: 'done', discovered: [link('/x'), link('/new', 1)], aliases: ['https://a.test/x'] });
+      expect(await f.isDone('https://a.test/x')).toBe(true);
+      const second = await f.next();
+      // A coordinator stops: its claims go back to the queue for the next one.
+      const again = await RedisFrontier.open(client, 'test:frontier', store, opts, true, 'redis://test');
+      const order: string[] = [];
+      for (let item = await again.next(); item; item = await again.next()) {
+        order.push(`${new URL(item.url).pathname}${new URL(item.url).search}@${item.depth}`);
+        await again.complete(item, { state: 'done', discovered: [], aliases: [] });
+      }
+      expect(second).toMatchObject({ url: 'https://a.test/listed', depth: 2 });
+      expect([...order].sort()).toEqual(['/a/b@5', '/a/c@5', '/cal?m=1@4', '/cal?m=2@4', '/cal?m=3@4', '/deep@3', '/listed@2', '/new@1']);
+      const depths = order.map((o) => Number(o.split('@')[1]));
+      expect(depths).toEqual([...depths].sort((x, y) => x - y));
+      expect(await again.counts()).toMatchObject({ queued: 0, inFlight: 0, skipped: 2 });
+      // A resumed crawl whose Redis lost the frontier says so, in one line.
+      await expect(RedisFrontier.open(client, 'test:gone', store, opts, true, 'redis://test')).rejects.toThrow(/no longer in Redis at redis:\/\/test/);
+    } finally {
+      store.close();
+      client.disconnect();
+    }
+  });
+});
 
 describe('distributed crawl (Redis + BullMQ)', () => {
   let distributedOut = '';

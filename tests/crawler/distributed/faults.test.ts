@@ -11,6 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueUrl } from '../../../crawler/distributed/connection.ts';
 import { RedisPages } from '../../../crawler/distributed/coordinator.ts';
+import { frontierKeys } from '../../../crawler/distributed/frontier.ts';
+import { namespace } from '../../../crawler/distributed/namespace.ts';
+import { Redis } from 'ioredis';
 import { startWorker, type WorkerHandle } from '../../../crawler/distributed/worker.ts';
 import { crawlToStore } from '../../../crawler/job.ts';
 import { CrawlStore } from '../../../crawler/store/crawl-store.ts';
@@ -156,6 +159,16 @@ describe('distributed crawl faults (real redis-server)', () => {
       await waitFor(() => served >= 12, '12 pages served');
       first.child.kill('SIGKILL');
       await first.exit;
+      // The frontier is in Redis, not in the coordinator's store: the URLs still to fetch wait there.
+      const dead = CrawlStore.open(path.join(out, 'crawl.sqlite'), { readonly: true });
+      const [crawlId, inStore] = [dead.getMeta<string>('queueCrawl')!, dead.stateCounts()];
+      dead.close();
+      expect(inStore.queued + inStore.claimed).toBe(0);
+      const client = new Redis(redis.port, '127.0.0.1');
+      const keys = frontierKeys(namespace(crawlId).ours);
+      const waiting = Number(await client.hget(keys.counters, 'queued')) + (await client.hlen(keys.claimed));
+      client.disconnect();
+      expect(waiting).toBeGreaterThan(0);
       const second = zmotChild([...args, '--resume']);
       expect(await second.exit).toBe(0);
       const pages = storedPages(path.join(out, 'crawl.sqlite'));
