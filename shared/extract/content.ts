@@ -34,9 +34,38 @@ export interface ContentExtraction {
   mainText: string;
 }
 
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const letterOrNumberCache = new Map<number, boolean>();
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let known = letterOrNumberCache.get(cp);
+  if (known === undefined) {
+    known = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+    if (letterOrNumberCache.size < 65_536) letterOrNumberCache.set(cp, known);
+  }
+  return known;
+}
+
+/**
+ * Words: matches of /[\p{L}\p{N}][\p{L}\p{N}'’\-]* (global, unicode), counted in one pass over the code points
+ * without building the array of matches (it runs on every passage of every page).
+ */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
-  return m ? m.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ln = isLetterOrNumber(cp);
+    if (inWord) {
+      if (ln || cp === 39 /* ' */ || cp === 0x2019 /* ’ */ || cp === 45 /* - */) continue;
+      inWord = false;
+    } else if (ln) {
+      words++;
+      inWord = true;
+    }
+  }
+  return words;
 }
 
 /** Splits main content into passages, one per heading section, in document order. */
@@ -48,6 +77,8 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
   const stack: Array<{ level: number; text: string }> = [];
   let cur = newPassage(null, 0, [], 0);
   let wordOffset = 0;
+  /** Words of the kept passages' texts (as cut to MAX_PASSAGE_CHARS): the page's word count. */
+  let keptWords = 0;
   const texts: string[] = [];
 
   const flush = () => {
@@ -55,6 +86,8 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
     if (text || cur.heading) {
       const words = countWords(text);
       if (passages.length < MAX_PASSAGES) {
+        // Counted again only when cut (a word never spans the ' ' that would join passages).
+        keptWords += text.length > MAX_PASSAGE_CHARS ? countWords(text.slice(0, MAX_PASSAGE_CHARS)) : words;
         passages.push({
           id: `p${passages.length}`,
           heading: cur.heading,
@@ -138,7 +171,7 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
   flush();
 
   const mainText = texts.join(' ');
-  return { passages, headings, wordCount: countWords(passages.map((p) => p.text).join(' ')), mainText };
+  return { passages, headings, wordCount: keptWords, mainText };
 }
 
 function newPassage(heading: string | null, level: number, path: string[], offset: number) {

@@ -18,7 +18,7 @@ export function textOf(node: AnyNode, maxChars = Infinity): string {
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
       parts.push(data);
-      if (maxChars !== Infinity) visible += data.replace(/[\s\u00a0\u200b]+/g, '').length;
+      if (maxChars !== Infinity) visible += visibleLength(data);
     } else if (isElement(n)) {
       const name = n.name.toLowerCase();
       if (name === 'script' || name === 'style' || name === 'template' || name === 'noscript') return;
@@ -32,8 +32,37 @@ export function textOf(node: AnyNode, maxChars = Infinity): string {
   return maxChars === Infinity ? text : text.slice(0, maxChars);
 }
 
+/** Whitespace collapse() folds: JavaScript's `\s` (which holds U+00A0) and the zero-width space. */
+const SPACE_RUN = /[\s\u00a0\u200b]+/g;
+/** Something collapse() would change: a run of two, a space other than ' ', or one at either end. */
+const NEEDS_COLLAPSE = /[\s\u00a0\u200b]{2}|[^\S ]|\u200b|^[\s\u200b]|[\s\u200b]$/;
+
+/**
+ * Runs of whitespace as one space, trimmed. Text is collapsed again by many readers (a passage from
+ * collapsed parts, a byline from collapsed text): an already collapsed string is returned as it is,
+ * found by one test that allocates nothing, instead of being copied by replace().
+ */
 export function collapse(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!NEEDS_COLLAPSE.test(s)) return s;
+  return s.replace(SPACE_RUN, ' ').trim();
+}
+
+/** Characters of `s` that are not collapse()'s whitespace, counted without building a string. */
+export function visibleLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII: tab, LF, VT, FF, CR, space are \s; everything else is visible.
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) n++;
+    } else if (!isWideSpace(c)) n++;
+  }
+  return n;
+}
+
+/** The non-ASCII code units matched by `[\s\u00a0\u200b]` (\s: U+00A0, U+1680, U+2000–200A, 2028, 2029, 202F, 205F, 3000, FEFF). */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export const BLOCK_TAGS = new Set([

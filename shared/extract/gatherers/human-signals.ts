@@ -259,6 +259,23 @@ function textOfScript(el: Element): string {
   return el.children.map((c) => ('data' in c ? String((c as { data: string }).data) : '')).join('').slice(0, 50_000);
 }
 
+const SPACE = /\s/;
+/** The whitespace-separated words of `body` holding an @ (at most 254 characters), in order, without splitting the whole text. */
+function tokensWithAt(body: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const at = body.indexOf('@', from);
+    if (at === -1) return out;
+    let start = at;
+    while (start > 0 && !SPACE.test(body[start - 1])) start--;
+    let end = at + 1;
+    while (end < body.length && !SPACE.test(body[end])) end++;
+    if (end - start <= 254) out.push(body.slice(start, end));
+    from = end;
+  }
+}
+
 /** Labelled phone numbers, e-mail addresses, opening hours and dated lines written in the page's text. */
 function fromText(body: string, out: HumanSignals): void {
   for (const m of body.matchAll(LABELLED_PHONE)) {
@@ -266,7 +283,7 @@ function fromText(body: string, out: HumanSignals): void {
     if (value.replace(/\D/g, '').length >= 7) push(out.contacts, { kind: 'phone', value, source: 'text' }, (x) => x.kind === 'phone' && x.value.replace(/\D/g, '') === value.replace(/\D/g, ''));
   }
   // Only words holding an @: the address pattern on every word of a huge text would backtrack quadratically.
-  for (const token of body.split(/\s+/).filter((t) => t.includes('@') && t.length <= 254)) {
+  for (const token of tokensWithAt(body)) {
     const m = EMAIL.exec(token);
     if (!m) continue;
     const value = m[0];
