@@ -152,7 +152,7 @@ export default function register(program: Command) {
     .option('--delay <ms>', 'politeness delay between requests to one host')
     .option('--timeout <ms>', 'per-request timeout')
     .option('--user-agent <ua>', 'User-Agent header to send')
-    .option('--workers <n>', 'threads that extract and score pages (0 = main thread; default: one per core, up to 4)')
+    .option('--workers <n>', 'threads that extract and score pages (0 = main thread; default: one per core but one, at least 1, up to 4)')
     .option('--render', 'render pages with Chromium (JavaScript sites)')
     .option('--lighthouse <n>', 'run Lighthouse on a sample of n pages')
     .option('--resume', 'continue the crawl stored in --out instead of starting over')

@@ -22,6 +22,11 @@ import { fetchLlmsTxt } from './llms-txt.ts';
 import { readSitemaps } from './sitemaps.ts';
 import { CrawlScope, createNormalizer, DEFAULT_IGNORED_PARAMS, parseUrlPattern, urlPatternOf, type UrlNormalizer } from './urls.ts';
 
+/** Page workers when --workers is not given: one per core but one (at least one, at most 4). */
+export function defaultWorkers(cores = availableParallelism()): number {
+  return Math.min(4, Math.max(1, cores - 1));
+}
+
 /** Words for crawl-level events and for pages that stop short. */
 export const CRAWL_MESSAGES = {
   redirectOutOfScope: 'redirect target is outside the crawl scope: not followed',
@@ -168,7 +173,10 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     this.frontier = this.remote?.frontier ?? new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
     this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
     this.toSitePage = this.deps.toSitePage ?? toSitePage;
-    const workers = o.workers ?? Math.min(4, Math.max(1, availableParallelism()));
+    // One worker per core but one, which the main thread keeps (fetching, decompressing, the store's writes):
+    // on 2 cores, one worker crawled as fast as two (3.5 vs 3.1 pages/s, loaded machine) at 381 MB instead of
+    // 513 MB peak RSS — each worker holds its own copy of the pipeline's code and data (~130 MB).
+    const workers = o.workers ?? defaultWorkers();
     // Custom pipelines are functions: they cannot cross to a worker, so they run here. Remote workers process their own pages.
     if (workers > 0 && !this.deps.pipeline && !this.deps.toSitePage && !this.remote) {
       const { PageWorkerPool } = await import('./worker-pool.ts');

@@ -55,7 +55,7 @@ export const CrawlOptionsSchema = CrawlConfigSchema.extend({
   privateNetworks: z.enum(['auto', 'allow', 'refuse']).default('auto'),
   renderConcurrency: z.number().int().positive().max(16).default(2),
   renderTimeoutMs: z.number().int().positive().default(30_000),
-  /** Worker threads that extract and score pages (0 = on the main thread); default: one per core, at most 4. */
+  /** Worker threads that extract and score pages (0 = on the main thread); default: one per core but one (the main thread's), at least 1, at most 4. */
   workers: z.number().int().nonnegative().max(16).optional(),
   /** Milliseconds between progress events. */
   progressIntervalMs: z.number().int().positive().default(250),
