@@ -9,6 +9,7 @@
 import { primaryLanguage } from '../language-tag.ts';
 import { bul, rus, ukr } from 'stopword';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from '../lang/index.ts';
+import { itemsOf } from '../lang/types.ts';
 import { foldText, tokenize } from './query-text.ts';
 
 /** The Latin-script languages told apart by their evidence: those with a pack (shared/lang). */
@@ -17,7 +18,7 @@ type LatinLanguage = string;
 
 /** Accented function words that only one of the packs writes that way (a later pack wins a shared word). */
 const ACCENTED_WORDS: Record<string, LatinLanguage> = Object.fromEntries(
-  LANGUAGE_PACKS.flatMap((pack) => pack.detection.accentedWords.map((word) => [word, pack.code])),
+  LANGUAGE_PACKS.flatMap((pack) => itemsOf(pack.detection.accentedWords).map((word) => [word, pack.code])),
 );
 
 /** Non-Latin scripts name their language directly (Cyrillic and Arabic are refined by stop words / letters). */
@@ -62,7 +63,7 @@ function getLanguageSets(): LanguageSets {
       const folded = foldText(word.trim());
       if (folded.length > 1 && /^[\p{L}']+$/u.test(folded)) addTo(stop, folded, lang);
     }
-    for (const letter of detection.singleLetterWords) addTo(stop, letter, lang);
+    for (const letter of itemsOf(detection.singleLetterWords)) addTo(stop, letter, lang);
     for (const word of detection.queryWords.split(/\s+/)) if (word) addTo(query, foldText(word), lang);
   }
   languageSets = { stop, query };
@@ -89,7 +90,7 @@ export function languageScores(text: string): Record<LatinLanguage, number> {
   }
   const sample = text.slice(0, 20_000).toLowerCase();
   for (const { code, detection } of LANGUAGE_PACKS) {
-    for (const [pattern, weight] of detection.letterHints) {
+    for (const [pattern, weight] of itemsOf(detection.letterHints)) {
       const hits = sample.match(pattern)?.length ?? 0;
       if (!hits) continue;
       // Diminishing returns: a page full of "é" is not more French than a paragraph of it.

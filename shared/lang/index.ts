@@ -15,6 +15,7 @@ import { SPANISH } from './es/index.ts';
 import type { LanguagePack } from './types.ts';
 
 export type { AnswerShape, LanguagePack, QuestionTemplate } from './types.ts';
+export { ANSWER_SHAPES } from './types.ts';
 
 export const LANGUAGE_PACKS = [ENGLISH, FRENCH, GERMAN, SPANISH, ITALIAN, PORTUGUESE, DUTCH, ROMANIAN] as const satisfies readonly LanguagePack[];
 

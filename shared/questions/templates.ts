@@ -24,7 +24,7 @@ type Template = QuestionTemplate;
  * The templates themselves live in each language pack (shared/lang/<code>/index.ts).
  */
 export const TEMPLATES: Record<string, readonly Template[]> = Object.fromEntries(
-  LANGUAGE_PACKS.filter((pack) => pack.templates.length > 0).map((pack) => [pack.code, pack.templates]),
+  LANGUAGE_PACKS.map((pack) => [pack.code, pack.templates]),
 );
 
 /** Languages that have templates. */

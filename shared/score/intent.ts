@@ -45,13 +45,13 @@ export interface QuestionIntent {
 export function questionIntent(text: string, lang: string | null | undefined): QuestionIntent {
   const folded = foldText(text).replace(/[?!.]+\s*$/, '').replace(/\s+/g, ' ').trim();
   const primary = primaryLanguage(lang);
-  // Cue patterns per shape come from the question's language pack; a pack without cues reads English ones.
-  const own = languagePack(primary);
-  const pack = own?.answerCues.price ? own : languagePack('en');
-  const has = (shape: AnswerShape) => pack?.answerCues[shape]?.test(folded) ?? false;
+  // Cue patterns per shape come from the question's language pack (every pack has every shape's cue);
+  // a language without a pack reads the English ones.
+  const pack = languagePack(primary) ?? languagePack('en')!;
+  const has = (shape: AnswerShape) => pack.answerCues[shape].test(folded);
 
   let versus: [string, string] | null = null;
-  const split = pack?.versusSplit?.exec(folded);
+  const split = pack.versusSplit.exec(folded);
   if (split) {
     const a = cleanSide(split[1] ?? split[3] ?? '');
     const b = cleanSide(split[2] ?? split[4] ?? '');

@@ -159,7 +159,7 @@ function fitOf(shape: AnswerShape, x: ShapeInput): ShapeResult {
       const lang = x.analyzer.lang ?? 'en';
       const start = firstSentences(text, 2);
       // A definitional sentence in the passage's language (its pack's pattern; English when it has none).
-      const defines = (languagePack(lang)?.definition ?? languagePack('en')!.definition!).test(start);
+      const defines = (languagePack(lang) ?? languagePack('en')!).definition.test(start);
       const nearTop = p.wordOffset <= 150;
       if (defines && nearTop) return result(1);
       if (defines) return result(0.7, NOTES.definitionDeep(p.wordOffset));

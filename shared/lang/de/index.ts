@@ -1,6 +1,6 @@
 /** German: everything ZMOT Lens knows about the language (see shared/lang/types.ts). */
 import { deu } from 'stopword';
-import type { LanguagePack } from '../types.ts';
+import { none, type LanguagePack } from '../types.ts';
 import { GERMAN_LEXICON } from './lexicon.ts';
 
 export const GERMAN: LanguagePack = {
@@ -14,7 +14,7 @@ export const GERMAN: LanguagePack = {
   normalize: (text) => text,
   detection: {
     queryWords: `was wie warum wieso weshalb wo wann welche welcher welches beste besten bester kaufen gunstig preis preise kosten kostet vergleich erfahrungen bewertung lieferung versand ruckgabe anleitung tipps ursachen und der die das mit fur bei gegen nach ein eine einen ist sind nicht oder zu im vom zum zur nahe auf selber bedeutet tun hilft`,
-    singleLetterWords: [],
+    singleLetterWords: none('German has no one-letter words'),
     accentedWords: ['für', 'über', 'können', 'müssen', 'würde', 'größe', 'nähe', 'öffnungszeiten'],
     letterHints: [[/ß/g, 2], [/[äöü]/g, 1]],
   },

@@ -1,6 +1,6 @@
 /** English: everything ZMOT Lens knows about the language (see shared/lang/types.ts). */
 import { eng } from 'stopword';
-import type { LanguagePack } from '../types.ts';
+import { none, type LanguagePack } from '../types.ts';
 import { ENGLISH_LEXICON } from './lexicon.ts';
 
 export const ENGLISH: LanguagePack = {
@@ -16,8 +16,8 @@ export const ENGLISH: LanguagePack = {
   detection: {
     queryWords: `how what why when where who which whats best buy cheap price prices cost much many does is are the of and for with to reviews review meaning symptoms definition shipping delivery deals near me way ways ideas tips fix repair rent hire quote should can my your get make do it in on`,
     singleLetterWords: ['a', 'i'],
-    accentedWords: [],
-    letterHints: [],
+    accentedWords: none('English writes no accented function words'),
+    letterHints: none('every letter English uses is common to the other packs'),
   },
   templates: [
     { stage: 'interest', text: 'what is {category}', plural: 'what are {category}' },

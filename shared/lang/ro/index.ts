@@ -71,7 +71,7 @@ export const ROMANIAN: LanguagePack = {
     ['dezavantaje', 'limite'],
   ],
   answerCues: {
-    price: /\b(cat costa|preturi?|pretul|preturile|costa|costuri?|costul|tarife?|ieftin[aei]?|scump[ae]?|abonament|deviz)\b/,
+    price: /\b(cat costa|pret(ul|uri|urile)?|costa|costuri?|costul|tarife?|ieftin[aei]?|scump[ae]?|abonament|deviz)\b/,
     steps: /\b(cum (sa|se|instalez|montez|configurez|fac|pot)|pasi|pasii|etape|instalare|instalez|montaj|configurare|tutorial)\b/,
     versus: /\b(vs\.?|versus|diferenta (dintre|intre)|comparatie intre)\b/,
     ranking: /\b(cel mai bun|cea mai buna|cele mai bune|cei mai buni|top|clasament|care (este|e) (cel )?mai bun|comparatie)\b/,

@@ -1,47 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_PACKS, PACK_LANGUAGES, type LanguagePack } from '../../../shared/lang/index.ts';
+import { ANSWER_SHAPES, LANGUAGE_PACKS, PACK_LANGUAGES, type LanguagePack } from '../../../shared/lang/index.ts';
 import { ExtensionLanguageSchema, SettingsSchema } from '../../../shared/schemas/extension.ts';
 import { analyzerFor } from '../../../shared/score/text.ts';
+import { questionIntent } from '../../../shared/score/intent.ts';
 import snowball from 'snowball-stemmers';
 
 /**
- * Fields some packs still leave empty, written down so that each gap is a decision, not an accident:
- * filling one makes this test fail until the entry is removed. New packs must have no entry here.
+ * Detection clues a language truly has none of, declared in its pack with `none('why')` (the type refuses
+ * an empty list): each is a decision written down here too, so a new declaration is seen in review.
  */
-const KNOWN_GAPS: Record<string, Array<keyof LanguagePack | 'detection.singleLetterWords' | 'detection.accentedWords' | 'detection.letterHints'>> = {
+const DECLARED_NONE: Record<string, string[]> = {
   en: ['detection.accentedWords', 'detection.letterHints'],
-  fr: [],
   de: ['detection.singleLetterWords'],
-  es: [],
-  it: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
-  pt: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases'],
-  nl: ['templates', 'synonyms', 'answerCues', 'versusSplit', 'definition', 'promoPhrases', 'detection.singleLetterWords', 'detection.accentedWords'],
 };
 
 function emptyFields(pack: LanguagePack): string[] {
   const empty: string[] = [];
   const isEmpty = (value: unknown): boolean =>
-    value == null || value === '' || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && !(value instanceof RegExp) && !Array.isArray(value) && Object.keys(value).length === 0);
-  for (const [key, value] of Object.entries(pack)) {
-    if (key === 'detection') {
-      for (const [sub, v] of Object.entries(value as object)) if (isEmpty(v)) empty.push(`detection.${sub}`);
-    } else if (key === 'linkTexts') {
-      if (isEmpty((value as LanguagePack['linkTexts']).texts)) empty.push('linkTexts');
-    } else if (key === 'lexicon') {
-      if (isEmpty((value as LanguagePack['lexicon']).entries)) empty.push('lexicon');
-    } else if (isEmpty(value)) empty.push(key);
-  }
+    value == null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (value instanceof RegExp && value.source === '(?:)') ||
+    (Array.isArray(value) && (value.length === 0 || value.some((v) => isEmpty(v))));
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === 'object' && value && !Array.isArray(value) && !(value instanceof RegExp)) {
+      if ('none' in value) return;
+      for (const [k, v] of Object.entries(value)) walk(v, `${key}.${k}`);
+    } else if (typeof value !== 'function' && typeof value !== 'boolean' && isEmpty(value)) empty.push(key);
+  };
+  for (const [key, value] of Object.entries(pack)) walk(value, key);
   return empty.sort();
 }
 
+const declaredNone = (pack: LanguagePack) =>
+  Object.entries(pack.detection)
+    .filter(([, v]) => typeof v === 'object' && v && 'none' in v && typeof v.none === 'string' && v.none.length > 10)
+    .map(([k]) => `detection.${k}`)
+    .sort();
+
 describe('language packs', () => {
-  it.each(LANGUAGE_PACKS.map((pack) => [pack.code, pack] as const))('%s fills every field (or its gap is written down)', (code, pack) => {
-    expect(emptyFields(pack)).toEqual([...(KNOWN_GAPS[code] ?? [])].sort());
+  it.each(LANGUAGE_PACKS.map((pack) => [pack.code, pack] as const))('%s fills every field, or declares with a reason that the language has none', (code, pack) => {
+    expect(emptyFields(pack)).toEqual([]);
+    expect(declaredNone(pack)).toEqual([...(DECLARED_NONE[code] ?? [])].sort());
+    expect(Object.keys(pack.answerCues).sort()).toEqual([...ANSWER_SHAPES].sort());
     expect(pack.lexicon.lang).toBe(code);
     expect(snowball.algorithms()).toContain(pack.snowball);
     expect(analyzerFor(code).stemmed).toBe(true);
     for (const t of pack.templates) expect(t.text).toMatch(/\{(category|brand|product|competitor)\}/);
     expect(pack.linkTexts.texts.every((t) => t === t.trim().toLowerCase())).toBe(true);
+  });
+
+  it.each(LANGUAGE_PACKS.map((pack) => [pack.code, pack] as const))("%s reads its own templates: comparison and purchase ones get an answer shape, '{brand} vs {competitor}' splits in two", (code, pack) => {
+    const fill = (text: string) => text.replace('{category}', 'x').replace('{brand}', 'Acme').replace('{product}', 'Acme One').replace('{competitor}', 'Zeta');
+    const shapeless = pack.templates.filter((t) => t.stage !== 'interest' && questionIntent(fill(t.text), code).shapes.length === 0).map((t) => t.text);
+    expect(shapeless).toEqual([]);
+    expect(questionIntent('Acme vs Zeta', code).versus).toEqual(['acme', 'zeta']);
   });
 
   it("codes are unique, and the extension's settings take every pack's code (the options list them from the registry)", () => {
