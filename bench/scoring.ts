@@ -1,27 +1,40 @@
 /**
- * Scoring speed: a generated 1,000-page crawl (artifacts in memory) scored against a question set.
+ * Scoring at scale: generated crawls of 5,000 and 50,000 pages (artifacts in memory) scored against
+ * 500 questions, with the BM25 candidate retrieval (impact-ordered postings, stopped as soon as the
+ * top candidates are known) against the exhaustive retrieval it replaced, in the same run.
  *
- *   npx tsx bench/scoring.ts                 1,000 pages, the figures as a table
- *   npx tsx bench/scoring.ts --pages 5000    another crawl size
- *   npx tsx bench/scoring.ts --json          the figures as JSON
+ *   npx tsx bench/scoring.ts                          5,000 and 50,000 pages, 500 questions
+ *   npx tsx bench/scoring.ts --pages 1000,5000        other crawl sizes (each a prefix of the largest)
+ *   npx tsx bench/scoring.ts --questions 74 --json    another question count; the figures as JSON
+ *   npx tsx bench/scoring.ts --cpu-prof-dir DIR       a CPU profile of the scoring of the largest crawl
  *
  * Pages are HTML generated from a seeded random generator (guides with steps, comparisons with
- * tables, product pages with prices and Offer markup, FAQ pages) and extracted once, outside the
- * timed part: the figure is what `scoreSite` costs after a crawl, stage profiles apart.
+ * tables, product pages with prices and Offer markup, FAQ pages; topics and a long tail of
+ * Zipf-distributed words) and extracted once, outside the timed part: the figure is what
+ * `scoreSite` costs after a crawl (index build included), stage profiles apart.
  */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import readline from 'node:readline';
+import inspector from 'node:inspector';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pageStageProfile } from '../shared/classify/page-stage.ts';
 import { extractArtifacts } from '../shared/extract/index.ts';
 import { pageResultFrom } from '../shared/pipeline.ts';
 import { effectiveQuestions } from '../shared/questions/index.ts';
 import { ConfigSchema, type PageArtifacts, type PageResult } from '../shared/schemas/index.ts';
 import { scoreSite } from '../shared/score/index.ts';
+import { Bm25Index } from '../shared/score/bm25.ts';
+import { buildCorpus, ownDomains } from '../shared/score/corpus.ts';
 
 const args = process.argv.slice(2);
-const PAGES = Number(args[args.indexOf('--pages') + 1]) > 0 && args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 1000;
+const arg = (name: string): string | null => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? null) : null);
+const SIZES = (arg('--pages') ?? '5000,50000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const PAGES = SIZES[SIZES.length - 1];
+const QUESTIONS = Number(arg('--questions') ?? 500);
+const RUNS = Number(arg('--runs') ?? 3);
 const JSON_OUT = args.includes('--json');
-const RUNS = 3;
+const PROFILE_DIR = arg('--cpu-prof-dir');
 
 /** mulberry32: a tiny seeded generator, so every run scores the same crawl. */
 function rng(seed: number) {
@@ -45,9 +58,18 @@ const FILLER = `the a of and to in is that for it with as on be at by this from 
   way could people than first water been call who oil its now find long down day did get come made may part home house pipe floor wall
   kitchen bathroom plumber insurance damage repair cost check signs cause winter pressure temperature drain tank leak sensor alarm battery`.split(/\s+/);
 
+/** A long tail of made-up words, drawn log-uniformly (about Zipf's law): what makes real pages differ from each other. */
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sul', 'dre', 'pa', 'nix', 'gor', 'bel', 'tu', 'zan', 'qui', 'fo'];
+const TAIL = Array.from({ length: 20000 }, (_, i) => {
+  let w = '';
+  for (let n = i + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) w += SYLLABLES[n % SYLLABLES.length];
+  return `${w}x`;
+});
+const tailWord = () => TAIL[Math.min(TAIL.length - 1, Math.floor(Math.exp(random() * Math.log(TAIL.length))) - 1)];
+
 function sentence(topic: string, words = 14): string {
   const out = [topic];
-  for (let i = 0; i < words; i++) out.push(pick(FILLER));
+  for (let i = 0; i < words; i++) out.push(i % 6 === 5 ? tailWord() : pick(FILLER));
   return `${out.join(' ')}.`;
 }
 function paragraph(topic: string, sentences = 3): string {
@@ -55,7 +77,8 @@ function paragraph(topic: string, sentences = 3): string {
 }
 
 function pageHtml(i: number): { path: string; html: string } {
-  const topic = pick(TOPICS);
+  // Each page is about a topic and one word of the long tail ("water leak in the kamix").
+  const topic = `${pick(TOPICS)} ${tailWord()}`;
   const kind = i % 10 < 5 ? 'guide' : i % 10 < 7 ? 'compare' : i % 10 < 9 ? 'product' : 'faq';
   const product = pick(PRODUCTS);
   const competitor = pick(COMPETITORS);
@@ -84,69 +107,167 @@ function pageHtml(i: number): { path: string; html: string } {
   return { path: `/p/${i}/`, html };
 }
 
+/** QUESTIONS distinct questions over the topics, products, competitors and the long tail, each stage. */
+function questionSet(): Array<{ id: string; text: string; stage: 'interest' | 'comparison' | 'purchase' }> {
+  const templates: Array<[string, 'interest' | 'comparison' | 'purchase']> = [
+    ['how to fix a {t}', 'interest'],
+    ['why does a {t} happen', 'interest'],
+    ['signs of a {t}', 'interest'],
+    ['what is a {t}', 'interest'],
+    ['how to prevent a {t} {w}', 'interest'],
+    ['what causes a {t} in the {w}', 'interest'],
+    ['{p} vs {c}', 'comparison'],
+    ['best {t} protection {w}', 'comparison'],
+    ['{p} vs {c} for a {t}', 'comparison'],
+    ['how much does the {p} cost', 'purchase'],
+    ['{p} {w} price', 'purchase'],
+    ['{p} shipping and returns for a {t}', 'purchase'],
+  ];
+  const out = new Map<string, { id: string; text: string; stage: 'interest' | 'comparison' | 'purchase' }>();
+  for (let tries = 0; out.size < QUESTIONS && tries < QUESTIONS * 50; tries++) {
+    const [template, stage] = templates[tries % templates.length];
+    const text = template.replace('{t}', pick(TOPICS)).replace('{w}', tailWord()).replace('{p}', pick(PRODUCTS)).replace('{c}', pick(COMPETITORS));
+    if (!out.has(text)) out.set(text, { id: `q${out.size}`, text, stage });
+  }
+  return [...out.values()];
+}
+
 const config = ConfigSchema.parse({
   brand: { name: 'Acme', domains: ['acme.example'] },
   category: 'water leak detectors',
   products: PRODUCTS,
   competitors: COMPETITORS.map((name) => ({ name })),
   languages: ['en'],
-  questions: [
-    ...TOPICS.map((t, i) => ({ id: `q-how-${i}`, text: `how to fix a ${t}`, stage: 'interest' as const })),
-    ...TOPICS.slice(0, 10).map((t, i) => ({ id: `q-why-${i}`, text: `why does a ${t} happen`, stage: 'interest' as const })),
-    ...PRODUCTS.flatMap((p, i) => COMPETITORS.map((c, j) => ({ id: `q-vs-${i}-${j}`, text: `${p} vs ${c}`, stage: 'comparison' as const }))),
-    ...PRODUCTS.map((p, i) => ({ id: `q-price-${i}`, text: `how much does the ${p} cost`, stage: 'purchase' as const })),
-  ],
+  questions: questionSet(),
 });
-const questions = effectiveQuestions(config);
+const questions = effectiveQuestions(config).slice(0, QUESTIONS);
 
+// Extraction is the slow part (minutes for 50,000 pages): the extracted crawl is kept in the temp folder and reused.
+const CACHE = path.join(os.tmpdir(), `zmot-bench-scoring-v1-${PAGES}-${QUESTIONS}.jsonl`);
 const t0 = performance.now();
 const pages: Array<{ artifacts: PageArtifacts; page: PageResult }> = [];
-for (let i = 0; i < PAGES; i++) {
-  const { path, html } = pageHtml(i);
-  const artifacts = extractArtifacts({ url: `https://acme.example${path}`, status: 200, headers: { 'content-type': 'text/html' }, html, depth: 1 + (i % 4), inSitemap: true });
-  pages.push({ artifacts, page: pageResultFrom(artifacts) });
+if (existsSync(CACHE) && !args.includes('--no-cache')) {
+  for await (const line of readline.createInterface({ input: createReadStream(CACHE) })) if (line) pages.push(JSON.parse(line));
+} else {
+  const out = createWriteStream(CACHE);
+  for (let i = 0; i < PAGES; i++) {
+    const { path: p, html } = pageHtml(i);
+    const artifacts = extractArtifacts({ url: `https://acme.example${p}`, status: 200, headers: { 'content-type': 'text/html' }, html, depth: 1 + (i % 4), inSitemap: true });
+    const entry = { artifacts, page: pageResultFrom(artifacts) };
+    pages.push(entry);
+    if (!out.write(`${JSON.stringify(entry)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!JSON_OUT && i > 0 && i % 10000 === 0) process.stderr.write(`  extracted ${i} pages\n`);
+  }
+  await new Promise<void>((r) => out.end(() => r()));
 }
 const prepareMs = performance.now() - t0;
-const passages = pages.reduce((n, p) => n + p.artifacts.passages.length, 0);
 
-const t1 = performance.now();
-for (const p of pages) pageStageProfile(p.artifacts);
-const profileMs = performance.now() - t1;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const runs: number[] = [];
-let result: ReturnType<typeof scoreSite> | null = null;
-for (let r = 0; r < RUNS; r++) {
-  const start = performance.now();
-  result = scoreSite({ config, questions, pages });
-  runs.push(performance.now() - start);
+/** CPU profile of one call, written to dir (node:inspector, so only the scoring is in it). */
+async function profiled<T>(dir: string, name: string, fn: () => T): Promise<T> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  const out = fn();
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  session.disconnect();
+  return out;
 }
-runs.sort((a, b) => a - b);
-const median = runs[Math.floor(runs.length / 2)];
+
+/** Wall and CPU time (user + system, this process) of one call: CPU time is what the shared machine's load distorts least. */
+function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = fn();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const pruned = Bm25Index.prototype.search;
+const rows = [];
+for (const size of SIZES) {
+  const crawl = pages.slice(0, size);
+  const passages = crawl.reduce((n, p) => n + p.artifacts.passages.length, 0);
+  const build: Array<{ wallMs: number; cpuMs: number }> = [];
+  const full: Array<{ wallMs: number; cpuMs: number }> = [];
+  let result: ReturnType<typeof scoreSite> | null = null;
+  let docs = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const b = timed(() => buildCorpus(crawl, 'en', { isOwn: ownDomains(config.brand.domains) }));
+    build.push(b);
+    docs = [...b.value.indexes.values()].reduce((n, i) => n + i.size, 0);
+    const f = timed(() => scoreSite({ config, questions, pages: crawl }));
+    full.push(f);
+    result = f.value;
+  }
+  if (PROFILE_DIR && size === PAGES) await profiled(PROFILE_DIR, `score-${size}`, () => scoreSite({ config, questions, pages: crawl }));
+  // The peer: the same scoring with the exhaustive retrieval (every matching passage scored, then sorted), all questions, once.
+  Bm25Index.prototype.search = function (groups, limit) {
+    return this.searchAll(groups, limit);
+  };
+  const exhaustive = timed(() => scoreSite({ config, questions, pages: crawl }));
+  Bm25Index.prototype.search = pruned;
+  const ours = result!.questions;
+  const theirs = exhaustive.value.questions;
+  const sameBest = ours.filter((q, i) => (q.best?.url ?? null) === (theirs[i].best?.url ?? null)).length;
+  const sameVisibility = ours.filter((q, i) => q.visibility === theirs[i].visibility).length;
+  const sameAnswered = ours.filter((q, i) => q.answered === theirs[i].answered).length;
+  const buildMs = { wall: median(build.map((x) => x.wallMs)), cpu: median(build.map((x) => x.cpuMs)) };
+  const fullMs = { wall: median(full.map((x) => x.wallMs)), cpu: median(full.map((x) => x.cpuMs)) };
+  rows.push({
+    pages: size,
+    passages,
+    indexedDocs: docs,
+    questions: questions.length,
+    scoreSite: { wallMs: round(fullMs.wall), cpuMs: round(fullMs.cpu) },
+    indexBuild: { wallMs: round(buildMs.wall), cpuMs: round(buildMs.cpu) },
+    perQuestionCpuMs: round(Math.max(0, fullMs.cpu - buildMs.cpu) / questions.length, 2),
+    exhaustive: {
+      scoreSite: { wallMs: round(exhaustive.wallMs), cpuMs: round(exhaustive.cpuMs) },
+      perQuestionCpuMs: round(Math.max(0, exhaustive.cpuMs - buildMs.cpu) / questions.length, 2),
+    },
+    sameBestPage: sameBest,
+    sameVisibility,
+    sameAnswered,
+    zmot: { ours: result?.scores.zmot ?? null, exhaustive: exhaustive.value.scores.zmot },
+    gaps: result?.gaps.length ?? 0,
+  });
+  if (!JSON_OUT) process.stderr.write(`  ${size} pages scored\n`);
+}
 
 const figures = {
-  pages: PAGES,
-  passages,
-  questions: questions.length,
-  scoreSiteMs: { median: Math.round(median), min: Math.round(runs[0]), max: Math.round(runs[runs.length - 1]), runs: RUNS },
-  perQuestionMs: Math.round((median / questions.length) * 10) / 10,
-  stageProfilesMs: Math.round(profileMs),
-  generateAndExtractMs: Math.round(prepareMs),
-  zmot: result?.scores.zmot ?? null,
-  gaps: result?.gaps.length ?? 0,
+  rows,
+  runs: RUNS,
+  generateAndExtractMs: round(prepareMs),
+  heapMb: round(process.memoryUsage().heapUsed / 2 ** 20),
   node: process.version,
   cpu: os.cpus()[0]?.model ?? 'unknown',
   cores: os.cpus().length,
+  load: os.loadavg().map((x) => round(x, 1)),
 };
 
 if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 } else {
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
-    `Scoring speed: ${figures.pages} generated pages (${figures.passages} passages), ${figures.questions} questions`,
-    `  scoreSite            median ${figures.scoreSiteMs.median} ms (min ${figures.scoreSiteMs.min}, max ${figures.scoreSiteMs.max}, ${RUNS} runs) — ${figures.perQuestionMs} ms per question`,
-    `  stage profiles       ${figures.stageProfilesMs} ms for ${figures.pages} pages`,
-    `  (generate + extract  ${figures.generateAndExtractMs} ms, not part of scoring)`,
-    `  ZMOT ${figures.zmot} · ${figures.gaps} gaps · Node ${figures.node} · ${figures.cpu} × ${figures.cores}`,
+    `Scoring: ${figures.rows[0]?.questions} questions; medians of ${RUNS} runs (exhaustive: 1 run); load ${figures.load.join(' ')}; Node ${figures.node}, ${figures.cpu} × ${figures.cores}`,
+    '',
+    '| pages | passages | indexed docs (passages, sections, windows) | `scoreSite` CPU (wall) | of which index build CPU | per question CPU | exhaustive retrieval (peer): `scoreSite` CPU (wall) | its per question CPU | same best page | same visibility | same answered | ZMOT (peer) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.pages.toLocaleString('en')} | ${r.passages.toLocaleString('en')} | ${r.indexedDocs.toLocaleString('en')} | ${sec(r.scoreSite.cpuMs)} (${sec(r.scoreSite.wallMs)}) | ${sec(r.indexBuild.cpuMs)} | ${r.perQuestionCpuMs} ms | ${sec(r.exhaustive.scoreSite.cpuMs)} (${sec(r.exhaustive.scoreSite.wallMs)}) | ${r.exhaustive.perQuestionCpuMs} ms | ${r.sameBestPage}/${r.questions} | ${r.sameVisibility}/${r.questions} | ${r.sameAnswered}/${r.questions} | ${r.zmot.ours} (${r.zmot.exhaustive}) |`,
+    ),
+    '',
+    `(generate + extract ${(figures.generateAndExtractMs / 1000).toFixed(0)} s, not part of scoring; heap after ${figures.heapMb} MB)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -5,6 +5,15 @@
  * explainable term by term (which passage, which words) in the report.
  */
 
+/**
+ * Documents a search scores before it settles for the best of them. A crawl of a few thousand pages
+ * never reaches it (the threshold algorithm below stops first, with the exact top hits); on a large
+ * crawl full of near-equal passages it bounds the cost of a question: the documents read first are
+ * those with the heaviest postings of the question's words (BENCHMARKS.md measures what it costs in
+ * best pages on 50,000 pages).
+ */
+export const MAX_SCORED_DOCS = 4000;
+
 /** Standard BM25 parameters: term-frequency saturation and length normalisation. */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
@@ -31,6 +40,8 @@ export class Bm25Index<T> {
   readonly docs: IndexedDoc<T>[] = [];
   private readonly postings = new Map<string, number[]>();
   private totalLength = 0;
+  private readonly impacts = new Map<string, Impacts>();
+  private impactsAvg = 0;
 
   add(ref: T, terms: string[]): IndexedDoc<T> {
     const tf = new Map<string, number>();
@@ -76,32 +87,120 @@ export class Bm25Index<T> {
     return best;
   }
 
-  /** Documents ranked by BM25, best first; ties keep insertion order (deterministic). */
-  search(groups: QueryGroup[], limit: number, filter?: (doc: IndexedDoc<T>) => boolean): SearchHit<T>[] {
+  /**
+   * Documents ranked by BM25, best first; ties keep insertion order (deterministic). The same hits
+   * and order as scoring every matching document (`searchAll`), found by reading each group's
+   * postings from the highest term weight down and stopping as soon as no unread document can enter
+   * the top `limit` (Fagin's threshold algorithm), or once `maxScored` documents are scored: then the
+   * best of those, read in order of their heaviest postings (impact-ordered early termination).
+   */
+  search(groups: QueryGroup[], limit: number, maxScored = MAX_SCORED_DOCS): SearchHit<T>[] {
+    if (limit <= 0 || !groups.length || !this.docs.length) return [];
     const avg = this.averageLength || 1;
-    const n = this.docs.length;
-    // One dense accumulator per search: far cheaper than a Map when common words hit most passages.
-    const scores = new Float64Array(n);
-    const touched: number[] = [];
-    for (const g of groups) {
-      const idf = this.idf(g);
-      const seen = g.terms.length > 1 ? new Uint8Array(n) : null;
-      for (const t of g.terms) {
-        for (const id of this.postings.get(t) ?? []) {
-          if (seen) {
-            if (seen[id]) continue;
-            seen[id] = 1;
-          }
-          const doc = this.docs[id];
-          const tf = seen ? this.groupTf(doc, g) : (doc.tf.get(t) ?? 0);
-          const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / avg);
-          if (scores[id] === 0) touched.push(id);
-          scores[id] += (idf * tf * (BM25_K1 + 1)) / norm;
-        }
+    const idfs = groups.map((g) => this.idf(g));
+    const cursors = groups.map((g) => g.terms.map((t) => ({ list: this.impactsOf(t, avg), at: 0 })));
+    /** The next unread weight of a group's postings (its terms' lists merged), 0 when they are read. */
+    const head = (gi: number): number => {
+      let best = 0;
+      for (const c of cursors[gi]) if (c.at < c.list.ids.length && c.list.weights[c.at] > best) best = c.list.weights[c.at];
+      return best;
+    };
+    const seen = new Set<number>();
+    // The current top `limit`, worst first: [score, id] pairs kept sorted (limit is small).
+    const top: Array<{ id: number; score: number }> = [];
+    const worse = (a: { id: number; score: number }, b: { id: number; score: number }) => a.score < b.score || (a.score === b.score && a.id > b.id);
+    const heads = groups.map((_, gi) => head(gi));
+    for (;;) {
+      // Read next from the group whose unread postings weigh most.
+      let gi = -1;
+      let bound = 0;
+      for (let i = 0; i < heads.length; i++) {
+        const h = heads[i] * idfs[i];
+        bound += h;
+        if (heads[i] > 0 && (gi < 0 || h > heads[gi] * idfs[gi])) gi = i;
       }
+      // Weights are stored as float32: the margin keeps the bound above every unread score.
+      if (gi < 0 || (top.length === limit && (top[0].score > bound * (1 + 1e-6) + 1e-12 || seen.size >= maxScored))) break;
+      let c = cursors[gi][0];
+      for (const x of cursors[gi]) if (x.at < x.list.ids.length && (c.at >= c.list.ids.length || x.list.weights[x.at] > c.list.weights[c.at])) c = x;
+      const id = c.list.ids[c.at++];
+      heads[gi] = head(gi);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const score = this.scoreOf(this.docs[id], groups, idfs, avg);
+      if (score <= 0) continue;
+      const hit = { id, score };
+      if (top.length === limit) {
+        if (!worse(top[0], hit)) continue;
+        top.shift();
+      }
+      let at = 0;
+      while (at < top.length && worse(top[at], hit)) at++;
+      top.splice(at, 0, hit);
     }
-    const hits: number[] = filter ? touched.filter((id) => filter(this.docs[id])) : touched;
-    hits.sort((a, b) => scores[b] - scores[a] || a - b);
-    return hits.slice(0, limit).map((id) => ({ doc: this.docs[id], score: scores[id] }));
+    return top.reverse().map((h) => ({ doc: this.docs[h.id], score: h.score }));
   }
+
+  /** Every matching document scored, then sorted: the reference `search` must agree with (tests, benchmark). */
+  searchAll(groups: QueryGroup[], limit: number): SearchHit<T>[] {
+    const avg = this.averageLength || 1;
+    const idfs = groups.map((g) => this.idf(g));
+    const ids = new Set<number>();
+    for (const g of groups) for (const t of g.terms) for (const id of this.postings.get(t) ?? []) ids.add(id);
+    const hits = [...ids].map((id) => ({ id, score: this.scoreOf(this.docs[id], groups, idfs, avg) })).filter((h) => h.score > 0);
+    hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    return hits.slice(0, limit).map((h) => ({ doc: this.docs[h.id], score: h.score }));
+  }
+
+  /** A document's BM25 score: the groups' contributions added in query order (the same float every time). */
+  private scoreOf(doc: IndexedDoc<T>, groups: QueryGroup[], idfs: number[], avg: number): number {
+    let score = 0;
+    for (let i = 0; i < groups.length; i++) {
+      const tf = this.groupTf(doc, groups[i]);
+      if (!tf) continue;
+      score += (idfs[i] * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / avg));
+    }
+    return score;
+  }
+
+  /**
+   * A term's postings ordered by its BM25 weight without idf (tf saturated, length-normalised),
+   * highest first, ties by insertion order. Built on a term's first search and kept until a
+   * document is added (the average length changes then).
+   */
+  private impactsOf(term: string, avg: number): Impacts {
+    if (this.impactsAvg !== avg) {
+      this.impacts.clear();
+      this.impactsAvg = avg;
+    }
+    let out = this.impacts.get(term);
+    if (out) return out;
+    const list = this.postings.get(term) ?? [];
+    const weight = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const doc = this.docs[list[i]];
+      const tf = doc.tf.get(term) ?? 0;
+      weight[i] = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / avg));
+    }
+    const order = new Uint32Array(list.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => weight[b] - weight[a] || list[a] - list[b]);
+    const ids = new Uint32Array(list.length);
+    const weights = new Float32Array(list.length);
+    for (let i = 0; i < order.length; i++) {
+      ids[i] = list[order[i]];
+      // Rounded up to float32, so a stored weight is never below the true one.
+      const w = weight[order[i]];
+      let f = Math.fround(w);
+      if (f < w) f = Math.fround(f * (1 + 2 ** -23) + Number.MIN_VALUE);
+      weights[i] = f;
+    }
+    this.impacts.set(term, (out = { ids, weights }));
+    return out;
+  }
+}
+
+interface Impacts {
+  ids: Uint32Array;
+  weights: Float32Array;
 }

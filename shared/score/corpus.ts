@@ -136,10 +136,19 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       own: options.isOwn ? options.isOwn(artifacts.url) : false,
       listing: cards !== null,
     };
+    // Each text is analysed once: headings recur in every path under them, and a section's text is its passages' texts.
+    const headingTerms = new Map<string, string[]>();
+    const termsOfHeading = (h: string) => {
+      let t = headingTerms.get(h);
+      if (!t) headingTerms.set(h, (t = analyzer.terms(h)));
+      return t;
+    };
+    const bodyTerms = new Map<Passage, string[]>();
     for (const passage of passages) {
-      const own = passage.heading ? analyzer.terms(passage.heading) : [];
-      const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap((h) => analyzer.terms(h));
+      const own = passage.heading ? termsOfHeading(passage.heading) : [];
+      const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap(termsOfHeading);
       const body = analyzer.terms(passage.text);
+      bodyTerms.set(passage, body);
       // The own heading counts twice: it is what the passage says it is about. Headings above it
       // do not count: every passage of a page would otherwise match the page's H1.
       const terms = [...own, ...own, ...body];
@@ -154,11 +163,12 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       if (!windows.length) index.add(ref, terms);
       for (const w of windows) index.add({ ...ref, passage: w }, [...own, ...own, ...analyzer.terms(w.text)]);
     }
-    for (const { passage, childHeadings, children } of sectionsOf(artifacts.passages)) {
-      const own = analyzer.terms(passage.heading ?? '');
-      const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap((h) => analyzer.terms(h));
-      const above = passage.headingPath.slice(0, -1).flatMap((h) => analyzer.terms(h));
-      const body = analyzer.terms(passage.text);
+    for (const { passage, childHeadings, children, parts } of sectionsOf(artifacts.passages)) {
+      const own = termsOfHeading(passage.heading ?? '');
+      const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap(termsOfHeading);
+      const above = passage.headingPath.slice(0, -1).flatMap(termsOfHeading);
+      // The section's text is its passages' texts and sub-headings joined by separators: the same words as analysing it whole.
+      const body = parts.flatMap((part) => (typeof part === 'string' ? termsOfHeading(part) : (bodyTerms.get(part) ?? analyzer.terms(part.text))));
       const terms = [...own, ...own, ...body];
       // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
       const excerpts = cards ? children.flatMap((id) => cards.get(id) ?? []) : [];
@@ -210,8 +220,8 @@ function faqPassages(a: PageArtifacts): Passage[] {
  * Sections: a heading passage merged with the passages under it (sub-headings kept in the text),
  * so "pros and cons" finds a product's Pros and Cons together and a short page answers as a whole.
  */
-function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[]; children: string[] }> {
-  const out: Array<{ passage: Passage; childHeadings: string[]; children: string[] }> = [];
+function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[]; children: string[]; parts: Array<Passage | string> }> {
+  const out: Array<{ passage: Passage; childHeadings: string[]; children: string[]; parts: Array<Passage | string> }> = [];
   passages.forEach((head, i) => {
     if (!head.heading || head.headingLevel < 1) return;
     const children: Passage[] = [];
@@ -240,6 +250,8 @@ function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeading
       },
       childHeadings: children.map((c) => c.heading ?? '').filter(Boolean),
       children: children.map((c) => c.id),
+      // What the text is made of, in order: passages (their analysed text) and sub-headings.
+      parts: [head, ...children.flatMap((c) => [c.heading ?? '', c])],
     });
   });
   return out;

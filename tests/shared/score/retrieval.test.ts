@@ -87,6 +87,32 @@ describe('BM25 retrieval', () => {
     expect(hits.slice(0, 2).map((h) => h.doc.ref)).toEqual(['guide', 'guide-copy']);
   });
 
+  it('stops reading postings early yet returns exactly the hits and order of scoring every matching passage', () => {
+    // A seeded random corpus with a Zipf-like vocabulary (a few words everywhere, a long tail), many
+    // equal scores (repeated passages) and synonym groups: the pruned search must agree hit for hit.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const word = () => vocab[Math.floor(vocab.length * random() ** 3)];
+    const big = new Bm25Index<number>();
+    const texts: string[][] = [];
+    for (let d = 0; d < 800; d++) {
+      const terms = d % 7 === 0 && texts.length ? texts[Math.floor(random() * texts.length)] : Array.from({ length: 5 + Math.floor(random() * 60) }, word);
+      texts.push(terms);
+      big.add(d, terms);
+    }
+    let checked = 0;
+    for (let q = 0; q < 30; q++) {
+      const groups = Array.from({ length: 1 + (q % 4) }, (_, g) => ({ label: `g${g}`, terms: g === 1 ? [word(), word()] : [word()] }));
+      for (const limit of [1, 10, 60]) {
+        const pruned = big.search(groups, limit).map((h) => [h.doc.ref, h.score]);
+        expect(pruned).toEqual(big.searchAll(groups, limit).map((h) => [h.doc.ref, h.score]));
+        checked += pruned.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(800);
+  });
+
   it('gives a word found everywhere a small but positive weight', () => {
     const common = index.idf({ label: 'water', terms: ['water'] });
     const rare = index.idf({ label: 'garag', terms: [en.term('garage')!] });
