@@ -705,6 +705,31 @@ function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
  * one edit (two for long words) from a known name or stage word with the same first letter, reads
  * as that word at a lower weight. Exact readings of the same tokens always win.
  */
+/** Nearest targets already looked up, per index: page titles and questions repeat their words, and each lookup scans every target of five lengths. */
+const nearestMemo = new WeakMap<FuzzyIndex, Map<string, FuzzyTarget | null>>();
+const NEAREST_MEMO_SIZE = 20_000;
+
+/** The nearest target wins; among equally near ones, the first of the same length, then the shorter. */
+function nearestFuzzyTarget(index: FuzzyIndex, word: string): FuzzyTarget | null {
+  let memo = nearestMemo.get(index);
+  if (!memo) nearestMemo.set(index, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  let best: FuzzyTarget | null = null;
+  const maxEdits = fuzzyLimit(word.length);
+  for (let edits = 1; edits <= maxEdits && !best; edits++) {
+    for (const length of [word.length, word.length - 1, word.length + 1, word.length - 2, word.length + 2]) {
+      best = (index.byLength.get(length) ?? []).find(
+        (target) => target.word[0] === word[0] && edits <= fuzzyLimit(target.word.length) && editDistanceWithin(word, target.word, edits),
+      ) ?? null;
+      if (best) break;
+    }
+  }
+  if (memo.size >= NEAREST_MEMO_SIZE) memo.clear();
+  memo.set(word, best);
+  return best;
+}
+
 function fuzzyCandidates(
   index: FuzzyIndex,
   exact: readonly Candidate[],
@@ -719,17 +744,7 @@ function fuzzyCandidates(
     const word = token.folded;
     if (fuzzyLimit(word.length) === 0 || /\d/.test(word) || index.known.has(word) || index.near.has(word) || commonWords().has(word)) return;
     if (exact.some((candidate) => candidate.start <= position && candidate.end > position)) return;
-    // The nearest target wins; among equally near ones, the first of the same length, then the shorter.
-    let best: FuzzyTarget | null = null;
-    const maxEdits = fuzzyLimit(word.length);
-    for (let edits = 1; edits <= maxEdits && !best; edits++) {
-      for (const length of [word.length, word.length - 1, word.length + 1, word.length - 2, word.length + 2]) {
-        best = (index.byLength.get(length) ?? []).find(
-          (target) => target.word[0] === word[0] && edits <= fuzzyLimit(target.word.length) && editDistanceWithin(word, target.word, edits),
-        ) ?? null;
-        if (best) break;
-      }
-    }
+    const best = nearestFuzzyTarget(index, word);
     if (!best) return;
     found.push({
       start: position,

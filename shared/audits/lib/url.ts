@@ -13,14 +13,28 @@ export function documentBase(a: Pick<PageArtifacts, 'url' | 'base'>): string {
   return a.url;
 }
 
+/** domHref's answers for the last base: several audits resolve the same page's links one after another. */
+let hrefBase = '';
+const hrefs = new Map<string, string>();
+const MAX_HREFS = 5_000;
+
 /** Resolves like the DOM's `a.href`: '' without an href attribute, the raw value when it does not parse. */
 export function domHref(raw: string | null, base: string): string {
   if (raw == null) return '';
-  try {
-    return new URL(raw, base).href;
-  } catch {
-    return raw;
+  if (base !== hrefBase || hrefs.size >= MAX_HREFS) {
+    hrefBase = base;
+    hrefs.clear();
   }
+  let href = hrefs.get(raw);
+  if (href === undefined) {
+    try {
+      href = new URL(raw, base).href;
+    } catch {
+      href = raw;
+    }
+    hrefs.set(raw, href);
+  }
+  return href;
 }
 
 /** Resolves like `new URL(raw, base)`, null when it does not parse. */
