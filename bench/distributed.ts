@@ -6,8 +6,11 @@
  * with `zmot crawl --queue` and 1, 2 and 4 `zmot worker` processes (started and warm before the crawl),
  * taking turns. Pages/s is the coordinator's wall time from spawn to exit (store written, no report);
  * CPU is user+system seconds of every process of the run (coordinator, workers, redis-server) from
- * /proc. Then Redis memory: used_memory of 100,000 page jobs queued with BullMQ (the job data a
- * coordinator sends), extrapolated to 10 million. Writes the "Distributed crawl" section of BENCHMARKS.md.
+ * /proc. Then Redis memory (used_memory before and after): 100,000 URLs queued in a crawl's frontier
+ * (crawler/distributed/frontier.ts: the per-depth lists and the seen-URL hash), the same URLs once
+ * handed out (only their fingerprints stay), and 100,000 BullMQ page jobs (what is in flight), with the
+ * 10-million-URL estimate from them. Writes the "Distributed crawl" section of BENCHMARKS.md;
+ * `--memory-only` measures and rewrites only the memory part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +21,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { RedisFrontier } from '../crawler/distributed/frontier.ts';
+import { CrawlStore } from '../crawler/store/crawl-store.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ZMOT_BIN = path.join(ROOT, 'crawler/bin/zmot.js');
@@ -32,6 +37,9 @@ const PAGES = Number(arg('pages', '1000'));
 const REPS = Number(arg('reps', '1'));
 const JOBS = Number(arg('jobs', '100000'));
 const WRITE = !process.argv.includes('--no-write');
+const MEMORY_ONLY = process.argv.includes('--memory-only');
+const MEM_START = '<!-- distributed-memory:start -->';
+const MEM_END = '<!-- distributed-memory:end -->';
 const TICK = 100; // clock ticks per second on Linux
 
 function cpuSeconds(pid: number | undefined): number {
@@ -162,6 +170,56 @@ async function redisMemory(port: number): Promise<{ perJobBytes: number; per100k
   return { perJobBytes: per, per100k: per * 100_000 };
 }
 
+/** A crawl's frontier in Redis: bytes per URL while queued, and once handed out and stored (only its fingerprint stays). */
+async function frontierMemory(port: number): Promise<{ queuedBytes: number; seenBytes: number }> {
+  const redis = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: null });
+  await redis.flushall();
+  const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+  const store = CrawlStore.open(':memory:');
+  const before = await used();
+  const frontier = await RedisFrontier.open(redis, 'zmot:crawl-bench:z', store, { maxUrlsPerPattern: 10_000_000, maxQueued: 10_000_000 }, false, 'bench');
+  const batch = 1000;
+  for (let i = 0; i < JOBS; i += batch) {
+    // As a crawl finds them: product pages found on their category page, three clicks deep.
+    await frontier.add(
+      Array.from({ length: Math.min(batch, JOBS - i) }, (_, j) => {
+        const n = i + j;
+        const category = `https://www.example-retailer.com/category-${n % 97}/`;
+        return { url: `${category}product-${n}/`, depth: 3, source: 'link' as const, foundOn: `${category}?page=${Math.floor(n / 97 / 24) + 1}` };
+      }),
+    );
+  }
+  const queued = await used();
+  // Handed out (claimed) and completed without a store write: what stays is the seen-URL fingerprint.
+  for (let item = await frontier.next(); item; item = await frontier.next()) await frontier.complete(item, { state: 'done', discovered: [], aliases: [] });
+  const seen = await used();
+  store.close();
+  await redis.flushall();
+  redis.disconnect();
+  return { queuedBytes: (queued - before) / JOBS, seenBytes: (seen - before) / JOBS };
+}
+
+function memorySection(mem: { per100k: number; perJobBytes: number }, f: { queuedBytes: number; seenBytes: number }): string {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const gb = (bytes: number) => (bytes / 1024 / 1024 / 1024).toFixed(2);
+  return `${MEM_START}
+Redis memory (\`used_memory\` before and after, Redis ${redisVersion}; \`npm run bench:distributed -- --memory-only\` measures only this):
+the frontier lives in Redis (crawler/distributed/frontier.ts). ${JOBS.toLocaleString('en')} URLs queued — each as
+\`[url, depth, source, found-on, run]\` in its depth's list plus an 8-byte fingerprint in the crawl's seen-URL hash
+(realistic retailer URLs, ~60 characters, found on ~60-character category pages) — take **${mb(f.queuedBytes * 100_000)} MB**
+(${Math.round(f.queuedBytes)} bytes a URL); once handed out and stored, a URL keeps only its fingerprint:
+${mb(f.seenBytes * 100_000)} MB per 100,000 (${Math.round(f.seenBytes)} bytes a URL).
+
+Extrapolated linearly, a 10-million-URL crawl needs at most **${gb(f.queuedBytes * 10_000_000)} GB** of Redis for its frontier (every URL
+queued at once), ${gb(f.seenBytes * 10_000_000)} GB at its end (every URL seen, none waiting); pages in flight are BullMQ jobs
+on top: ${JOBS.toLocaleString('en')} of them took ${mb(mem.per100k)} MB (${Math.round(mem.perJobBytes)} bytes a job), and a crawl has
+at most \`--concurrency\` of them (and their answers, tens of KB each, until the coordinator stores them) at once.
+Measured on our own generated URLs, one run.
+${MEM_END}`;
+}
+
+let redisVersion = '';
+
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-dist-'));
 const port = await freePort();
 const redisDir = path.join(tmp, 'redis');
@@ -170,6 +228,24 @@ const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.
 const site = await startSite();
 try {
   await waitReady(port);
+  {
+    const probe = new Redis({ port, host: '127.0.0.1' });
+    redisVersion = /redis_version:(\S+)/.exec(await probe.info('server'))![1];
+    probe.disconnect();
+  }
+  if (MEMORY_ONLY) {
+    const part = memorySection(await redisMemory(port), await frontierMemory(port));
+    process.stdout.write(`${part}\n`);
+    if (WRITE) {
+      const md = await readFile(BENCHMARKS, 'utf8');
+      if (!md.includes(MEM_START)) throw new Error('BENCHMARKS.md has no distributed memory part: run the whole benchmark once');
+      await writeFile(BENCHMARKS, md.replace(new RegExp(`${MEM_START}[\\s\\S]*?${MEM_END}`), part));
+    }
+    site.stop();
+    redis.kill('SIGTERM');
+    await rm(tmp, { recursive: true, force: true });
+    process.exit(0);
+  }
   const queueUrl = `redis://127.0.0.1:${port}/0`;
   const rows: Row[] = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -177,6 +253,7 @@ try {
     for (const n of [1, 2, 4]) rows.push(await run(`--queue, ${n} worker(s)`, n, site.origin, queueUrl, redis.pid, tmp));
   }
   const mem = await redisMemory(port);
+  const fmem = await frontierMemory(port);
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const base = rows.find((r) => r.workers === 0)!;
   const table = [
@@ -199,13 +276,7 @@ On ${os.cpus().length} cores the gain from more workers is bounded by the cores:
 extracts and audits on one thread, the coordinator and Redis take their share, and the single-process crawl
 already uses worker threads. Distribution is for more machines, not for more processes on one.
 
-Redis memory: ${JOBS.toLocaleString('en')} page jobs queued with BullMQ (the data a coordinator sends: URL, depth,
-sitemap flag, robots.txt verdict) take ${(mem.per100k / 1024 / 1024).toFixed(1)} MB (${Math.round(mem.perJobBytes)} bytes a job), so
-${((mem.per100k * 100) / 1024 / 1024 / 1024).toFixed(1)} GB for 10 million queued jobs. A zmot crawl never queues that many: the
-frontier stays in the coordinator's crawl store and Redis holds at most \`--concurrency\` jobs (and their
-answers until stored) per crawl: by that bound (not measured here) a 10-million-URL crawl needs no more Redis than a
-small one, about \`--concurrency\` × 1 KB of jobs, their answers (tens of KB each) and the event stream (capped at
-2,000 entries a crawl).
+${memorySection(mem, fmem)}
 ${END}`;
   process.stdout.write(`${section}\n`);
   if (WRITE) {
