@@ -122,7 +122,8 @@ export async function run(): Promise<string> {
       '`/x` → `/x/`, a generated /sitemap.xml since the copy has none and 37 pages are unreachable from `/`) and crawled by the real ' +
       '`zmot crawl` with the config a marketer would write (brand, products, the competitors its comparisons page names, the 24 questions). ' +
       'No weight is fitted on this site (weights are fitted on the product-QA dev split), but the failure kinds fixed for issue 11 ' +
-      '(stage synonyms, brand name implied, subject from title and H1, windows, listing pages, gap\u2019s nearest page) were developed while looking at it: ' +
+      '(stage synonyms, brand name implied, subject from title and H1, windows, listing pages, gap\u2019s nearest page; then word forms: "x-free" compounds ' +
+      'read as about x, indefinite pronouns as stop words, photo/image synonyms) were developed while looking at it: ' +
       'these figures are not held back. **Baseline:** the page of the passage plain BM25 ranks first over the same crawl (passage text and heading, no synonyms, no factors).',
   );
   out.push('');
