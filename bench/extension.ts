@@ -7,6 +7,9 @@
  *   npx tsx bench/extension.ts --json           the figures as JSON
  *   npx tsx bench/extension.ts --write          also update the "Extension" section of BENCHMARKS.md
  *   npx tsx bench/extension.ts --screenshot F   also save a screenshot of the results page to F (PNG)
+ *   npx tsx bench/extension.ts --peer DIR       also measure another Chrome build (e.g. main's .output/chrome-mv3,
+ *                                               copied aside) in the same run, page loads alternating between the two
+ *   npx tsx bench/extension.ts --no-live        skip the live-scoring scenario
  *
  * The real build (`wxt build`) runs in headless Chromium. A saved Google results page (desktop 2023,
  * 10 organic results) is served for https://www.google.com/search?q=… by request interception,
@@ -36,6 +39,7 @@ import {
   searchUrlFor,
   serveSerpOn,
   writeDemoReport,
+  type LoadedExtension,
   type PreparedSerp,
 } from '../tests/extension/harness.ts';
 
@@ -45,6 +49,8 @@ const RUNS = Math.max(1, Number(option('--runs') ?? 10) || 10);
 const JSON_OUT = args.includes('--json');
 const WRITE = args.includes('--write');
 const SCREENSHOT = option('--screenshot');
+const PEER = option('--peer');
+const NO_LIVE = args.includes('--no-live');
 const BENCHMARKS_MD = path.resolve(import.meta.dirname, '../BENCHMARKS.md');
 
 const QUERY = 'what is a water leak detector';
@@ -105,16 +111,17 @@ async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-ext-'));
   const routes = demoRoutes();
   const reportFile = path.join(work, 'report.json');
-  const report = await writeDemoReport(reportFile, routes);
+  const reportPages = await writeDemoReport(reportFile, routes);
   const live = await serveDemo();
   const fixture = await readFile(path.join(SERP_FIXTURES, FIXTURE), 'utf8');
   const organicCount = prepareSerp(fixture, QUERY, new Map()).organic.length;
   const pages = routes.filter((r) => r !== '/').slice(0, organicCount);
-  const reportSerp = prepareSerp(fixture, QUERY, new Map(pages.map((r, i) => [i + 1, `${report.origin}${r}`])));
+  const reportSerp = prepareSerp(fixture, QUERY, new Map(pages.map((r, i) => [i + 1, `${reportPages.origin}${r}`])));
   const liveSerp = prepareSerp(fixture, QUERY, new Map(pages.map((r, i) => [i + 1, `${live.origin}${r}`])));
 
-  const ext = await loadExtension(CHROME_BUILD, ['*://127.0.0.1/*']);
-  try {
+  /** One loaded build with the options saved and the report imported, as a user would. */
+  const setUp = async (dir: string) => {
+    const ext = await loadExtension(dir, ['*://127.0.0.1/*']);
     await saveOptions(ext.browser, ext.extensionId, { brandDomains: '127.0.0.1', liveDomains: '127.0.0.1' }, async (page) => {
       await page.$eval('#liveLimit', (el) => ((el as HTMLInputElement).value = ''));
       await page.type('#liveLimit', '1000');
@@ -123,43 +130,67 @@ async function main() {
     if (imported.alert) throw new Error(imported.text);
     const worker = await ext.worker.worker();
     if (!worker) throw new Error('background worker not reachable');
+    return { ext, worker };
+  };
+  const ours = await setUp(CHROME_BUILD);
+  const peer = PEER ? await setUp(path.resolve(PEER)) : null;
+  const ext = ours.ext;
+  try {
+    const worker = ours.worker;
+    const peerSize = PEER ? gzipSync(await readFile(path.join(path.resolve(PEER), 'content-scripts/google.js')), { level: 9 }).length : null;
 
+    const onePage = async (browser: LoadedExtension['browser'], serp: PreparedSerp, screenshot: boolean) => {
+      const page = await browser.newPage();
+      await page.evaluateOnNewDocument(installBadgeClock, serp.organic.length);
+      await serveSerpOn(page, () => serp.html);
+      const result = await timeOnePage(page, serp);
+      if (screenshot && SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: false });
+      await page.close();
+      return result;
+    };
+    type Samples = { times: number[]; fromStart: number[]; stepTimes: Record<string, number[]>; scored: number };
+    const samples = (): Samples => ({ times: [], fromStart: [], stepTimes: Object.fromEntries(STEPS.map((step) => [step, []])), scored: 0 });
+    const keep = (into: Samples, result: Awaited<ReturnType<typeof onePage>>, counted: boolean) => {
+      into.scored = result.scored;
+      // The first run warms the worker and the disk cache; it is not counted.
+      if (!counted) return;
+      into.times.push(result.ms);
+      into.fromStart.push(result.fromStartMs);
+      for (const step of STEPS) into.stepTimes[step].push(result.steps[step]);
+    };
+    const summarise = (from: Samples, serp: PreparedSerp) => {
+      const steps = Object.fromEntries(STEPS.map((step) => [step, stats(from.stepTimes[step]).median])) as Steps;
+      return { ...stats(from.times), fromContentScriptStart: stats(from.fromStart), steps, badges: serp.organic.length, scored: from.scored };
+    };
     const measure = async (serp: PreparedSerp, beforeEach?: () => Promise<void>) => {
-      const times: number[] = [];
-      const fromStart: number[] = [];
-      const stepTimes: Record<string, number[]> = Object.fromEntries(STEPS.map((step) => [step, []]));
-      let scored = 0;
+      const mine = samples();
+      const theirs = samples();
       for (let i = 0; i <= RUNS; i++) {
         await beforeEach?.();
-        const page = await ext.browser.newPage();
-        await page.evaluateOnNewDocument(installBadgeClock, serp.organic.length);
-        await serveSerpOn(page, () => serp.html);
-        const result = await timeOnePage(page, serp);
-        if (i === 0 && SCREENSHOT && serp === reportSerp) await page.screenshot({ path: SCREENSHOT, fullPage: false });
-        await page.close();
-        // The first run warms the worker and the disk cache; it is not counted.
-        if (i > 0) {
-          times.push(result.ms);
-          fromStart.push(result.fromStartMs);
-          for (const step of STEPS) stepTimes[step].push(result.steps[step]);
-        }
-        scored = result.scored;
+        // With a peer, the two builds load the page in turn: both see the same moments of the machine's load.
+        keep(mine, await onePage(ext.browser, serp, i === 0 && serp === reportSerp), i > 0);
+        if (peer && !beforeEach) keep(theirs, await onePage(peer.ext.browser, serp, false), i > 0);
       }
-      const steps = Object.fromEntries(STEPS.map((step) => [step, stats(stepTimes[step]).median])) as Steps;
-      return { ...stats(times), fromContentScriptStart: stats(fromStart), steps, badges: serp.organic.length, scored };
+      return { ours: summarise(mine, serp), peer: peer && !beforeEach ? summarise(theirs, serp) : null };
     };
 
-    const fromReport = await measure(reportSerp);
-    const liveScoring = await measure(liveSerp, async () => {
-      await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('scoreCache'));
-    });
+    const report = await measure(reportSerp);
+    const fromReport = report.ours;
+    const liveScoring = NO_LIVE
+      ? null
+      : (
+          await measure(liveSerp, async () => {
+            await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('scoreCache'));
+          })
+        ).ours;
     const figures = {
       date: new Date().toISOString().slice(0, 10),
       load: os.loadavg().map((n) => n.toFixed(1)).join(' / '),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${(await ext.browser.version()).replace('/', ' ')}`,
-      reportPages: report.pages,
+      reportPages: reportPages.pages,
       fromReport,
       liveScoring,
+      peer: report.peer && PEER ? { dir: PEER, fromReport: report.peer, contentScriptGzipBytes: peerSize! } : null,
       size,
       targets: TARGETS,
     };
@@ -167,9 +198,12 @@ async function main() {
     else process.stdout.write(`${table(figures)}\n`);
     if (WRITE) await writeSection(figures);
   } finally {
-    await ext.launched.close();
+    for (const loaded of [ours, peer]) {
+      if (!loaded) continue;
+      await loaded.ext.launched.close();
+      await rm(loaded.ext.dir, { recursive: true, force: true });
+    }
     await live.close();
-    await rm(ext.dir, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -184,7 +218,8 @@ type Figures = {
   machine: string;
   reportPages: number;
   fromReport: Scenario;
-  liveScoring: Scenario;
+  liveScoring: Scenario | null;
+  peer: { dir: string; fromReport: Scenario; contentScriptGzipBytes: number } | null;
   size: { contentScriptBytes: number; contentScriptGzipBytes: number };
   targets: typeof TARGETS;
 };
@@ -197,8 +232,14 @@ function table(f: Figures): string {
     `Results page ready → all ${f.fromReport.badges} badges shown (median / p90 / max over ${f.fromReport.runs} runs):`,
     `  from an imported report (${f.reportPages} pages): ${f.fromReport.median} / ${f.fromReport.p90} / ${f.fromReport.max} ms  (${f.fromReport.scored} scored; target ≤ ${f.targets.reportBadgesMs} ms: ${pass(f.fromReport.median <= f.targets.reportBadgesMs)})`,
     `    its steps after DOMContentLoaded (medians of the content script's marks): ${stepLine(f.fromReport.steps)}`,
-    `  live scoring, cache cleared:        ${f.liveScoring.median} / ${f.liveScoring.p90} / ${f.liveScoring.max} ms  (${f.liveScoring.scored} scored)`,
-    `Content script: ${kb(f.size.contentScriptBytes)} KB, ${kb(f.size.contentScriptGzipBytes)} KB gzipped (target < ${f.targets.contentScriptGzipKb} KB: ${pass(f.size.contentScriptGzipBytes < f.targets.contentScriptGzipKb * 1024)})`,
+    ...(f.peer
+      ? [
+          `  peer build ${f.peer.dir}, same run, alternating: ${f.peer.fromReport.median} / ${f.peer.fromReport.p90} / ${f.peer.fromReport.max} ms; ours ÷ peer (medians) ${(f.fromReport.median / f.peer.fromReport.median).toFixed(2)}`,
+          `    its steps: ${stepLine(f.peer.fromReport.steps)}; its content script ${f.peer.contentScriptGzipBytes} B gzipped`,
+        ]
+      : []),
+    f.liveScoring ? `  live scoring, cache cleared:        ${f.liveScoring.median} / ${f.liveScoring.p90} / ${f.liveScoring.max} ms  (${f.liveScoring.scored} scored)` : '  live scoring: not measured (--no-live)',
+    `Content script: ${f.size.contentScriptGzipBytes} B gzipped, ${kb(f.size.contentScriptBytes)} KB raw, ${kb(f.size.contentScriptGzipBytes)} KB gzipped (target < ${f.targets.contentScriptGzipKb} KB: ${pass(f.size.contentScriptGzipBytes < f.targets.contentScriptGzipKb * 1024)})`,
     `Machine: ${f.machine}; load average ${f.load}`,
   ].join('\n');
 }
@@ -218,7 +259,8 @@ async function writeSection(f: Figures): Promise<void> {
     '| figure | median | p90 | max | target |',
     '|---|---|---|---|---|',
     `| badges shown, from an imported report (${f.reportPages} pages) | ${f.fromReport.median} ms | ${f.fromReport.p90} ms | ${f.fromReport.max} ms | ≤ ${f.targets.reportBadgesMs} ms |`,
-    `| badges shown, live scoring (${f.liveScoring.badges} pages fetched and scored, cache cleared) | ${f.liveScoring.median} ms | ${f.liveScoring.p90} ms | ${f.liveScoring.max} ms | — |`,
+    ...(f.liveScoring ? [`| badges shown, live scoring (${f.liveScoring.badges} pages fetched and scored, cache cleared) | ${f.liveScoring.median} ms | ${f.liveScoring.p90} ms | ${f.liveScoring.max} ms | — |`] : []),
+    ...(f.peer ? [`| peer build (${f.peer.dir}), same run, page loads alternating with ours | ${f.peer.fromReport.median} ms | ${f.peer.fromReport.p90} ms | ${f.peer.fromReport.max} ms | ours ÷ peer ${(f.fromReport.median / f.peer.fromReport.median).toFixed(2)} |`] : []),
     `| from the content script's start, which runs before the page is parsed (report) | ${f.fromReport.fromContentScriptStart.median} ms | ${f.fromReport.fromContentScriptStart.p90} ms | ${f.fromReport.fromContentScriptStart.max} ms | — |`,
     '',
     `Load average during the run: ${f.load}.`,

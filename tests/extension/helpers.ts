@@ -70,7 +70,7 @@ export function useContentScriptContext(): () => ContentScriptContext {
     ctx = new ContentScriptContext('google', { matches: ['https://www.google.com/search*'], cssInjectionMode: 'ui' });
     // Each shadow root listens for the context's end; a results page has dozens of them.
     setMaxListeners(200, ctx.signal);
-    // createShadowRootUi fetches the entry's CSS from the extension; there is none in a unit test.
+    // The overlay's console warnings (jsdom has no layout) would only clutter the output.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
   afterEach(() => {

@@ -48,21 +48,37 @@ function verticalClipper(host: Element, block: Element): Element | null {
 /** Minimum width a badge keeps even when the title starts near the clipping edge. */
 const MIN_WIDTH = 120;
 
+export interface FitTarget {
+  host: HTMLElement;
+  link: Element;
+  block: Element | null;
+}
+
 /**
- * Fits one badge host: moves it out of a vertically clipping container of its result, then insets
- * it horizontally (CSS custom properties on the host, which WXT's `all: initial` reset leaves alone).
+ * Fits badge hosts: moves each out of a vertically clipping container of its result, then insets
+ * it horizontally (CSS custom properties on the host, which the host's `all: initial` reset leaves
+ * alone). Reads and writes are batched over all badges — every read, then every write, in three
+ * passes — so the page is laid out three times whatever the number of badges, not twice per badge.
  */
-export function fitBadge(host: HTMLElement, link: Element, block: Element | null): void {
-  if (!host.isConnected) return;
-  const clipper = block ? verticalClipper(host, block) : null;
-  if (clipper) clipper.after(host);
-  host.style.setProperty('--zl-inset-left', '0px');
-  host.style.setProperty('--zl-inset-right', '0px');
-  const band = visibleBand(host);
-  const box = host.getBoundingClientRect();
-  const start = Math.min(Math.max(band.left, titleBox(link).left), band.right - MIN_WIDTH);
-  const insetLeft = Math.max(0, Math.round(start - box.left));
-  const insetRight = Math.max(0, Math.round(box.right - band.right));
-  host.style.setProperty('--zl-inset-left', `${insetLeft}px`);
-  host.style.setProperty('--zl-inset-right', `${insetRight}px`);
+export function fitBadges(targets: FitTarget[]): void {
+  const live = targets.filter((t) => t.host.isConnected);
+  // 1. Which container cuts each badge (reads), then the moves (writes).
+  const clippers = live.map((t) => (t.block ? verticalClipper(t.host, t.block) : null));
+  live.forEach((t, i) => clippers[i]?.after(t.host));
+  for (const t of live) {
+    t.host.style.setProperty('--zl-inset-left', '0px');
+    t.host.style.setProperty('--zl-inset-right', '0px');
+  }
+  // 2. Where each badge and its title are, and what its ancestors let through (reads).
+  const insets = live.map((t) => {
+    const band = visibleBand(t.host);
+    const box = t.host.getBoundingClientRect();
+    const start = Math.min(Math.max(band.left, titleBox(t.link).left), band.right - MIN_WIDTH);
+    return { left: Math.max(0, Math.round(start - box.left)), right: Math.max(0, Math.round(box.right - band.right)) };
+  });
+  // 3. The insets (writes).
+  live.forEach((t, i) => {
+    t.host.style.setProperty('--zl-inset-left', `${insets[i].left}px`);
+    t.host.style.setProperty('--zl-inset-right', `${insets[i].right}px`);
+  });
 }

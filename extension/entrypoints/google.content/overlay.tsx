@@ -1,5 +1,5 @@
 import overlayCss from './style.css?inline';
-import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { browser, type ContentScriptContext } from '#imports';
 import { render } from 'preact';
 import {
   QuestionsAddResponseSchema,
@@ -24,7 +24,8 @@ import { aiOverviewSummary, citedOrganicPositions, watchAiOverview } from '../..
 import { summarize } from '../../utils/summary.ts';
 import { pageNotices, readPage, withSettings, type AnalyzedResult, type PageAnalysis } from './analyze.ts';
 import { readAiOverview } from '../../../shared/serp/ai-overview.ts';
-import { fitBadge } from './fit.ts';
+import { fitBadges } from './fit.ts';
+import { createHost, placeAfter, prepareStyles, type OverlayHost } from './host.ts';
 import { chooseDock, type DockMode } from './dock.ts';
 import { WORDS_CACHE_KEY, overlayLanguage, setOverlayWords, tableFrom, w, type OverlayLanguage, type WordTable } from '../../i18n/words.ts';
 import { UI_STATE_KEY, uiStateFrom, updateUiState, type OverlayUiState } from '../../utils/ui-state.ts';
@@ -86,20 +87,14 @@ export interface OverlayEnv {
   now?: () => Date;
 }
 
-/**
- * A badge's shadow root, prepared before the page is read (its stylesheet loads meanwhile) and
- * given a result once the page is parsed. Its anchor is resolved at mount: the result's title link.
- */
+/** A badge's shadow root, placed right after its result's title link (the parser's own node). */
 interface BadgeSlot {
-  ui: ShadowRootContentScriptUi<HTMLElement>;
-  entry: AnalyzedResult | null;
+  ui: OverlayHost;
+  entry: AnalyzedResult & { link: Element };
 }
 
 /** Below this window width the panel starts collapsed. */
 const PHONE_WIDTH = 600;
-
-/** Badge slots prepared while the page loads: Google shows about ten results per page. */
-const PREPARED_SLOTS = 10;
 
 /** Resolves when the document is parsed (at once when it already is). */
 function documentParsed(ctx: ContentScriptContext, doc: Document): Promise<void> {
@@ -137,7 +132,7 @@ export class Overlay {
   analysis: PageAnalysis | null = null;
   private settings: Settings | null = null;
   private slots: BadgeSlot[] = [];
-  private panel: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private panel: OverlayHost | null = null;
   private notices: string[] = [];
   private collect: CollectState = { status: 'idle' };
   private disposed = false;
@@ -157,16 +152,15 @@ export class Overlay {
 
   async run(): Promise<void> {
     // Everything that waits on the browser starts before the page is even parsed: the settings
-    // read, the worker's wake-up (report loaded, query classified), the badges' and panel's shadow
-    // roots with their stylesheet. Once the page is parsed, only the lookup of its URLs remains.
+    // read, the worker's wake-up (report loaded, query classified), the overlay's stylesheet
+    // (parsed once for every shadow root). Once the page is parsed, only the lookup of its URLs remains.
     // One storage read: settings, the panel's remembered state, the cached word tables.
     const stored = readLocal([SETTINGS_KEY, UI_STATE_KEY, WORDS_CACHE_KEY]);
     const uiRead = stored.then((values) => uiStateFrom(values[UI_STATE_KEY])).catch(() => null);
     const urlQuery = queryOfUrl(this.env.pageUrl);
     // The warm-up also brings the report's scores for this query, so report badges need no second round trip.
     const warmUp = urlQuery ? this.env.backend.lookup(urlQuery, null, [], true).catch(() => null) : Promise.resolve(null);
-    const slotsReady = this.prepareSlots(PREPARED_SLOTS);
-    const panelReady = this.preparePanel();
+    prepareStyles(overlayCss);
     await documentParsed(this.ctx, this.env.doc);
     mark('dom');
     if (this.disposed) return;
@@ -210,7 +204,7 @@ export class Overlay {
         })
       : Promise.resolve(noReply);
     const located = analysis.results.filter((r) => r.link !== null);
-    const [reply] = await Promise.all([lookup, settings.showBadges ? slotsReady.then(() => this.prepareSlots(located.length - this.slots.length)) : null, wordsReady]);
+    const [reply] = await Promise.all([lookup, wordsReady]);
     mark('reply');
     if (this.disposed) return;
     // The words may have arrived only now: notices read in them.
@@ -230,7 +224,7 @@ export class Overlay {
       if (ui) this.ui = ui;
       // The legend opens by itself once, on the first results page the overlay is shown on.
       this.legendOpen = !this.ui.legendSeen;
-      this.mountPanel(await panelReady);
+      this.mountPanel();
     }
     // A collapsed AI Overview is read again once the user expands it (DOM changes only; no page script runs).
     if (reading.aiBox && !reading.serp.aiOverview.expanded) this.watchAiOverview(reading.aiBox);
@@ -291,34 +285,12 @@ export class Overlay {
     );
   }
 
-  private async preparePanel(): Promise<ShadowRootContentScriptUi<HTMLElement> | null> {
+  private mountPanel(): void {
+    if (this.disposed) return;
     try {
-      return await createShadowRootUi<HTMLElement>(this.ctx, {
-        name: 'zmot-panel',
-        position: 'inline',
-        anchor: () => this.env.doc.body,
-        append: 'last',
-        isolateEvents: ISOLATED_EVENTS,
-            css: overlayCss,
-        onMount: (container) => container,
-        onRemove: (container) => {
-          if (container) render(null, container);
-        },
-      });
-    } catch (e) {
-      this.notices.push(MESSAGES.failed(errorText(e)));
-      return null;
-    }
-  }
-
-  private mountPanel(panel: ShadowRootContentScriptUi<HTMLElement> | null): void {
-    if (!panel || this.disposed) {
-      if (!panel) void showNotice(this.ctx, this.notices[this.notices.length - 1] ?? MESSAGES.failed('no panel'));
-      return;
-    }
-    try {
+      const panel = createHost(this.env.doc, 'zmot-panel', overlayCss, ISOLATED_EVENTS);
+      this.env.doc.body.append(panel.host);
       this.panel = panel;
-      panel.mount();
       this.renderPanel();
       this.scheduleDock();
     } catch (e) {
@@ -328,7 +300,7 @@ export class Overlay {
   }
 
   private renderPanel(): void {
-    const container = this.panel?.mounted;
+    const container = this.panel?.container;
     const summary = this.summary();
     if (!container || !summary || !this.settings) return;
     // Until the user chooses, the panel starts closed only on phone widths, where even a bar is costly.
@@ -359,47 +331,14 @@ export class Overlay {
       container,
     );
     const pending = [...this.states.values()].some((s) => s.status === 'pending');
-    this.panel?.shadowHost.setAttribute('data-zmot-state', pending ? 'pending' : 'ready');
-  }
-
-  /** Prepares `count` more badge shadow roots (their stylesheet loads now, they mount later). */
-  private async prepareSlots(count: number): Promise<void> {
-    if (count <= 0) return;
-    const made = await Promise.all(
-      Array.from({ length: count }, async () => {
-        const slot: BadgeSlot = { ui: null as unknown as ShadowRootContentScriptUi<HTMLElement>, entry: null };
-        try {
-          slot.ui = await createShadowRootUi<HTMLElement>(this.ctx, {
-            name: 'zmot-badge',
-            position: 'inline',
-            anchor: () => slot.entry?.link ?? null,
-            append: 'after',
-            isolateEvents: ISOLATED_EVENTS,
-            css: overlayCss,
-            onMount: (container, _shadow, host) => {
-              host.setAttribute('data-zmot-position', String(slot.entry?.result.position ?? 0));
-              host.setAttribute('data-zmot-party', slot.entry?.party ?? 'other');
-              return container;
-            },
-            onRemove: (container) => {
-              if (container) render(null, container);
-            },
-          });
-          return slot;
-        } catch (e) {
-          this.notices.push(MESSAGES.badgeFailed(0, errorText(e)));
-          return null;
-        }
-      }),
-    );
-    this.slots.push(...made.filter((slot): slot is BadgeSlot => slot !== null));
+    this.panel?.host.setAttribute('data-zmot-state', pending ? 'pending' : 'ready');
   }
 
   /** Docks the panel where it covers nothing: beside the results when there is room, else a bar above them. */
   private scheduleDock(): void {
     const view = this.env.doc.defaultView;
     const dock = () => {
-      const host = this.panel?.shadowHost;
+      const host = this.panel?.host;
       if (this.disposed || !host || !this.analysis) return;
       try {
         const blocks = this.analysis.results.map((r) => r.block).filter((b): b is Element => b !== null);
@@ -430,16 +369,16 @@ export class Overlay {
     const view = this.env.doc.defaultView;
     const fit = () => {
       if (this.disposed) return;
-      for (const slot of this.slots) this.fitSlot(slot);
+      this.fitSlots(this.slots);
     };
     if (view?.requestAnimationFrame) view.requestAnimationFrame(fit);
     else setTimeout(fit, 0);
   }
 
-  private fitSlot(slot: BadgeSlot): void {
-    if (!slot.entry?.link || !slot.ui.mounted) return;
+  /** Fits badges in one pass: every layout read, then every write (no read-write-read thrash over the page). */
+  private fitSlots(slots: BadgeSlot[]): void {
     try {
-      fitBadge(slot.ui.shadowHost, slot.entry.link, slot.entry.block);
+      fitBadges(slots.map((slot) => ({ host: slot.ui.host, link: slot.entry.link, block: slot.entry.block })));
     } catch (e) {
       console.warn('[ZMOT Lens] badge layout', e);
     }
@@ -447,17 +386,20 @@ export class Overlay {
 
   /** One badge per located result, right after its title link (the parser's own node). */
   private mountBadges(located: AnalyzedResult[]): void {
-    located.forEach((entry, i) => {
-      const slot = this.slots[i];
-      if (!slot) return;
-      slot.entry = entry;
+    for (const entry of located) {
+      if (!entry.link) continue;
       try {
-        slot.ui.mount();
+        const slot: BadgeSlot = { ui: createHost(this.env.doc, 'zmot-badge', overlayCss, ISOLATED_EVENTS), entry: { ...entry, link: entry.link } };
+        slot.ui.host.setAttribute('data-zmot-position', String(entry.result.position));
+        slot.ui.host.setAttribute('data-zmot-party', entry.party);
+        // Rendered before it enters the page: one insertion per badge, no re-layout of an empty host.
         this.renderBadge(slot);
+        placeAfter(slot.ui.host, entry.link);
+        this.slots.push(slot);
       } catch (e) {
         this.notices.push(MESSAGES.badgeFailed(entry.result.position, errorText(e)));
       }
-    });
+    }
     this.scheduleFit();
     const view = this.env.doc.defaultView;
     if (view && !this.resizeWatched) {
@@ -474,8 +416,7 @@ export class Overlay {
   }
 
   private renderBadge(slot: BadgeSlot): void {
-    const container = slot.ui.mounted;
-    if (!container || !slot.entry) return;
+    const container = slot.ui.container;
     const state = this.states.get(slot.entry.result.url);
     render(
       <ResultBadge
@@ -483,17 +424,17 @@ export class Overlay {
         party={slot.entry.party}
         query={this.analysis?.serp.query ?? null}
         showUnscored={this.settings?.showUnscored ?? false}
-        onToggle={() => this.fitSlot(slot)}
+        onToggle={() => this.fitSlots([slot])}
         aiCited={citedOrganicPositions(this.analysis?.aiOverview ?? null).has(slot.entry.result.position)}
         versus={this.analysis?.compare?.results[slot.entry.result.url]}
       />,
       container,
     );
-    slot.ui.shadowHost.setAttribute('data-zmot-state', state?.status ?? 'pending');
+    slot.ui.host.setAttribute('data-zmot-state', state?.status ?? 'pending');
   }
 
   private renderBadgesFor(url: string): void {
-    for (const slot of this.slots) if (slot.entry?.result.url === url) this.renderBadge(slot);
+    for (const slot of this.slots) if (slot.entry.result.url === url) this.renderBadge(slot);
   }
 
   /** The query and the "People also ask" questions, into the collected set (deduplicated by the worker). */
@@ -524,9 +465,9 @@ export class Overlay {
 
   dispose(): void {
     this.disposed = true;
-    for (const { ui } of this.slots) ui.remove();
+    for (const { ui } of this.slots) unmount(ui);
     this.slots = [];
-    this.panel?.remove();
+    if (this.panel) unmount(this.panel);
     this.panel = null;
   }
 }
@@ -534,35 +475,30 @@ export class Overlay {
 /** A small dismissible notice at the corner of the page: what the user sees when the overlay failed. */
 export async function showNotice(ctx: ContentScriptContext, message: string): Promise<void> {
   try {
-    const ui = await createShadowRootUi<HTMLElement>(ctx, {
-      name: 'zmot-notice',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: ISOLATED_EVENTS,
-            css: overlayCss,
-      onMount: (container) => {
-        render(
-          <div class="zl-notice" role="status">
-            <span class="zl-logo" aria-hidden="true">Z</span>
-            <span>{message}</span>
-            <button type="button" class="zl-link" onClick={() => ui.remove()}>
-              {w().dismiss}
-            </button>
-          </div>,
-          container,
-        );
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    const ui = createHost(document, 'zmot-notice', overlayCss, ISOLATED_EVENTS);
+    const remove = () => unmount(ui);
+    render(
+      <div class="zl-notice" role="status">
+        <span class="zl-logo" aria-hidden="true">Z</span>
+        <span>{message}</span>
+        <button type="button" class="zl-link" onClick={remove}>
+          {w().dismiss}
+        </button>
+      </div>,
+      ui.container,
+    );
+    document.body.append(ui.host);
+    ctx.onInvalidated(remove);
   } catch (e) {
     // Even the notice failed: the page stays as Google drew it, the console says why.
     console.warn('[ZMOT Lens]', message, e);
   }
+}
+
+/** Takes a host out of the page, its Preact tree unmounted first (listeners, components). */
+function unmount(ui: OverlayHost): void {
+  render(null, ui.container);
+  ui.host.remove();
 }
 
 /**
