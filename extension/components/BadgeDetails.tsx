@@ -24,7 +24,7 @@ function ScoreDetails({ score }: { score: ResultScore }) {
         <ul class="zl-failing">
           {score.failing.map((f) => (
             <li key={f.id}>
-              <span>{f.title}</span> <span class="zl-muted">{lost(f.lost)}</span>
+              <span>{TEXT.message(f.title)}</span> <span class="zl-muted">{lost(f.lost)}</span>
             </li>
           ))}
         </ul>
@@ -45,7 +45,7 @@ function ScoreDetails({ score }: { score: ResultScore }) {
           <h4>{TEXT.notes}</h4>
           <ul class="zl-notes">
             {score.notes.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i}>{TEXT.message(n)}</li>
             ))}
           </ul>
         </>
@@ -62,7 +62,7 @@ export function BadgeDetails({ state }: { state: ResultState | undefined }) {
       {state?.status === 'scored' ? (
         <ScoreDetails score={state.score} />
       ) : state?.status === 'unscored' ? (
-        <p class="zl-details-body">{state.message}</p>
+        <p class="zl-details-body">{TEXT.message(state.message)}</p>
       ) : (
         <p class="zl-details-body zl-muted">{TEXT.scoringPage}</p>
       )}

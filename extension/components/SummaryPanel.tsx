@@ -87,7 +87,7 @@ export function SummaryPanel({ summary, hasBrand, collect, onCollect, dock = 'si
           {summary.notices.length > 0 && (
             <ul class="zl-notices">
               {summary.notices.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>{t.message(n)}</li>
               ))}
             </ul>
           )}

@@ -5,6 +5,7 @@
  * cost ≈ 4 KB gzipped of its 40 KB budget. Placeholders in braces, as in the English table.
  */
 import type { OverlayLanguage, WordTable } from './words.ts';
+import { messagePairs } from './messages.ts';
 
 export const fr: WordTable = {
   stage: { interest: 'Intérêt', comparison: 'Comparaison', purchase: 'Achat', navigational: 'Navigation' },
@@ -88,6 +89,7 @@ export const fr: WordTable = {
   compareHeading: 'Parmi les sites explorés :',
   compareWinner: '{site} répond le mieux à cette requête',
   compareNone: 'aucun ne répond encore à cette requête',
+  messages: messagePairs('fr'),
 };
 
 export const de: WordTable = {
@@ -173,6 +175,7 @@ export const de: WordTable = {
   compareHeading: 'Unter den gecrawlten Websites:',
   compareWinner: '{site} beantwortet diese Suche am besten',
   compareNone: 'noch keine beantwortet diese Suche',
+  messages: messagePairs('de'),
 };
 
 export const es: WordTable = {
@@ -257,6 +260,7 @@ export const es: WordTable = {
   compareHeading: 'Entre los sitios rastreados:',
   compareWinner: '{site} responde mejor a esta búsqueda',
   compareNone: 'ninguno responde aún a esta búsqueda',
+  messages: messagePairs('es'),
 };
 
 export const ro: WordTable = {
@@ -348,6 +352,7 @@ export const ro: WordTable = {
   compareHeading: 'Dintre site-urile analizate:',
   compareWinner: '{site} răspunde cel mai bine acestei căutări',
   compareNone: 'niciunul nu răspunde încă acestei căutări',
+  messages: messagePairs('ro'),
 };
 
 /** Every language's table but English (which the content script carries). */

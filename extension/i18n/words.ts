@@ -114,6 +114,13 @@ export interface WordTable {
   /** {site} */
   compareWinner: string;
   compareNone: string;
+  /**
+   * Sentences that reach the overlay in English from elsewhere — the worker's "not scored" reasons,
+   * the notes of the report and of the scorer, failing audits, the settings notice — as pairs of
+   * English template and this language's ({placeholders} in both). English needs none; the worker
+   * holds them (i18n/messages.ts) and sends them with the table.
+   */
+  messages: Array<[string, string]>;
 }
 
 export const en: WordTable = {
@@ -196,6 +203,7 @@ export const en: WordTable = {
   compareHeading: 'Among the crawled sites:',
   compareWinner: '{site} answers this query best',
   compareNone: 'none answers this query yet',
+  messages: [],
 };
 
 type Vars = Record<string, string | number>;
@@ -216,10 +224,59 @@ function plural(lang: string, forms: Plural, n: number, vars: Vars): string {
   return fill(form, vars);
 }
 
+/**
+ * Translates a sentence by the first pair whose English template it matches; a placeholder's value
+ * is translated too when it is itself one of the sentences ("Could not score the page: {why}.").
+ * An unknown sentence stays as it is.
+ */
+function translator(pairs: Array<[string, string]>): (text: string) => string {
+  let compiled: Array<{ re: RegExp; names: string[]; to: string; fixed: number }> | null = null;
+  const translate = (text: string, depth: number): string => {
+    compiled ??= pairs.map(([from, to]) => {
+      const names: string[] = [];
+      const source = from
+        .split(/\{(\w+)\}/)
+        .map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      return { re: new RegExp(`^${source}$`, 's'), names, to, fixed: from.replace(/\{\w+\}/g, '').length };
+    });
+    // Inside a sentence, a quoted list ("'a', 'b' and 2 more") keeps its words, joined in this language.
+    const items = depth > 0 ? text.split(/, | and /) : [];
+    if (items.length > 1 && items.every((item) => /^'[^']*'$|^\d+ more$/.test(item))) {
+      const last = items.pop()!;
+      return `${items.join(', ')} ${translate('and', depth)} ${translate(last, depth)}`;
+    }
+    // The matching template with the most words of its own wins ("title … do not mention {words}" over "{n} more").
+    let best: { m: RegExpExecArray; names: string[]; to: string } | null = null;
+    let bestFixed = -1;
+    for (const { re, names, to, fixed } of compiled) {
+      const m = fixed > bestFixed ? re.exec(text) : null;
+      if (m) {
+        best = { m, names, to };
+        bestFixed = fixed;
+      }
+    }
+    if (best) {
+      const { m, names, to } = best;
+      return fill(to, Object.fromEntries(names.map((name, i) => [name, depth < 2 ? translate(m[i + 1], depth + 1) : m[i + 1]])));
+    }
+    if (depth === 0) return text;
+    // Inside a sentence: a "; "-separated list item by item, a title quoted in lower case as a title.
+    if (text.includes('; ')) return text.split('; ').map((part) => translate(part, depth)).join('; ');
+    const upper = text.charAt(0).toUpperCase() + text.slice(1);
+    if (upper === text) return text;
+    const done = translate(upper, depth);
+    return done === upper ? text : done.charAt(0).toLowerCase() + done.slice(1);
+  };
+  return (text) => (pairs.length ? translate(text, 0) : text);
+}
+
 /** The words the components read: a table, with its templates turned into functions. */
 export function makeWords(lang: string, t: WordTable) {
   return {
     ...t,
+    /** A sentence received in English (worker, report, scorer, settings), in this language when known. */
+    message: translator(t.messages),
     fromReport: (date: string) => fill(t.fromReport, { date }),
     live: (date: string) => fill(t.live, { date }),
     paa: (n: number) => fill(t.paa, { n }),
@@ -257,7 +314,10 @@ export function tableFrom(raw: unknown): WordTable {
   const out: Record<string, unknown> = {};
   for (const [key, base] of Object.entries(en) as Array<[string, unknown]>) {
     const value = got[key];
-    if (typeof base === 'string') out[key] = typeof value === 'string' && value.length <= 1000 ? value : base;
+    if (Array.isArray(base)) {
+      const ok = (pair: unknown): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && pair.every((x) => typeof x === 'string' && x.length <= 1000);
+      out[key] = Array.isArray(value) ? value.filter(ok).slice(0, 1000) : base;
+    } else if (typeof base === 'string') out[key] = typeof value === 'string' && value.length <= 1000 ? value : base;
     else {
       const fromGot = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
       const strings = Object.fromEntries(Object.entries(fromGot).filter(([, v]) => typeof v === 'string' && v.length <= 1000));

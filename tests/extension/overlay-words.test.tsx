@@ -24,7 +24,10 @@ describe('the word tables', () => {
     expect(Object.keys(table).sort()).toEqual(Object.keys(en).sort());
     for (const [key, english] of Object.entries(en) as Array<[keyof typeof en, unknown]>) {
       const word = table[key];
-      if (typeof english === 'string') {
+      if (Array.isArray(english)) {
+        // The sentences from outside the table (i18n/messages.ts): checked in overlay-messages.test.ts.
+        expect((word as unknown[]).length, key).toBeGreaterThan(0);
+      } else if (typeof english === 'string') {
         expect(typeof word, key).toBe('string');
         expect(placeholders(word as string), key).toEqual(placeholders(english));
       } else if ('other' in (english as object)) {
@@ -95,15 +98,21 @@ describe('the overlay on the saved German results page', () => {
     // The AI Overview lines too.
     expect(panelText()).toContain(TRANSLATIONS.de.aiHeading);
     expect(badgeText()).toContain(TRANSLATIONS.de.unscored);
+    // Its details: the worker's reason, in German too.
+    (document.querySelector('zmot-badge')!.shadowRoot!.querySelector('.zl-pill') as HTMLElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(badgeText()).toContain('Nicht in Ihrem importierten Bericht.');
     expect(words).toHaveBeenCalledTimes(1);
     expect(Object.keys((await fakeBrowser.storage.local.get(WORDS_CACHE_KEY))[WORDS_CACHE_KEY] as object)).toEqual(['de']);
     overlay.dispose();
 
-    // The next German page: words from storage, no round trip.
+    // The next German page: words from storage, no round trip; unreadable settings are reset, and it says so in German.
+    await fakeBrowser.storage.local.set({ settings: { liveLimitPerSession: 'many' } });
     doc = loadIntoDocument(html);
     overlay = new Overlay(ctx, { doc, pageUrl: 'https://www.google.de/search?q=test', backend });
     await overlay.run();
     expect(panelText()).toContain(TRANSLATIONS.de.queryStage);
+    expect(panelText()).toContain('Die gespeicherten Einstellungen waren unlesbar');
     expect(words).toHaveBeenCalledTimes(1);
     overlay.dispose();
 

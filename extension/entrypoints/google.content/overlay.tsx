@@ -32,11 +32,12 @@ import { UI_STATE_KEY, uiStateFrom, updateUiState, type OverlayUiState } from '.
 
 // Notices: one line each, shown in the panel (or alone when the panel itself cannot be drawn).
 // (in the overlay's language: i18n/words.ts)
+// (`why` comes from elsewhere in English: translated when the words know it.)
 const MESSAGES = {
-  failed: (why: string) => w().failed(why),
-  scoresFailed: (why: string) => w().scoresFailed(why),
-  badgeFailed: (n: number, why: string) => w().badgeFailed(n, why),
-  collectFailed: (why: string) => w().collectFailed(why),
+  failed: (why: string) => w().failed(w().message(why)),
+  scoresFailed: (why: string) => w().scoresFailed(w().message(why)),
+  badgeFailed: (n: number, why: string) => w().badgeFailed(n, w().message(why)),
+  collectFailed: (why: string) => w().collectFailed(w().message(why)),
 } as const;
 
 /** Events that must not reach Google's own handlers from inside our UI (hotkeys, click tracking). */
