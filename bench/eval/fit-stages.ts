@@ -104,7 +104,8 @@ function main(): void {
   const block = `// fit:begin\nexport const QUERY_WEIGHTS: QueryWeights = {\n${(Object.keys(weights) as Array<keyof QueryWeights>)
     .map((key) => `  ${key}: ${weights[key]},`)
     .join('\n')}\n};\n// fit:end`;
-  writeFileSync(FILE, source.replace(/\/\/ fit:begin[\s\S]*?\/\/ fit:end/, block));
+  // The markers at the start of a line: the file's doc comment names them too.
+  writeFileSync(FILE, source.replace(/^\/\/ fit:begin$[\s\S]*?^\/\/ fit:end$/m, () => block));
   console.log(`wrote ${path.relative(ROOT, FILE)}`);
 }
 
