@@ -24,6 +24,9 @@ import type { PageArtifacts, PageResult, Passage, ProspectQuestion } from '../..
 import { questionContext, scorePassage } from '../../shared/score/answer.ts';
 import { Bm25Index } from '../../shared/score/bm25.ts';
 import type { ConfidenceEvidence } from '../../shared/score/confidence.ts';
+import { recordingSimilarity, rerankBySimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
+import type { ScoredAnswer } from '../../shared/score/answer.ts';
+import { similarityFor, type Embed } from '../../crawler/semantic/model.ts';
 import { buildCorpus } from '../../shared/score/corpus.ts';
 import { scoreQuestion } from '../../shared/score/site.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
@@ -290,6 +293,68 @@ export function scorerScores(q: PqaQuestion): number[] {
 
 const NO_NAMES = { brand: [], competitors: [] };
 
+/**
+ * The passages the product retrieves for the question on its page (every passage sharing a word
+ * with it, as scoreQuestion's BM25 search finds them), scored, with their BM25 share: what the
+ * semantic re-ranking reads.
+ */
+function retrieved(q: PqaQuestion): Array<{ i: number; scored: ScoredAnswer }> {
+  const { artifacts, page, question, passageOf } = productPage(q);
+  const corpus = buildCorpus([{ artifacts, page }], 'en');
+  const ctx = questionContext(question, NO_NAMES, 'en');
+  const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
+  if (!index) return [];
+  const hits = ctx.groups.length ? index.search(ctx.groups, index.docs.length) : [];
+  const top = hits[0]?.score ?? 0;
+  const out: Array<{ i: number; scored: ScoredAnswer }> = [];
+  for (const hit of hits) {
+    const i = passageOf.get(hit.doc.ref.passage.id);
+    if (i === undefined) continue;
+    const scored = scorePassage(ctx, index, hit.doc);
+    scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
+    out.push({ i, scored });
+  }
+  // The question is asked of this product's page: its other passages are candidates too (scored 0 by words).
+  {
+    for (const doc of index.docs) {
+      const i = passageOf.get(doc.ref.passage.id);
+      if (i === undefined || out.some((r) => r.i === i)) continue;
+      const scored = scorePassage(ctx, index, doc);
+      scored.lexical = 0;
+      out.push({ i, scored });
+    }
+  }
+  return out;
+}
+
+/**
+ * The scorer with the sentence model: each candidate's ranking key after the product's semantic
+ * re-ranking (shared/score/semantic.ts) of the retrieved passages; candidates sharing no word with
+ * the question are never retrieved and rank last.
+ */
+export function semanticScores(q: PqaQuestion, similarity: PassageSimilarity): number[] {
+  const scores = new Array<number>(q.candidates.length).fill(-1);
+  const list = retrieved(q);
+  rerankBySimilarity(productPage(q).question, list.map((r) => r.scored), similarity);
+  for (const { i, scored } of list) scores[i] = Math.max(scores[i], scored.rankKey ?? scored.answer.visibility);
+  return scores;
+}
+
+/**
+ * The similarity lookup for a list of questions: a first pass records which passages the product
+ * would ask the model about (its best few per question, both for the ranking and for the verdict),
+ * then each distinct text is embedded once.
+ */
+export async function semanticSimilarity(qs: PqaQuestion[], embed: Embed): Promise<PassageSimilarity> {
+  const { similarity, asked } = recordingSimilarity();
+  for (const q of qs) {
+    rerankBySimilarity(productPage(q).question, retrieved(q).map((r) => r.scored), similarity);
+    const { artifacts, page, question } = productPage(q);
+    scoreQuestion(question, buildCorpus([{ artifacts, page }], 'en'), NO_NAMES, similarity);
+  }
+  return similarityFor(embed, asked);
+}
+
 export interface ProductVerdict {
   /** What the product says of the question on its product page (scoreQuestion, the crawl's own path). */
   answered: boolean;
@@ -304,14 +369,21 @@ export interface ProductVerdict {
 }
 
 const verdictCache = new WeakMap<PqaQuestion, ProductVerdict>();
+const semanticVerdictCache = new WeakMap<PassageSimilarity, WeakMap<PqaQuestion, ProductVerdict>>();
 
-/** The product's verdict on one question: its best passage, whether it is marked answered, and whether it truly answers. */
-export function productVerdict(q: PqaQuestion): ProductVerdict {
-  const hit = verdictCache.get(q);
+/**
+ * The product's verdict on one question: its best passage, whether it is marked answered, and
+ * whether it truly answers; with a similarity, as the product decides with the sentence model.
+ * (Cached per question and similarity: computed with the weights in force at the first call.)
+ */
+export function productVerdict(q: PqaQuestion, similarity?: PassageSimilarity): ProductVerdict {
+  const caches = similarity ? (semanticVerdictCache.get(similarity) ?? new WeakMap<PqaQuestion, ProductVerdict>()) : verdictCache;
+  if (similarity) semanticVerdictCache.set(similarity, caches);
+  const hit = caches.get(q);
   if (hit) return hit;
   const { artifacts, page, question, passageOf } = productPage(q);
   const corpus = buildCorpus([{ artifacts, page }], 'en');
-  const { result, evidence } = scoreQuestion(question, corpus, NO_NAMES);
+  const { result, evidence } = scoreQuestion(question, corpus, NO_NAMES, similarity);
   const i = result.best?.passageId ? passageOf.get(result.best.passageId) : undefined;
   const out: ProductVerdict = {
     answered: result.answered,
@@ -321,17 +393,21 @@ export function productVerdict(q: PqaQuestion): ProductVerdict {
     right: i !== undefined && q.candidates[i].label === 1,
     answerable: q.candidates.some((c) => c.label === 1),
   };
-  verdictCache.set(q, out);
+  caches.set(q, out);
   return out;
 }
 
 /** Precision and recall of a verdict over questions: of those marked, the share right; right and marked over the answerable. */
-export function verdictFigures(qs: PqaQuestion[], marked: (v: ProductVerdict) => boolean): { answered: number; precision: number; recall: number } {
+export function verdictFigures(
+  qs: PqaQuestion[],
+  marked: (v: ProductVerdict) => boolean,
+  similarity?: PassageSimilarity,
+): { answered: number; precision: number; recall: number } {
   let answered = 0;
   let right = 0;
   let answerable = 0;
   for (const q of qs) {
-    const v = productVerdict(q);
+    const v = productVerdict(q, similarity);
     if (v.answerable) answerable++;
     if (!marked(v)) continue;
     answered++;

@@ -23,8 +23,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
-import { CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
-import { figures, loadSet, productVerdict, scorerScores, SETS, type PqaQuestion } from './answers-data.ts';
+import { CONFIDENCE_FEATURES, SEMANTIC_CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
+import type { PassageSimilarity } from '../../shared/score/semantic.ts';
+import { figures, loadSet, productVerdict, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
+import { cachedEmbedder } from './semantic-cache.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE = path.join(ROOT, 'shared/score/weights.ts');
@@ -59,7 +61,7 @@ function better(a: { p1: number; mrr: number }, b: { p1: number; mrr: number }):
   return a.p1 > b.p1 + MIN_GAIN || (Math.abs(a.p1 - b.p1) <= MIN_GAIN && a.mrr > b.mrr + MIN_GAIN);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dry = process.argv.includes('--dry');
   const dev = SETS.map((s) => loadSet(s.id).filter((q) => !q.heldBack));
   const start = { ...WEIGHTS };
@@ -87,6 +89,7 @@ function main(): void {
   }
 
   fitConfidence(dev.flat());
+  await fitSemantic(dev);
 
   const changed = (Object.keys(start) as Array<keyof ScoreWeights>).filter((k) => start[k] !== WEIGHTS[k]);
   process.stdout.write(`changed: ${changed.map((k) => `${k} ${start[k]} → ${WEIGHTS[k]}`).join(', ') || 'nothing'}\n`);
@@ -97,7 +100,10 @@ function main(): void {
   process.stdout.write(`wrote ${path.relative(ROOT, FILE)}\n`);
 }
 
-main();
+main().catch((err: unknown) => {
+  process.stderr.write(`fit: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
 
 /**
  * The answer's confidence: logistic regression of "the passage the product picks truly answers"
@@ -107,11 +113,73 @@ main();
  * questions marked answered are right.
  */
 function fitConfidence(dev: PqaQuestion[]): void {
+  const w = fitLogistic(dev, [...CONFIDENCE_FEATURES], undefined);
+  WEIGHTS.confidenceBias = w.bias;
+  WEIGHTS.confidenceRelevance = w.weights[0];
+  WEIGHTS.confidenceLexical = w.weights[1];
+  WEIGHTS.answeredConfidence = w.bar;
+}
+
+/**
+ * With the sentence model (crawler/semantic/model.ts, embeddings cached by semantic-cache.ts): the
+ * share of the re-ranking key that is its similarity (`semanticBlend`, a grid of tenths, kept only
+ * when it raises the dev objective by a point), then the confidence with the similarity as a third
+ * piece of evidence and its own answered bar, as above.
+ */
+async function fitSemantic(dev: PqaQuestion[][]): Promise<void> {
+  const embedder = cachedEmbedder();
+  const similarity = await semanticSimilarity(dev.flat(), embedder.embed);
+  const objectiveWith = () => {
+    let p1 = 0;
+    let mrr = 0;
+    for (const qs of dev) {
+      const f = figures(qs, (q) => semanticScores(q, similarity));
+      p1 += f.p1 / dev.length;
+      mrr += f.mrr / dev.length;
+    }
+    return { p1, mrr };
+  };
+  const current = WEIGHTS.semanticBlend;
+  let best = objectiveWith();
+  let bestValue = current;
+  process.stdout.write(`semantic blend ${current}: dev P@1 ${(best.p1 * 100).toFixed(1)}%\n`);
+  for (let t = 0; t <= 10; t++) {
+    const v = t / 10;
+    if (v === current) continue;
+    WEIGHTS.semanticBlend = v;
+    const o = objectiveWith();
+    process.stdout.write(`semantic blend ${v}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)}\n`);
+    if (better(o, best)) {
+      best = o;
+      bestValue = v;
+    }
+  }
+  WEIGHTS.semanticBlend = bestValue;
+  process.stdout.write(`semantic blend = ${bestValue}: dev P@1 ${(best.p1 * 100).toFixed(1)}%\n`);
+  const w = fitLogistic(dev.flat(), [...SEMANTIC_CONFIDENCE_FEATURES], similarity);
+  WEIGHTS.semanticConfidenceBias = w.bias;
+  WEIGHTS.semanticConfidenceRelevance = w.weights[0];
+  WEIGHTS.semanticConfidenceLexical = w.weights[1];
+  WEIGHTS.semanticConfidenceSimilarity = w.weights[2];
+  WEIGHTS.semanticAnsweredConfidence = w.bar;
+}
+
+/**
+ * Logistic regression of "the passage the product picks truly answers" (people's label; a question
+ * no candidate answers counts as wrong) on the evidence of confidence.ts, over the dev questions, by
+ * plain gradient descent from zero (deterministic, a small L2 penalty); then the lowest confidence,
+ * on a grid of hundredths, at which ≥ 90% of the dev questions marked answered are right.
+ */
+function fitLogistic(
+  dev: PqaQuestion[],
+  features: Array<keyof ConfidenceEvidence>,
+  similarity: PassageSimilarity | undefined,
+): { bias: number; weights: number[]; bar: number } {
   const rows = dev
-    .map((q) => productVerdict(q))
+    .map((q) => productVerdict(q, similarity))
     .filter((v): v is typeof v & { evidence: ConfidenceEvidence } => v.evidence !== null)
-    .map((v) => ({ x: [1, ...CONFIDENCE_FEATURES.map((f) => v.evidence[f])], y: v.right ? 1 : 0 }));
-  const w = new Array<number>(CONFIDENCE_FEATURES.length + 1).fill(0);
+    .map((v) => ({ x: [1, ...features.map((f) => v.evidence[f] ?? 0)], y: v.right ? 1 : 0 }));
+  const w = new Array<number>(features.length + 1).fill(0);
   const L2 = 1e-4;
   const RATE = 0.5;
   const sigmoid = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, xi, i) => s + xi * w[i], 0)));
@@ -124,9 +192,6 @@ function fitConfidence(dev: PqaQuestion[]): void {
     w.forEach((_, i) => (w[i] -= RATE * grad[i]));
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  WEIGHTS.confidenceBias = round(w[0]);
-  WEIGHTS.confidenceRelevance = round(w[1]);
-  WEIGHTS.confidenceLexical = round(w[2]);
   const p = rows.map((r) => ({ p: Math.round(sigmoid(r.x) * 1000) / 1000, y: r.y }));
   const answerable = dev.filter((q) => q.candidates.some((c) => c.label === 1)).length;
   let chosen = 1;
@@ -136,11 +201,11 @@ function fitConfidence(dev: PqaQuestion[]): void {
     if (marked.length >= MIN_ANSWERED && right / marked.length >= TARGET_PRECISION) {
       chosen = t / 100;
       process.stdout.write(
-        `answered confidence ${chosen}: ${marked.length} dev questions marked answered, precision ${((right / marked.length) * 100).toFixed(1)}%, recall ${((right / answerable) * 100).toFixed(1)}%\n`,
+        `answered confidence ${chosen}${similarity ? ' (with the sentence model)' : ''}: ${marked.length} dev questions marked answered, precision ${((right / marked.length) * 100).toFixed(1)}%, recall ${((right / answerable) * 100).toFixed(1)}%\n`,
       );
       break;
     }
   }
-  WEIGHTS.answeredConfidence = chosen;
-  process.stdout.write(`confidence weights: bias ${WEIGHTS.confidenceBias}, ${CONFIDENCE_FEATURES.map((f, i) => `${f} ${round(w[i + 1])}`).join(', ')}\n`);
+  process.stdout.write(`confidence weights${similarity ? ' (with the sentence model)' : ''}: bias ${round(w[0])}, ${features.map((f, i) => `${f} ${round(w[i + 1])}`).join(', ')}\n`);
+  return { bias: round(w[0]), weights: w.slice(1).map(round), bar: chosen };
 }

@@ -114,6 +114,10 @@ export interface ScoredAnswer {
   ref?: PassageRef;
   /** The passage's BM25 score over the question's best BM25 passage, when retrieved by a search (evidence for the confidence). */
   lexical?: number;
+  /** The sentence model's similarity of question and passage, when it judged this passage (shared/score/semantic.ts). */
+  semantic?: number;
+  /** Ranking key set by the semantic re-ranking (above every passage it did not judge); absent without a model. */
+  rankKey?: number;
 }
 
 /** Term-frequency credit: present once is most of it, repetition adds a little. */

@@ -18,12 +18,28 @@ export interface ConfidenceEvidence {
   relevance: number;
   /** The passage's BM25 score over the best BM25 score among its page's passages (0..1). */
   lexical: number;
+  /** The sentence model's similarity of question and passage (shared/score/semantic.ts), when a model judged it. */
+  semantic?: number;
 }
 
 /** The evidence as the fit sees it: one number per weight, in the order of `CONFIDENCE_FEATURES`. */
 export const CONFIDENCE_FEATURES = ['relevance', 'lexical'] as const;
 
+/** With a sentence model's similarity: the same evidence and it, weighed by their own fitted weights. */
+export const SEMANTIC_CONFIDENCE_FEATURES = ['relevance', 'lexical', 'semantic'] as const;
+
 export function confidenceOf(e: ConfidenceEvidence): number {
-  const z = WEIGHTS.confidenceBias + WEIGHTS.confidenceRelevance * e.relevance + WEIGHTS.confidenceLexical * e.lexical;
+  const z =
+    e.semantic === undefined
+      ? WEIGHTS.confidenceBias + WEIGHTS.confidenceRelevance * e.relevance + WEIGHTS.confidenceLexical * e.lexical
+      : WEIGHTS.semanticConfidenceBias +
+        WEIGHTS.semanticConfidenceRelevance * e.relevance +
+        WEIGHTS.semanticConfidenceLexical * e.lexical +
+        WEIGHTS.semanticConfidenceSimilarity * e.semantic;
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+}
+
+/** The confidence a question must reach to count as answered: its own bar when a sentence model judged the passage. */
+export function answeredConfidenceFor(e: ConfidenceEvidence | null): number {
+  return e?.semantic === undefined ? WEIGHTS.answeredConfidence : WEIGHTS.semanticAnsweredConfidence;
 }

@@ -8,7 +8,8 @@ import type { Config, Gap, PageArtifacts, PageResult, ProspectQuestion, Question
 import { brandNamesOf, questionContext, scorePassage, type BrandNames, type QuestionContext, type ScoredAnswer } from './answer.ts';
 import type { Bm25Index } from './bm25.ts';
 import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
-import { confidenceOf, type ConfidenceEvidence } from './confidence.ts';
+import { answeredConfidenceFor, confidenceOf, type ConfidenceEvidence } from './confidence.ts';
+import { rerankBySimilarity, type PassageSimilarity } from './semantic.ts';
 import { gapFor } from './gaps.ts';
 import { aiCitationOf } from './ai-citation.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
@@ -38,10 +39,12 @@ export interface ScoreSiteInput {
   config: Config;
   questions?: ProspectQuestion[];
   pages: Iterable<{ artifacts: PageArtifacts; page: PageResult }>;
+  /** A sentence model's question–passage similarity, supplied by the caller (shared/score/semantic.ts); without it, words only. */
+  similarity?: PassageSimilarity;
 }
 
 /** Scores a crawled site. Pure and deterministic: same input, same output. */
-export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteScoring {
+export function scoreSite({ config, questions, pages, similarity }: ScoreSiteInput): SiteScoring {
   const qs = questions ?? effectiveQuestions(config);
   const defaultLang = config.languages[0] ?? 'en';
   // The crawl is of the brand's site: every page is its own unless the config names its domains.
@@ -51,7 +54,7 @@ export function scoreSite({ config, questions, pages }: ScoreSiteInput): SiteSco
   const results: QuestionResult[] = [];
   const gaps: Gap[] = [];
   for (const q of qs) {
-    const { result, gap } = scoreQuestion(q, corpus, names);
+    const { result, gap } = scoreQuestion(q, corpus, names, similarity);
     const aiCitation = aiCitationOf(q, config);
     results.push(aiCitation ? { ...result, aiCitation } : result);
     if (gap) gaps.push(gap);
@@ -64,19 +67,22 @@ export function scoreQuestion(
   question: ProspectQuestion,
   corpus: Corpus,
   names: BrandNames,
+  similarity?: PassageSimilarity,
 ): { result: QuestionResult; gap: Gap | null; evidence: ConfidenceEvidence | null } {
   const ctx = questionContext(question, names, corpus.defaultLang);
   const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
-  const perPage = index ? candidatesPerPage(ctx, index) : [];
+  const perPage = index ? candidatesPerPage(ctx, index, similarity) : [];
   const rank = rankOf(perPage);
   const byVisibility = perPage
     .map((c) => c.byAnswer)
     .sort((a, b) => rank(b) - rank(a) || b.answer.answer - a.answer.answer || a.page.order - b.page.order);
   const best = byVisibility[0] ?? null;
   const visibility = best ? best.answer.visibility : 0;
-  const evidence = best ? { relevance: best.answer.factors.relevance, lexical: best.lexical ?? 1 } : null;
+  const evidence: ConfidenceEvidence | null = best
+    ? { relevance: best.answer.factors.relevance, lexical: best.lexical ?? 1, ...(best.semantic !== undefined ? { semantic: best.semantic } : {}) }
+    : null;
   const confidence = evidence ? confidenceOf(evidence) : 0;
-  const answered = visibility >= ANSWERED_THRESHOLD && confidence >= ANSWERED_CONFIDENCE;
+  const answered = visibility >= ANSWERED_THRESHOLD && confidence >= answeredConfidenceFor(evidence);
   const result: QuestionResult = {
     question,
     visibility,
@@ -104,11 +110,11 @@ export function scoreQuestion(
  * page never ranks above the article it excerpts when that article is among the candidates.
  */
 function rankOf(perPage: PageCandidates[]): (s: ScoredAnswer) => number {
-  const byUrl = new Map(perPage.map((c) => [c.byAnswer.page.url, c.byAnswer.answer.visibility]));
+  const byUrl = new Map(perPage.map((c) => [c.byAnswer.page.url, c.byAnswer.rankKey ?? c.byAnswer.answer.visibility]));
   const key = new Map<ScoredAnswer, number>();
   for (const c of perPage) {
     const s = c.byAnswer;
-    let v = s.answer.visibility;
+    let v = s.rankKey ?? s.answer.visibility;
     const ref = s.ref;
     if (ref?.card) {
       const articles = (ref.excerptOf ?? []).map((u) => byUrl.get(u)).filter((x): x is number => x != null && x > 0);
@@ -116,7 +122,7 @@ function rankOf(perPage: PageCandidates[]): (s: ScoredAnswer) => number {
     }
     key.set(s, v);
   }
-  return (s) => key.get(s) ?? s.answer.visibility;
+  return (s) => key.get(s) ?? s.rankKey ?? s.answer.visibility;
 }
 
 /** What a passage says, whatever its place and findability: relevance × shape × tone. */
@@ -135,24 +141,45 @@ interface PageCandidates {
 }
 
 /** For each page among the BM25 candidates: its best answer, best content and best topicality. */
-function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>): PageCandidates[] {
+function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>, similarity?: PassageSimilarity): PageCandidates[] {
   if (!ctx.groups.length) return [];
   const hits = index.search(ctx.groups, CANDIDATE_PASSAGES);
   const pages = new Map<number, PageCandidates>();
   // Hits come best first, so a page's first hit is its best BM25 passage: each passage's BM25 share
   // is taken against that (on a product page as on a site page: the passages it competes with).
   const pageTop = new Map<number, number>();
+  const all: ScoredAnswer[] = [];
   for (const hit of hits) {
     const scored = scorePassage(ctx, index, hit.doc);
     const top = pageTop.get(scored.page.order) ?? hit.score;
     pageTop.set(scored.page.order, top);
     scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
+    all.push(scored);
+  }
+  // With a sentence model, the best few passages are re-ranked by meaning as well as words. When the
+  // words retrieve fewer than that, the retrieved pages' other passages join (a product page's spec
+  // row may answer without sharing a word with the question).
+  if (similarity) {
+    if (all.length < WEIGHTS.semanticCandidates) {
+      const seen = new Set(all.map((s) => s.ref?.passage));
+      for (const doc of index.docs) {
+        if (!pageTop.has(doc.ref.page.order) || seen.has(doc.ref.passage)) continue;
+        const scored = scorePassage(ctx, index, doc);
+        scored.lexical = 0;
+        all.push(scored);
+      }
+    }
+    rerankBySimilarity(ctx.question, all, similarity);
+  }
+  const better = (a: ScoredAnswer, b: ScoredAnswer) =>
+    a.rankKey !== undefined || b.rankKey !== undefined ? (a.rankKey ?? -1) > (b.rankKey ?? -1) : a.answer.answer > b.answer.answer;
+  for (const scored of all) {
     const prev = pages.get(scored.page.order);
     if (!prev) {
       pages.set(scored.page.order, { byAnswer: scored, byContent: scored, topicality: scored.topicality });
       continue;
     }
-    if (scored.answer.answer > prev.byAnswer.answer.answer) prev.byAnswer = scored;
+    if (better(scored, prev.byAnswer)) prev.byAnswer = scored;
     if (content(scored) > content(prev.byContent)) prev.byContent = scored;
     prev.topicality = Math.max(prev.topicality, scored.topicality);
   }

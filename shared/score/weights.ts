@@ -36,6 +36,16 @@ export interface ScoreWeights {
   confidenceBias: number;
   confidenceRelevance: number;
   confidenceLexical: number;
+  /** Semantic re-ranking (shared/score/semantic.ts): how many of the best passages a sentence model judges (not fitted: a cost bound, about a product page's passages)… */
+  semanticCandidates: number;
+  /** …and the share of the re-ranking key that is its similarity (fitted on dev). */
+  semanticBlend: number;
+  /** Logistic weights of the confidence when a sentence model judged the passage, and its answered bar (fitted on dev, as above). */
+  semanticConfidenceBias: number;
+  semanticConfidenceRelevance: number;
+  semanticConfidenceLexical: number;
+  semanticConfidenceSimilarity: number;
+  semanticAnsweredConfidence: number;
 }
 
 // fit:begin
@@ -59,5 +69,12 @@ export const WEIGHTS: ScoreWeights = {
   confidenceBias: -5.473,
   confidenceRelevance: 3.697,
   confidenceLexical: 5.106,
+  semanticCandidates: 16,
+  semanticBlend: 0.5,
+  semanticConfidenceBias: -4.416,
+  semanticConfidenceRelevance: 3.222,
+  semanticConfidenceLexical: 2.807,
+  semanticConfidenceSimilarity: 3.196,
+  semanticAnsweredConfidence: 0.78,
 };
 // fit:end

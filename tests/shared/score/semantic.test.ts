@@ -1,0 +1,44 @@
+/**
+ * The semantic re-ranking (shared/score/semantic.ts) with a stub similarity in place of the sentence
+ * model (the real model is measured in `npm run eval` and `npm run bench:semantic`, not loaded here):
+ * a marketer sees the passage that answers by meaning chosen over one that only repeats the words,
+ * and without a model the report is what it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { scoreSite } from '../../../shared/score/index.ts';
+import { recordingSimilarity, type PassageSimilarity } from '../../../shared/score/semantic.ts';
+import type { ProspectQuestion } from '../../../shared/schemas/index.ts';
+import { page, testConfig } from './pages.ts';
+
+const question: ProspectQuestion = { id: 'ipad', text: 'does this game work on the ipad', stage: 'purchase', weight: 1, source: 'config', lang: 'en' };
+
+describe('semantic re-ranking of the best passages', () => {
+  const config = testConfig({ brand: { name: 'Acme', domains: ['acme.example'] } });
+  const pages = [
+    page(
+      '<h1>Star Puzzle</h1><h2>Customer reviews</h2><p>My son wanted this game so badly, we bought the ipad case too and the game box arrived on time.</p>' +
+        '<h2>Product details</h2><p>Platform: Apple iOS tablets and phones; also plays on Android.</p>',
+      { url: 'https://acme.example/star-puzzle/', title: 'Star Puzzle' },
+    ),
+  ];
+  // The stub plays the model: the spec row means the answer, the review does not.
+  const stub: PassageSimilarity = (_q, p) => (/platform/i.test(p.text) ? 0.9 : 0.1);
+
+  it('chooses the passage the model reads as the answer, keeping each passage its own score', () => {
+    const words = scoreSite({ config, questions: [question], pages }).questions[0];
+    const meaning = scoreSite({ config, questions: [question], pages, similarity: stub }).questions[0];
+    expect(words.best?.excerpt).toMatch(/ipad case/);
+    expect(meaning.best?.excerpt).toMatch(/Platform: Apple iOS/);
+    expect(meaning.best?.url).toBe('https://acme.example/star-puzzle/');
+  });
+
+  it('asks the model only about the few best passages, and a first pass that records them changes nothing', () => {
+    const { similarity, asked } = recordingSimilarity();
+    const recorded = scoreSite({ config, questions: [question], pages, similarity }).questions[0];
+    const plain = scoreSite({ config, questions: [question], pages }).questions[0];
+    expect(recorded).toEqual(plain);
+    const passages = [...asked.values()].flat().map((p) => p.text);
+    expect(passages.some((t) => /Platform/.test(t))).toBe(true);
+    expect(passages.length).toBeLessThanOrEqual(16);
+  });
+});
