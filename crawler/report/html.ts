@@ -173,24 +173,63 @@ function dominantStage(p: PageResult): string {
   return STAGES.reduce((best, s) => (sp[s] > sp[best] ? s : best), 'interest' as Stage);
 }
 
+/** Rows of the pages table in the page at once: a 100,000-page report keeps a small DOM; sorting and filtering run over every row. */
+export const PAGE_ROWS = 100;
+
+/** One row of a paginated table: its HTML, its text (what a filter searches), a sort key per column, and its filter attributes. */
+interface DataRow {
+  h: string;
+  t: string;
+  k: Array<number | string>;
+  a: Record<string, string>;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/** The text content of our own escaped HTML (tags dropped, our five entities decoded), as the DOM's textContent reads it. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
+}
+
+/** A table row from its cells: each cell's sort key is its numeric value when it has one, else its text. */
+function dataRow(cells: Array<{ html: string; cls?: string; v?: number | string }>, attrs: Record<string, string>): DataRow {
+  const tds = cells.map((c) => `<td${c.cls ? ` class="${c.cls}"` : ''}${c.v !== undefined ? ` data-v="${esc(c.v)}"` : ''}>${c.html}</td>`);
+  const h = `<tr${Object.entries(attrs).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('')}>${tds.join('')}</tr>`;
+  const k = cells.map((c) => (c.v !== undefined ? Number(c.v) : textOf(c.html).trim().toLowerCase()));
+  return { h, t: textOf(tds.join('')).toLowerCase(), k, a: attrs };
+}
+
 function pagesTable(pages: PageResult[]): string {
-  const rows = pages
-    .map((p) => {
-      const f = p.findability.score * 100;
-      const lh = p.lighthouse;
-      return `<tr data-stage="${esc(dominantStage(p))}" data-indexable="${p.indexable ? 'yes' : 'no'}">
-<td>${urlLink(p.url)}${p.redirectChain.length ? `<div class="small dim">after ${p.redirectChain.length} redirect(s)</div>` : ''}<div class="small">${esc(p.title ?? '(no title)')}</div></td>
-<td class="num" data-v="${p.status}">${p.status || esc(p.fetchError ?? 'error')}</td>
-<td>${p.indexable ? '<span class="ok">yes</span>' : '<span class="bad">no</span>'}</td>
-<td class="num ${ratingClass(f)}" data-v="${f.toFixed(2)}">${round(f)}</td>
-<td>${profileBars(p)}</td>
-<td class="num" data-v="${p.depth ?? -1}">${p.depth ?? '–'}</td>
-<td class="num" data-v="${p.wordCount}">${p.wordCount}</td>
-<td class="num" data-v="${lh?.performance ?? -1}">${lh ? `${pct(lh.performance)}${lh.inheritedFrom ? '<span class="dim small" title="inherited from a sampled page of the same template">*</span>' : ''}` : '–'}</td>
-<td class="audits">${failingAudits(p)}</td></tr>`;
-    })
-    .join('\n');
-  return table('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows, true);
+  const rows = pages.map((p) => {
+    const f = p.findability.score * 100;
+    const lh = p.lighthouse;
+    return dataRow(
+      [
+        { html: `${urlLink(p.url)}${p.redirectChain.length ? `<div class="small dim">after ${p.redirectChain.length} redirect(s)</div>` : ''}<div class="small">${esc(p.title ?? '(no title)')}</div>` },
+        { html: `${p.status || esc(p.fetchError ?? 'error')}`, cls: 'num', v: p.status },
+        { html: p.indexable ? '<span class="ok">yes</span>' : '<span class="bad">no</span>' },
+        { html: round(f), cls: `num ${ratingClass(f)}`, v: f.toFixed(2) },
+        { html: profileBars(p) },
+        { html: `${p.depth ?? '–'}`, cls: 'num', v: p.depth ?? -1 },
+        { html: `${p.wordCount}`, cls: 'num', v: p.wordCount },
+        { html: lh ? `${pct(lh.performance)}${lh.inheritedFrom ? '<span class="dim small" title="inherited from a sampled page of the same template">*</span>' : ''}` : '–', cls: 'num', v: lh?.performance ?? -1 },
+        { html: failingAudits(p), cls: 'audits' },
+      ],
+      { stage: dominantStage(p), indexable: p.indexable ? 'yes' : 'no' },
+    );
+  });
+  return pagedTable('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows);
+}
+
+/**
+ * A table of any length: its first PAGE_ROWS rows are in the page (shown before any script runs), every
+ * row is data beside it (JSON in a non-executed script element, `<` escaped), and the script pages,
+ * sorts and filters over all of them.
+ */
+function pagedTable(id: string, headers: string[], rows: DataRow[]): string {
+  const json = JSON.stringify(rows).replace(/</g, '\\u003c');
+  const first = rows.slice(0, PAGE_ROWS).map((r) => r.h).join('\n');
+  const pager = `<div class="pager small" data-pager="${id}"><button type="button" data-step="-1">‹ previous</button> <span data-range="${id}">${rows.length ? `1–${Math.min(PAGE_ROWS, rows.length)}` : '0'} of ${rows.length}</span> <button type="button" data-step="1">next ›</button></div>`;
+  return `${table(id, headers, first, true, { rows: `rows-${id}`, pageSize: PAGE_ROWS })}${rows.length > PAGE_ROWS ? pager : ''}<script type="application/json" id="rows-${id}">${json}</script>`;
 }
 
 function issuesTable(issues: SiteIssue[]): string {
@@ -233,7 +272,7 @@ function lighthouseTable(pages: PageResult[]): string {
   return `<section id="lighthouse"><h2>${esc(UIStrings.lighthouse)}</h2>${table('lighthouse', ['Page', 'Performance', 'SEO', 'LCP', 'CLS', 'TBT', 'Error'], rows, false)}</section>`;
 }
 
-function table(id: string, headers: string[], rows: string, filterable: boolean): string {
+function table(id: string, headers: string[], rows: string, filterable: boolean, paged?: { rows: string; pageSize: number }): string {
   const filters = filterable
     ? `<div class="filters"><input type="search" placeholder="${esc(UIStrings.filter)}" data-filter="${id}" aria-label="Filter ${esc(id)}">${
         id === 'issues'
@@ -241,25 +280,41 @@ function table(id: string, headers: string[], rows: string, filterable: boolean)
           : `<select data-attr-filter="${id}" data-attr="stage" aria-label="Stage"><option value="">all stages</option>${STAGES.map((s) => `<option>${s}</option>`).join('')}</select>`
       }<span class="dim small" data-count="${id}"></span></div>`
     : '';
-  return `${filters}<div class="scroll"><table id="t-${id}" class="data sortable"><thead><tr>${headers.map((h, i) => `<th data-col="${i}" tabindex="0">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  const data = paged ? ` data-rows="${paged.rows}" data-page-size="${paged.pageSize}"` : '';
+  return `${filters}<div class="scroll"><table id="t-${id}" class="data sortable"${data}><thead><tr>${headers.map((h, i) => `<th data-col="${i}" tabindex="0">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 // Sorting and filtering: our own code, embedded once and allowed by its hash in the page's CSP.
 const SCRIPT = `(function(){
 function val(td){var v=td.getAttribute('data-v');if(v!==null)return parseFloat(v);return td.textContent.trim().toLowerCase();}
+function cmp(a,c,asc){if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;}
+var paged={};
+document.querySelectorAll('table[data-rows]').forEach(function(t){
+ var id=t.id.slice(2);var all=JSON.parse(document.getElementById(t.getAttribute('data-rows')).textContent);
+ var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null};
+ var range=document.querySelector('[data-range="'+id+'"]');
+ p.draw=function(){var n=p.view.length;var last=Math.max(0,Math.ceil(n/size)-1);if(p.page>last)p.page=last;if(p.page<0)p.page=0;var from=p.page*size;
+  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(r){return r.h;}).join('');
+  if(range)range.textContent=(n?(from+1)+'–'+Math.min(n,from+size):'0')+' of '+n;};
+ p.order=function(){if(!p.sort)return;var i=p.sort[0],asc=p.sort[1];p.view.sort(function(x,y){return cmp(x.k[i],y.k[i],asc);});};
+ document.querySelectorAll('[data-pager="'+id+'"] button').forEach(function(b){b.addEventListener('click',function(){p.page+=+b.getAttribute('data-step');p.draw();});});
+ paged[id]=p;});
 document.querySelectorAll('table.sortable').forEach(function(t){
  t.querySelectorAll('th').forEach(function(th){
   function sort(){var i=+th.getAttribute('data-col');var asc=th.getAttribute('aria-sort')!=='ascending';
    t.querySelectorAll('th').forEach(function(o){o.removeAttribute('aria-sort');});th.setAttribute('aria-sort',asc?'ascending':'descending');
+   var p=paged[t.id.slice(2)];if(p){p.sort=[i,asc];p.order();p.page=0;p.draw();return;}
    var b=t.tBodies[0];var rows=Array.prototype.slice.call(b.rows);
-   rows.sort(function(x,y){var a=val(x.cells[i]),c=val(y.cells[i]);if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;});
+   rows.sort(function(x,y){return cmp(val(x.cells[i]),val(y.cells[i]),asc);});
    rows.forEach(function(r){b.appendChild(r);});}
   th.addEventListener('click',sort);th.addEventListener('keydown',function(e){if(e.key==='Enter')sort();});});});
 function apply(id){var t=document.getElementById('t-'+id);if(!t)return;var q=(document.querySelector('[data-filter="'+id+'"]')||{}).value||'';q=q.toLowerCase();
  var sel=document.querySelector('[data-attr-filter="'+id+'"]');var want=sel?sel.value:'';var attr=sel?sel.getAttribute('data-attr'):'';var n=0;
- Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
+ var p=paged[id];
+ if(p){p.view=(q||want)?p.all.filter(function(r){return(!q||r.t.indexOf(q)>=0)&&(!want||r.a[attr]===want);}):p.all.slice();p.order();p.page=0;p.draw();n=p.view.length;}
+ else Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
  var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=n+' shown';}
-document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});apply(i.getAttribute('data-filter'));});
+document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});var id=i.getAttribute('data-filter');if(paged[id]){var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=paged[id].all.length+' shown';}else apply(id);});
 document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});
 })();`;
 
@@ -283,6 +338,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}td.pas
 .profile{display:flex;width:120px;height:10px;background:#eee;border-radius:3px;overflow:hidden}.seg.interest{background:#4285f4}.seg.comparison{background:#a142f4}.seg.purchase{background:#f4b400}
 td.audits details{margin:2px 0}td.audits summary{cursor:pointer;color:var(--poor)}table.items{font-size:11px;border-collapse:collapse;margin:4px 0}table.items td,table.items th{border:1px solid var(--line);padding:2px 4px;max-width:360px;word-break:break-all}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}
+.pager{margin:6px 0}.pager button{padding:2px 8px}
 @media print{.filters{display:none}}`;
 
 export function renderHtmlReport(report: CrawlReport): string {

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../../crawler/browser.ts';
+import { PAGE_ROWS, renderHtmlReport } from '../../../crawler/report/html.ts';
 import type { CrawlReport } from '../../../shared/schemas/index.ts';
 import { demoJob } from '../../helpers/demo-job.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
@@ -90,6 +91,28 @@ describe('report.html of the demo crawl', () => {
     expect(audits.some((a) => a.startsWith('meta-description'))).toBe(true);
     expect(await visibleRows('issues')).toBe(report.issues.length);
     expect((await texts('#t-issues > tbody > tr > td:nth-child(2)')).filter((t) => t === 'broken-link').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pages a long pages table, and sorts and filters across every page, not the rows shown', async () => {
+    // 250 pages (the demo's, under new URLs): the first PAGE_ROWS are in the DOM, the rest are data.
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...report.pages[i % report.pages.length], url: `https://many.example/p${i}/` }));
+    const file = path.join(path.dirname(SCREENSHOT), 'report-many.html');
+    await writeFile(file, renderHtmlReport({ ...report, pages: many }));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(await visibleRows('pages')).toBe(PAGE_ROWS);
+    expect(await texts('[data-range="pages"]')).toEqual([`1–${PAGE_ROWS} of 250`]);
+    await page.type('[data-filter="pages"]', '/p249/');
+    expect(await texts('#t-pages > tbody > tr > td:first-child a')).toEqual(['/p249/']);
+    await page.$eval('[data-filter="pages"]', (i) => {
+      (i as HTMLInputElement).value = '';
+      i.dispatchEvent(new Event('input'));
+    });
+    await page.click('#t-pages th[data-col="6"]');
+    await page.click('#t-pages th[data-col="6"]');
+    const words = await page.$$eval('#t-pages > tbody > tr > td:nth-child(7)', (tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
+    expect(words[0]).toBe(Math.max(...many.map((p) => p.wordCount)));
+    await page.click('[data-pager="pages"] button[data-step="1"]');
+    expect(await texts('[data-range="pages"]')).toEqual([`${PAGE_ROWS + 1}–${2 * PAGE_ROWS} of 250`]);
   });
 
   it('runs without a console error', () => {
