@@ -149,6 +149,8 @@ export function productPage(q: PqaQuestion): ProductPage {
       listItems: c.source === 'bullet' ? 1 : 0,
       tables: 0,
       prices: findPrices(c.text, 20).map((p) => p.raw),
+      images: 0,
+      imagesWithoutAlt: [],
     });
     passageOf.set(id, i);
     offset += words;

@@ -1,4 +1,5 @@
 import type { AuditItem } from '../schemas/index.ts';
+import { altProblem } from '../extract/image-alt.ts';
 import { defineAudit, notApplicable } from './types.ts';
 
 const UIStrings = {
@@ -10,8 +11,6 @@ const UIStrings = {
   noImages: 'The page has no images.',
 };
 
-const PRESENTATIONAL = new Set(['none', 'presentation']);
-
 /** axe-core's image-alt rule: alt, aria-label(ledby), title or a presentational role; an alt of only spaces fails. */
 export default defineAudit({
   meta: { id: 'image-alt', title: UIStrings.title, failureTitle: UIStrings.failureTitle, description: UIStrings.description, group: 'content', requires: ['images'] },
@@ -20,11 +19,8 @@ export default defineAudit({
     if (!visible.length) return notApplicable(UIStrings.noImages);
     const items: AuditItem[] = [];
     for (const img of visible) {
-      const role = (img.role ?? '').trim().toLowerCase();
-      let problem: string | null = null;
-      if (img.alt !== null && img.alt.length > 0 && /^\s+$/.test(img.alt)) problem = UIStrings.spaceOnly;
-      else if (img.alt === null && !img.label && !PRESENTATIONAL.has(role)) problem = UIStrings.missing;
-      if (problem) items.push({ path: img.path, src: img.src, problem });
+      const problem = altProblem(img.alt, !!img.label, img.role);
+      if (problem) items.push({ path: img.path, src: img.src, problem: problem === 'missing' ? UIStrings.missing : UIStrings.spaceOnly });
     }
     return items.length ? { score: 0, displayValue: `${items.length} of ${visible.length} images`, items } : { score: 1 };
   },

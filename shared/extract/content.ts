@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Heading, Passage } from '../schemas/index.ts';
 import { collapse, isElement, textOf } from './dom.ts';
+import { altProblem } from './image-alt.ts';
 import { findPrices } from './prices.ts';
 
 /** Chrome of a page, not its content: left out of passages and word counts. */
@@ -100,6 +101,8 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
           listItems: cur.listItems,
           tables: cur.tables,
           prices: findPrices(text, 20).map((p) => p.raw),
+          images: cur.images,
+          imagesWithoutAlt: cur.imagesWithoutAlt,
         });
       }
       wordOffset += words;
@@ -113,6 +116,23 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
     texts.push(c);
   };
 
+  // Images of the passage, for the screen-reader persona: the same rule as the image-alt audit (an
+  // aria-labelledby counts as a name here without resolving its ids; the audit resolves them).
+  const noteImage = (img: Element) => {
+    const a = img.attribs ?? {};
+    cur.images++;
+    const labelled = !!(a['aria-label']?.trim() || a['aria-labelledby']?.trim() || a.title?.trim());
+    if (altProblem(a.alt ?? null, labelled, a.role ?? null) && cur.imagesWithoutAlt.length < 20) cur.imagesWithoutAlt.push(a.src ?? '(no src)');
+  };
+  /** Images inside a block whose text is taken whole (the walk does not descend into it). */
+  const noteImagesIn = (node: Element) => {
+    for (const c of node.children) {
+      if (!isElement(c) || isHidden(c)) continue;
+      if (c.name.toLowerCase() === 'img') noteImage(c);
+      else if (c.children.length) noteImagesIn(c);
+    }
+  };
+
   const walk = (node: AnyNode, inOrdered: boolean) => {
     if (node.type === 'text') {
       addText((node as unknown as { data: string }).data);
@@ -121,6 +141,10 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
     if (!isElement(node)) return;
     const name = node.name.toLowerCase();
     if (BOILERPLATE.has(name) || isHidden(node)) return;
+    if (name === 'img') {
+      noteImage(node);
+      return;
+    }
     const h = HEADING.exec(name);
     if (h) {
       flush();
@@ -147,6 +171,7 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
       const nested = node.children.some((c) => isElement(c) && /^(ol|ul)$/.test(c.name));
       if (!nested) {
         addText(textOf(node));
+        noteImagesIn(node);
         return;
       }
     }
@@ -156,11 +181,13 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
     if (name === 'tr') {
       const cells = node.children.filter((c): c is Element => isElement(c) && /^(td|th)$/.test(c.name));
       addText(cells.map((c) => textOf(c)).join(' | '));
+      noteImagesIn(node);
       return;
     }
     if (name === 'li' || LEAF_BLOCKS.has(name)) {
       if (!node.children.some((c) => isElement(c) && (HEADING.test(c.name) || c.name === 'table'))) {
         addText(textOf(node));
+        noteImagesIn(node);
         return;
       }
     }
@@ -175,7 +202,7 @@ export function extractContent(main: Element, allHeadingsRoot: Element): Content
 }
 
 function newPassage(heading: string | null, level: number, path: string[], offset: number) {
-  return { heading, level, path, offset, parts: [] as string[], orderedSteps: 0, listItems: 0, tables: 0 };
+  return { heading, level, path, offset, parts: [] as string[], orderedSteps: 0, listItems: 0, tables: 0, images: 0, imagesWithoutAlt: [] as string[] };
 }
 
 function collectHeadings(node: AnyNode, out: Heading[]) {

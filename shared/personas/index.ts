@@ -77,12 +77,17 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 function screenReader({ artifacts, page, passage }: PersonaInput): PersonaCheck[] {
   const checks: PersonaCheck[] = [];
-  const visible = artifacts.images.filter((i) => !i.hidden);
-  const alt = audit(page.audits, 'image-alt');
-  if (visible.length) {
-    const missing = alt?.score === 0 ? alt.items.length : 0;
-    const srcs = alt?.items.slice(0, 2).map((i) => String(i.src ?? i.path)).join(', ');
-    checks.push({ check: 'image-alt', weight: 2, score: 1 - missing / visible.length, message: missing ? `${missing} of ${visible.length} images have no text alternative (${srcs})` : undefined });
+  // Images of the answering passage, not of the whole page: a logo without alt in the footer does not
+  // stop a screen-reader user from hearing the answer; a diagram without alt inside it does.
+  if (passage.images > 0) {
+    const missing = passage.imagesWithoutAlt.length;
+    const srcs = passage.imagesWithoutAlt.slice(0, 2).join(', ');
+    checks.push({
+      check: 'image-alt',
+      weight: 2,
+      score: 1 - Math.min(missing, passage.images) / passage.images,
+      message: missing ? `${missing} of ${passage.images} images in the answering passage have no text alternative (${srcs})` : undefined,
+    });
   }
   const u = artifacts.usability;
   if (u.controls > 0) {

@@ -61,6 +61,10 @@ export const PassageSchema = z.object({
   tables: z.number().int().nonnegative().default(0),
   /** Prices found in this passage's text, as written. */
   prices: z.array(z.string()).default([]),
+  /** Images shown in this passage (not hidden from assistive technology). */
+  images: z.number().int().nonnegative().default(0),
+  /** Sources of this passage's images without a text alternative (the image-alt rule), at most 20. */
+  imagesWithoutAlt: z.array(z.string()).default([]),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

@@ -211,6 +211,9 @@ function faqPassages(a: PageArtifacts): Passage[] {
       listItems: 0,
       tables: 0,
       prices: findPrices(f.answer, 20).map((p) => p.raw),
+      // The FAQ answer is a part of its host passage: the host's images are the reader's images.
+      images: host.images,
+      imagesWithoutAlt: host.imagesWithoutAlt,
     });
   });
   return out;
@@ -247,6 +250,8 @@ function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeading
         listItems: head.listItems + children.reduce((n, c) => n + c.listItems, 0),
         tables: head.tables + children.reduce((n, c) => n + c.tables, 0),
         prices: [...head.prices, ...children.flatMap((c) => c.prices)].slice(0, 40),
+        images: head.images + children.reduce((n, c) => n + c.images, 0),
+        imagesWithoutAlt: [...head.imagesWithoutAlt, ...children.flatMap((c) => c.imagesWithoutAlt)].slice(0, 20),
       },
       childHeadings: children.map((c) => c.heading ?? '').filter(Boolean),
       children: children.map((c) => c.id),

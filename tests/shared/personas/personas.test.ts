@@ -31,8 +31,22 @@ describe('screen-reader', () => {
     expect(bad.usability).toBeLessThan(0.5);
     const byCheck = new Map(bad.checks.map((c) => [c.check, c]));
     expect(byCheck.get('unlabeled-controls')).toMatchObject({ score: 0, message: expect.stringMatching(/^2 of 2 form controls or buttons have no label .*<input type=email name=email>, <button type=submit>/) });
-    expect(byCheck.get('image-alt')!.message).toMatch(/1 of 1 images have no text alternative \(\/a\.png\)/);
+    expect(byCheck.get('image-alt')!.message).toMatch(/^1 of 1 images in the answering passage have no text alternative \(\/a\.png\)$/);
     expect(byCheck.get('lang')!.score).toBe(0);
+  });
+
+  it('checks the images of the answering passage, not of the whole page', () => {
+    const page = artifacts(
+      `<h2>How the valve closes</h2><p>The motor turns the lever a quarter turn in six seconds. <img src="/diagram.png"></p><figure><img src="/photo.jpg" alt="The valve on a pipe"></figure>` +
+        `<h2>About us</h2><p>We are a small team in Eugene, Oregon, making leak sensors since 2019.</p><img src="/team.jpg"><table><tr><td><img src="/icon.svg"></td><td>Family owned</td></tr></table>`,
+    );
+    const [answer, about] = [0, 1].map((i) => usability('screen-reader', page, i).checks.find((c) => c.check === 'image-alt'));
+    expect(answer).toMatchObject({ score: 0.5, message: '1 of 2 images in the answering passage have no text alternative (/diagram.png)' });
+    expect(about).toMatchObject({ score: 0, message: '2 of 2 images in the answering passage have no text alternative (/team.jpg, /icon.svg)' });
+    // A passage without images has nothing to check; the page audit still counts every image.
+    const plain = artifacts(`${ANSWER}<h2>Our team</h2><p>Photos of the team.</p><img src="/team.jpg">`);
+    expect(usability('screen-reader', plain, 0).checks.map((c) => c.check)).not.toContain('image-alt');
+    expect(pageResultFrom(plain).audits.find((x) => x.id === 'image-alt')?.score).toBe(0);
   });
 
   it('accepts the names axe accepts: aria-label, aria-labelledby, a wrapping label, placeholder, title, a button text or value', () => {
