@@ -22,7 +22,6 @@ const MESSAGES = {
     `${s.interrupted ? 'Crawl interrupted' : 'Crawl finished'}: ${s.pagesFetched} page(s) in ${(s.durationMs / 1000).toFixed(1)}s · ${s.errors} with errors · ${s.blocked} blocked by robots.txt · ${s.pagesQueued} still queued`,
   resumeHint: (out: string) => `Resume with: zmot crawl <same url> --out ${out} --resume`,
   noReport: (dir: string) => `Store written; build the report with: zmot report ${dir}`,
-  renderWithQueue: '--render is not available with --queue yet: workers fetch pages without Chromium',
 };
 
 /** Exit code after Ctrl-C: the shell convention for "terminated by SIGINT". */
@@ -168,7 +167,6 @@ export default function register(program: Command) {
       // Checked first: a wrong or unreachable Redis is one line, before anything is written.
       let remote: RedisPagesType | undefined;
       if (opts.queue !== undefined) {
-        if (opts.render) throw new UsageError(MESSAGES.renderWithQueue);
         const { parseQueueUrl, checkReachable } = await import('../distributed/connection.ts');
         const target = parseQueueUrl(opts.queue);
         await checkReachable(target);

@@ -5,7 +5,7 @@ import { safe } from '../format.ts';
 const MESSAGES = {
   badNumber: (flag: string, value: string) => `${flag} must be a whole number from 1 to 256, got: ${value}`,
   badLock: (value: string) => `--lock-ms must be a whole number of milliseconds from 500 to 600000, got: ${value}`,
-  started: (shown: string, n: number) => `zmot worker: waiting for page jobs on ${shown} (${n} page(s) at once per crawl; Ctrl-C to stop)`,
+  started: (shown: string, n: number) => `zmot worker: waiting for page jobs on ${shown} (${n} page(s) at once over all crawls; Ctrl-C to stop)`,
   stopping: 'Stopping: finishing the pages in hand (Ctrl-C again to quit now)…',
 };
 
@@ -20,7 +20,7 @@ export default function register(program: Command) {
     .command('worker')
     .description('Fetch, extract and audit the pages of distributed crawls (`zmot crawl <url> --queue …`) from a Redis queue.')
     .requiredOption('--queue <redis-url>', 'the Redis the coordinators use (redis://host:port/db)')
-    .option('--concurrency <n>', 'pages processed at once, per crawl', '8')
+    .option('--concurrency <n>', 'pages processed at once by this worker, over all the crawls it serves', '8')
     .option('--lock-ms <ms>', 'a page whose worker stops answering goes to another worker after this', '30000')
     .action(async (opts: { queue: string; concurrency: string; lockMs: string }) => {
       const concurrency = bounded(opts.concurrency, 1, 256, MESSAGES.badNumber('--concurrency', opts.concurrency));

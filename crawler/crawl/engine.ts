@@ -9,10 +9,11 @@ import { auditStamp } from '../version.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
 import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
-import { fetchLimits, Fetcher, isHtmlType, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
+import { fetchLimits, Fetcher, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
 import { SqliteFrontier, type Frontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
-import { decodeJob, processPage, type PageJob, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
+import { processPage, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
+import { pageJobOf, renderedJob } from './page-job.ts';
 import type { PageWorkerPool } from './worker-pool.ts';
 import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import type { RenderPool } from './render.ts';
@@ -187,8 +188,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
         queueHreflang: o.queueHreflang,
       });
     }
-    // Chromium and puppeteer load only for --render.
-    if (o.render) this.renderer = await (await import('./render.ts')).RenderPool.start({ concurrency: o.renderConcurrency, timeoutMs: o.renderTimeoutMs, userAgent: o.userAgent, guard });
+    // Chromium and puppeteer load only for --render (on the workers, for a distributed crawl).
+    if (o.render && !this.remote) this.renderer = await (await import('./render.ts')).RenderPool.start({ concurrency: o.renderConcurrency, timeoutMs: o.renderTimeoutMs, userAgent: o.userAgent, guard });
 
     if (this.resumed) {
       this.priorDurationMs = this.store.getMeta<number>('durationMs') ?? 0;
@@ -479,7 +480,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       }
       // Interrupted while a worker had it: the URL stays queued for --resume (the worker's answer waits in Redis).
       if (!r) return;
-      return this.storeOutcome(item, reservation, r.outcome, r.out, false, null);
+      return this.storeOutcome(item, reservation, r.outcome, r.out, r.rendered, r.renderError);
     }
     const outcome = await this.fetcher.fetch({
       url: item.url,
@@ -491,31 +492,9 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
 
     const finalUrl = outcome.url;
     const finalRules = new URL(finalUrl).origin === rules.record.origin ? rules : await this.robots.forUrl(finalUrl);
-    let job: PageJob = {
-      url: finalUrl,
-      requestedUrl: item.url,
-      status: outcome.status,
-      headers: outcome.headers,
-      contentType: outcome.contentType,
-      body: outcome.body && isHtmlType(outcome.contentType) ? outcome.body : null,
-      html: null,
-      truncated: outcome.truncated,
-      redirectChain: outcome.redirectChain,
-      fetchError: outcome.error,
-      depth: item.depth,
-      inSitemap: this.inSitemap(finalUrl, item.url),
-      robotsTxt: finalRules.artifactFor(finalUrl),
-      rendered: false,
-      encoding: null,
-      encodingNote: null,
-    };
+    let job = pageJobOf(outcome, { requestedUrl: item.url, depth: item.depth, inSitemap: this.inSitemap(finalUrl, item.url), robotsTxt: finalRules.artifactFor(finalUrl) });
     let renderError: string | null = null;
-    if (this.renderer && job.body && outcome.status >= 200 && outcome.status < 300 && !this.aborted) {
-      const decoded = decodeJob(job);
-      const r = await this.renderer.render({ url: finalUrl, html: decoded.html ?? '' });
-      if (r.html !== null) job = { ...job, body: null, html: r.html, rendered: true, encoding: decoded.encoding, encodingNote: decoded.encodingNote };
-      else renderError = r.error;
-    }
+    if (this.renderer && !this.aborted) ({ job, renderError } = await renderedJob(job, this.renderer));
     let out: PageOutput;
     if (this.pool) {
       const pool = this.pool;

@@ -26,6 +26,9 @@ export interface RemotePageRequest {
 export interface RemotePageResult {
   outcome: FetchOutcome;
   out: PageOutput;
+  /** `--render`: the worker rendered the page with Chromium, or why it could not. */
+  rendered: boolean;
+  renderError: string | null;
 }
 
 /** Questions a worker asks the engine mid-page, answered by the same code as a local crawl. */

@@ -30,29 +30,32 @@ const SWEEP_MS = 2000;
 
 /** What the engine's result looks like on the wire: the page blob as base64. */
 export interface WireResult {
+  rendered: boolean;
+  renderError: string | null;
   outcome: RemotePageResult['outcome'];
   out: Omit<RemotePageResult['out'], 'data'> & { data: string };
 }
 
 export function toWire(r: RemotePageResult): WireResult {
-  return { outcome: { ...r.outcome, body: null }, out: { ...r.out, html: null, data: Buffer.from(r.out.data).toString('base64') } };
+  return { ...r, outcome: { ...r.outcome, body: null }, out: { ...r.out, html: null, data: Buffer.from(r.out.data).toString('base64') } };
 }
 
 function fromWire(w: WireResult): RemotePageResult {
-  return { outcome: w.outcome, out: { ...w.out, data: new Uint8Array(Buffer.from(w.out.data, 'base64')) } };
+  return { outcome: w.outcome, out: { ...w.out, data: new Uint8Array(Buffer.from(w.out.data, 'base64')) }, rendered: w.rendered === true, renderError: w.renderError ?? null };
 }
 
 export function workerSettings(o: CrawlOptions, startUrl: string): WorkerCrawlSettings {
   return {
     startUrl,
     privateNetworks: o.privateNetworks,
-    ...fetchLimits(o),
+    limits: fetchLimits(o),
     perHostConcurrency: o.perHostConcurrency ?? o.concurrency,
     delayMs: o.delayMs,
     ignoredParams: [...(o.defaultIgnoreParams ? DEFAULT_IGNORED_PARAMS : []), ...o.ignoreParams],
     followNofollow: o.followNofollow,
     queueCanonicals: o.queueCanonicals,
     queueHreflang: o.queueHreflang,
+    render: o.render ? { concurrency: o.renderConcurrency, timeoutMs: o.renderTimeoutMs } : null,
   };
 }
 
@@ -138,7 +141,7 @@ class RedisSession implements RemoteSession {
   ) {
     // One connection for the queue, the gate and our keys: a Crawl-delay or robots.txt written before
     // a job is added reaches Redis before the job does.
-    this.gate = new RedisHostGate(redis, { prefix: ns.ours, concurrency: settings.perHostConcurrency, delayMs: settings.delayMs, leaseMs: leaseMsFor(settings.timeoutMs) });
+    this.gate = new RedisHostGate(redis, { prefix: ns.ours, concurrency: settings.perHostConcurrency, delayMs: settings.delayMs, leaseMs: leaseMsFor(settings.limits.timeoutMs) });
     this.queue = new Queue(ns.queueName, {
       connection: redis,
       prefix: PREFIX,

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { FetchLimits } from '../crawl/fetcher.ts';
 
 /** BullMQ key prefix of every zmot queue. */
 export const PREFIX = 'zmot';
@@ -23,21 +24,16 @@ export interface RegistryEntry {
 export interface WorkerCrawlSettings {
   startUrl: string;
   privateNetworks: 'auto' | 'allow' | 'refuse';
-  userAgent: string;
-  timeoutMs: number;
-  headersTimeoutMs: number;
-  bodyTimeoutMs: number;
-  maxBodyBytes: number;
-  maxRedirects: number;
-  retries: number;
-  retryBaseMs: number;
-  maxRetryAfterMs: number;
+  /** The fetcher's request limits, as the embedded crawl's (fetchLimits). */
+  limits: FetchLimits;
   perHostConcurrency: number;
   delayMs: number;
   ignoredParams: string[];
   followNofollow: boolean;
   queueCanonicals: boolean;
   queueHreflang: boolean;
+  /** `--render`: workers render HTML pages with Chromium. */
+  render: { concurrency: number; timeoutMs: number } | null;
 }
 
 export function namespace(crawlId: string) {

@@ -10,8 +10,10 @@ import { pagePipelineOptions } from '../pipeline-options.ts';
 import { toSitePage } from '../../shared/site-audits/index.ts';
 import type { RobotsTxt } from '../../shared/schemas/index.ts';
 import { AddressGuard, type LookupFn } from '../crawl/address-guard.ts';
-import { Fetcher, isHtmlType, type RedirectDecision } from '../crawl/fetcher.ts';
-import { processPage, type PageJob, type ProcessorContext } from '../crawl/page-processor.ts';
+import { Fetcher, type RedirectDecision } from '../crawl/fetcher.ts';
+import { processPage, type ProcessorContext } from '../crawl/page-processor.ts';
+import { pageJobOf, renderedJob } from '../crawl/page-job.ts';
+import type { RenderPool } from '../crawl/render.ts';
 import type { RemotePageRequest } from '../crawl/remote.ts';
 import { createNormalizer } from '../crawl/urls.ts';
 import { connect, type QueueTarget } from './connection.ts';
@@ -27,7 +29,7 @@ export const WORKER_MESSAGES = {
 };
 
 export interface WorkerOptions {
-  /** Pages processed at once per crawl by this worker. */
+  /** Pages processed at once by this worker process, over all the crawls it serves. */
   concurrency: number;
   /** How long a job stays locked without a heartbeat: a killed worker's pages go to others after this. */
   lockMs: number;
@@ -42,6 +44,8 @@ export interface WorkerOptions {
 
 interface Served {
   worker: Worker;
+  /** Chromium for `--render` crawls, started with the first page to render. */
+  renderer: Promise<RenderPool> | null;
   /** The BullMQ worker's connection (BullMQ leaves a connection it was given open). */
   connection: Redis;
   fetcher: Fetcher;
@@ -65,6 +69,14 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions): 
   const pipeline = pagePipelineOptions();
   warmUp(pipeline);
   let closed = false;
+  const slots = new Slots(options.concurrency);
+  // The process's pages at once, shared out over the crawls it serves (each at least one; the slots hold the total).
+  const rebalance = () => {
+    const all = [...serving.values()];
+    all.forEach((s, i) => {
+      s.worker.concurrency = Math.max(1, Math.floor(options.concurrency / all.length) + (i < options.concurrency % all.length ? 1 : 0));
+    });
+  };
 
   const poll = async () => {
     let registry;
@@ -79,11 +91,13 @@ export async function startWorker(target: QueueTarget, options: WorkerOptions): 
       if (active && !s && !closed) {
         const raw = await redis.get(namespace(crawlId).settings).catch(() => null);
         if (!raw) continue;
-        serving.set(crawlId, serveCrawl(target, redis, namespace(crawlId), JSON.parse(raw) as WorkerCrawlSettings, pipeline, options));
+        serving.set(crawlId, serveCrawl(target, redis, namespace(crawlId), JSON.parse(raw) as WorkerCrawlSettings, pipeline, options, slots));
+        rebalance();
         everServed.add(crawlId);
         log(WORKER_MESSAGES.serving(crawlId, entry.startUrl));
       } else if (!active && s) {
         serving.delete(crawlId);
+        rebalance();
         await stopServing(s);
         log(WORKER_MESSAGES.stopped(crawlId));
       }
@@ -126,30 +140,27 @@ async function stopServing(s: Served) {
   await s.worker.close().catch(() => {});
   s.controller.abort(new Error(WORKER_MESSAGES.interrupted));
   await s.fetcher.close();
+  await s.renderer?.then((r) => r.close()).catch(() => {});
   s.connection.disconnect();
 }
 
-function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: WorkerCrawlSettings, pipeline: ProcessorContext['pipeline'], options: WorkerOptions): Served {
+function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: WorkerCrawlSettings, pipeline: ProcessorContext['pipeline'], options: WorkerOptions, slots: Slots): Served {
   const controller = new AbortController();
-  const gate = new RedisHostGate(redis, { prefix: ns.ours, concurrency: settings.perHostConcurrency, delayMs: settings.delayMs, leaseMs: leaseMsFor(settings.timeoutMs) });
+  const gate = new RedisHostGate(redis, { prefix: ns.ours, concurrency: settings.perHostConcurrency, delayMs: settings.delayMs, leaseMs: leaseMsFor(settings.limits.timeoutMs) });
   // The guard is built per crawl from its start URL, on every worker: a job cannot send a worker into a private network.
   const guardReady = AddressGuard.forStart(settings.startUrl, settings.privateNetworks, options.lookup);
   let fetcher: Fetcher | null = null;
   const fetcherFor = async () =>
     (fetcher ??= new Fetcher({
-      userAgent: settings.userAgent,
-      timeoutMs: settings.timeoutMs,
-      headersTimeoutMs: settings.headersTimeoutMs,
-      bodyTimeoutMs: settings.bodyTimeoutMs,
-      maxBodyBytes: settings.maxBodyBytes,
-      maxRedirects: settings.maxRedirects,
-      retries: settings.retries,
-      retryBaseMs: settings.retryBaseMs,
-      maxRetryAfterMs: settings.maxRetryAfterMs,
+      ...settings.limits,
       connectionsPerHost: settings.perHostConcurrency,
       guard: await guardReady,
       gate,
     }));
+  let renderer: Promise<RenderPool> | null = null;
+  // Chromium loads only for a --render crawl, on its first page, with the crawl's own guard (through the guard proxy).
+  const rendererFor = (render: NonNullable<WorkerCrawlSettings['render']>) =>
+    (renderer ??= guardReady.then(async (guard) => (await import('../crawl/render.ts')).RenderPool.start({ concurrency: render.concurrency, timeoutMs: render.timeoutMs, userAgent: settings.limits.userAgent, guard })));
   const ctx: ProcessorContext = {
     pipeline,
     toSitePage,
@@ -193,7 +204,15 @@ function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: 
   }
 
   async function processJob(job: Job<RemotePageRequest>): Promise<WireResult> {
-    const req = job.data;
+    const release = await slots.acquire();
+    try {
+      return await processPageJob(job.data);
+    } finally {
+      release();
+    }
+  }
+
+  async function processPageJob(req: RemotePageRequest): Promise<WireResult> {
     const f = await fetcherFor();
     const outcome = await f.fetch({
       url: req.url,
@@ -203,33 +222,19 @@ function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: 
     if (outcome.errorCode === 'aborted') throw new Error(WORKER_MESSAGES.interrupted);
     let { inSitemap, robotsTxt } = req;
     if (outcome.url !== req.url) ({ inSitemap, robotsTxt } = await ask<{ inSitemap: boolean | null; robotsTxt: RobotsTxt }>('context', { itemUrl: req.url, finalUrl: outcome.url }));
-    const pageJob: PageJob = {
-      url: outcome.url,
-      requestedUrl: req.url,
-      status: outcome.status,
-      headers: outcome.headers,
-      contentType: outcome.contentType,
-      body: outcome.body && isHtmlType(outcome.contentType) ? outcome.body : null,
-      html: null,
-      truncated: outcome.truncated,
-      redirectChain: outcome.redirectChain,
-      fetchError: outcome.error,
-      depth: req.depth,
-      inSitemap,
-      robotsTxt: await withContent(robotsTxt),
-      rendered: false,
-      encoding: null,
-      encodingNote: null,
-    };
+    let pageJob = pageJobOf(outcome, { requestedUrl: req.url, depth: req.depth, inSitemap, robotsTxt: await withContent(robotsTxt) });
+    let renderError: string | null = null;
+    if (settings.render) ({ job: pageJob, renderError } = await renderedJob(pageJob, await rendererFor(settings.render)));
     const out = processPage(pageJob, ctx);
-    return toWire({ outcome, out });
+    return toWire({ outcome, out, rendered: pageJob.rendered, renderError });
   }
 
   const connection = connect(target);
   const worker = new Worker<RemotePageRequest, WireResult>(ns.queueName, processJob, {
     connection,
     prefix: PREFIX,
-    concurrency: options.concurrency,
+    // Set by the process over its crawls (rebalance); the slots hold the process's total.
+    concurrency: 1,
     lockDuration: options.lockMs,
     // Looked for often: a dead worker's page moves on soon after its lock lapses (the check is one small script).
     stalledInterval: Math.max(500, Math.round(options.lockMs / 4)),
@@ -241,8 +246,33 @@ function serveCrawl(target: QueueTarget, redis: Redis, ns: Namespace, settings: 
     worker,
     connection,
     controller,
+    get renderer() {
+      return renderer;
+    },
     get fetcher() {
       return fetcher ?? { close: async () => {} } as unknown as Fetcher;
     },
   } as Served;
+}
+
+/** The worker process's page slots, shared by every crawl it serves. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(total: number) {
+    this.free = total;
+  }
+
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
 }

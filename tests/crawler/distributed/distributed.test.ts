@@ -18,10 +18,11 @@ import { Redis } from 'ioredis';
 import { startWorker, type WorkerHandle } from '../../../crawler/distributed/worker.ts';
 import { crawlToStore, reportFromStore, runSiteJob } from '../../../crawler/job.ts';
 import type { StaticServer } from '../../../crawler/serve.ts';
-import type { Config } from '../../../shared/schemas/index.ts';
+import type { Config, PageArtifacts } from '../../../shared/schemas/index.ts';
 import { zmot } from '../../helpers/cli.ts';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.ts';
 import { html, page, startSite, type TestSite } from '../crawl/sites/server.ts';
+import { startJsSite } from '../crawl/sites/js-site.ts';
 
 let redis: TestRedis;
 let site: StaticServer;
@@ -205,6 +206,47 @@ describe('distributed crawl (Redis + BullMQ)', () => {
       expect(slow.site.hits.get('/robots.txt')).toBe(1);
     } finally {
       await Promise.all([busy.site.close(), slow.site.close()]);
+    }
+  }, 120_000);
+
+  it("a worker's --concurrency is the process's, over all its crawls; --render crawls render on the workers with Chromium", async () => {
+    // Redis database 1: this worker alone, not the ones above.
+    const target = parseQueueUrl(redis.url.replace(/\/0$/, '/1'));
+    // Two slow sites counting the requests in flight on both together.
+    const flight = { now: 0, max: 0 };
+    const slowSite = () =>
+      startSite(async (_req, res, url) => {
+        if (url.pathname === '/robots.txt') return void res.writeHead(404).end();
+        flight.max = Math.max(flight.max, ++flight.now);
+        res.on('close', () => flight.now--);
+        await new Promise((r) => setTimeout(r, 150));
+        const i = url.pathname === '/' ? 0 : Number(url.pathname.slice(3));
+        html(res, page(`Page ${i}`, i === 0 ? [1, 2, 3, 4].map((j) => `/p/${j}`) : []));
+      });
+    const [one, two, js] = await Promise.all([slowSite(), slowSite(), startJsSite()]);
+    const worker = await startWorker(target, { concurrency: 2, lockMs: 15_000, pollMs: 100 });
+    const settings = { concurrency: 8, perHostConcurrency: 8, sitemaps: false };
+    try {
+      const [a, b, c] = await Promise.all([
+        crawlToStore({ startUrl: `${one.origin}/`, config, outDir: path.join(tmp, 'slots-1'), crawl: settings, deps: { remote: new RedisPages(target) } }),
+        crawlToStore({ startUrl: `${two.origin}/`, config, outDir: path.join(tmp, 'slots-2'), crawl: settings, deps: { remote: new RedisPages(target) } }),
+        crawlToStore({ startUrl: `${js.origin}/`, config, outDir: path.join(tmp, 'rendered'), crawl: { render: true, renderTimeoutMs: 15_000, sitemaps: false }, deps: { remote: new RedisPages(target) } }),
+      ]);
+      expect([a.summary.pagesFetched, b.summary.pagesFetched]).toEqual([5, 5]);
+      // Three crawls served by the one worker, never more than its 2 pages at once over all of them (8 allowed per crawl and host).
+      expect(worker.served.size).toBe(3);
+      expect(flight.max).toBeLessThanOrEqual(2);
+      const store = CrawlStore.open(c.storePath, { readonly: true });
+      const pages = new Map([...store.pages()].map((p) => [new URL(p.record.url).pathname, p]));
+      store.close();
+      // The script-built page and the link only its script makes: seen because the worker rendered it.
+      expect(pages.get('/')?.record.rendered).toBe(true);
+      expect((pages.get('/')?.artifacts as PageArtifacts).title).toBe('Rendered home');
+      expect((pages.get('/from-js')?.artifacts as PageArtifacts).title).toBe('From JS');
+      expect(js.hits.get('/')).toBe(1);
+    } finally {
+      await worker.close();
+      await Promise.all([one.close(), two.close(), js.close()]);
     }
   }, 120_000);
 });
