@@ -8,17 +8,23 @@
  * one command to run. The path found is passed to the test workers as CHROME_PATH.
  */
 import { BrowserNotFoundError, chromePath } from '../../crawler/browser.ts';
-import { aptInstall, canAptInstall } from './apt.ts';
+import { aptInstall, canAptInstall, REAL_SYSTEM, type SetupSystem } from './apt.ts';
 
-/** The browser to test with, installing Debian's Chromium when allowed; throws BrowserNotFoundError otherwise. */
-export function resolveTestBrowser(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+/**
+ * The browser to test with, installing Debian's Chromium when allowed; throws BrowserNotFoundError otherwise.
+ * `find` is crawler/browser.ts's search (it reads CHROME_PATH from `env`); tests inject it with `sys`.
+ */
+export function resolveTestBrowser(
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  { env = process.env, find = chromePath, sys = REAL_SYSTEM }: { env?: NodeJS.ProcessEnv; find?: () => string; sys?: SetupSystem } = {},
+): string {
   try {
-    return chromePath();
+    return find();
   } catch (e) {
-    if (!(e instanceof BrowserNotFoundError) || process.env.CHROME_PATH || !canAptInstall('ZMOT_NO_BROWSER_INSTALL')) throw e;
+    if (!(e instanceof BrowserNotFoundError) || env.CHROME_PATH || !canAptInstall('ZMOT_NO_BROWSER_INSTALL', env, sys)) throw e;
     log('tests: no Chromium found, installing Debian\'s (apt-get install -y chromium)');
-    if (!aptInstall('chromium')) throw new BrowserNotFoundError(`no Chromium found and apt-get install -y chromium failed; set CHROME_PATH`);
-    return chromePath();
+    if (!aptInstall('chromium', env, sys)) throw new BrowserNotFoundError(`no Chromium found and apt-get install -y chromium failed; set CHROME_PATH`);
+    return find();
   }
 }
 

@@ -7,34 +7,37 @@
  * (ZMOT_NO_REDIS_INSTALL=1 turns that off); otherwise the run stops with one line naming the command to run.
  * The path found is passed to the test workers as REDIS_SERVER.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { aptInstall, canAptInstall } from './apt.ts';
+import { aptInstall, canAptInstall, REAL_SYSTEM, type SetupSystem } from './apt.ts';
 
 export class RedisServerNotFoundError extends Error {}
 
 const INSTALL_HINT = 'apt-get install redis-server, or set REDIS_SERVER to its path';
 
-function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
+function onPath(name: string, env: NodeJS.ProcessEnv, sys: SetupSystem): string | null {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
-    if (existsSync(candidate)) return candidate;
+    if (sys.exists(candidate)) return candidate;
   }
   return null;
 }
 
 /** The redis-server to test with, installing Debian's when allowed; throws RedisServerNotFoundError otherwise. */
-export function resolveRedisServer(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): string {
+export function resolveRedisServer(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  sys: SetupSystem = REAL_SYSTEM,
+): string {
   if (env.REDIS_SERVER) {
-    if (existsSync(env.REDIS_SERVER)) return env.REDIS_SERVER;
+    if (sys.exists(env.REDIS_SERVER)) return env.REDIS_SERVER;
     throw new RedisServerNotFoundError(`REDIS_SERVER points to a missing file: ${env.REDIS_SERVER}`);
   }
-  const found = onPath('redis-server', env) ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null);
+  const found = onPath('redis-server', env, sys) ?? (sys.exists('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null);
   if (found) return found;
-  if (!canAptInstall('ZMOT_NO_REDIS_INSTALL', env)) throw new RedisServerNotFoundError(`no redis-server found (${INSTALL_HINT})`);
+  if (!canAptInstall('ZMOT_NO_REDIS_INSTALL', env, sys)) throw new RedisServerNotFoundError(`no redis-server found (${INSTALL_HINT})`);
   log("tests: no redis-server found, installing Debian's (apt-get install -y redis-server)");
-  if (!aptInstall('redis-server', env) || !existsSync('/usr/bin/redis-server')) {
+  if (!aptInstall('redis-server', env, sys) || !sys.exists('/usr/bin/redis-server')) {
     throw new RedisServerNotFoundError(`no redis-server found and apt-get install -y redis-server failed; set REDIS_SERVER`);
   }
   return '/usr/bin/redis-server';
