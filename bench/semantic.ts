@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       plain.push((performance.now() - t) / REPEAT);
       // With the model: record, embed, score again.
       t = performance.now();
-      const { similarity, asked } = recordingSimilarity();
+      const { similarity, asked } = recordingSimilarity(model.langs);
       scoreQuestion(question, corpus, NO_NAMES, similarity);
       const lookup = await similarityFor(model.embed, asked);
       scoreQuestion(question, corpus, NO_NAMES, lookup);

@@ -44,12 +44,16 @@ export function storePathFor(outDir: string): string {
 }
 
 /** Builds the report from a crawl store and writes every format into outDir. */
-export async function reportFromStore(storePath: string, outDir: string, options: { config?: Config; history?: HistoryOption } = {}): Promise<{ report: CrawlReport; files: string[] }> {
+export async function reportFromStore(
+  storePath: string,
+  outDir: string,
+  options: { config?: Config; history?: HistoryOption; semantic?: boolean } = {},
+): Promise<{ report: CrawlReport; files: string[] }> {
   const store = CrawlStore.open(storePath, { readonly: true });
   let report: CrawlReport;
   let config = options.config ?? null;
   try {
-    report = await buildReport(store, { config: options.config });
+    report = await buildReport(store, { config: options.config, semantic: options.semantic });
     config ??= ConfigSchema.safeParse(store.getMeta('config')).data ?? null;
   } finally {
     store.close();

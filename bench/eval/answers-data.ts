@@ -26,7 +26,7 @@ import { Bm25Index } from '../../shared/score/bm25.ts';
 import type { ConfidenceEvidence } from '../../shared/score/confidence.ts';
 import { recordingSimilarity, rerankBySimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
 import type { ScoredAnswer } from '../../shared/score/answer.ts';
-import { similarityFor, type Embed } from '../../crawler/semantic/model.ts';
+import { SENTENCE_MODEL_LANGS, similarityFor, type Embed } from '../../crawler/semantic/model.ts';
 import { buildCorpus } from '../../shared/score/corpus.ts';
 import { scoreQuestion } from '../../shared/score/site.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
@@ -337,7 +337,7 @@ function retrieved(q: PqaQuestion): Array<{ i: number; scored: ScoredAnswer }> {
 export function semanticScores(q: PqaQuestion, similarity: PassageSimilarity): number[] {
   const scores = new Array<number>(q.candidates.length).fill(-1);
   const list = retrieved(q);
-  rerankBySimilarity(productPage(q).question, list.map((r) => r.scored), similarity);
+  rerankBySimilarity(productPage(q).question, 'en', list.map((r) => r.scored), similarity);
   for (const { i, scored } of list) scores[i] = Math.max(scores[i], scored.rankKey ?? scored.answer.visibility);
   return scores;
 }
@@ -348,9 +348,9 @@ export function semanticScores(q: PqaQuestion, similarity: PassageSimilarity): n
  * then each distinct text is embedded once.
  */
 export async function semanticSimilarity(qs: PqaQuestion[], embed: Embed): Promise<PassageSimilarity> {
-  const { similarity, asked } = recordingSimilarity();
+  const { similarity, asked } = recordingSimilarity(SENTENCE_MODEL_LANGS);
   for (const q of qs) {
-    rerankBySimilarity(productPage(q).question, retrieved(q).map((r) => r.scored), similarity);
+    rerankBySimilarity(productPage(q).question, 'en', retrieved(q).map((r) => r.scored), similarity);
     const { artifacts, page, question } = productPage(q);
     scoreQuestion(question, buildCorpus([{ artifacts, page }], 'en'), NO_NAMES, similarity);
   }

@@ -44,6 +44,7 @@ interface CrawlCliOptions {
   include: string[];
   exclude: string[];
   json?: boolean;
+  semantic?: boolean;
   report: boolean;
   history?: string;
   queue?: string;
@@ -161,6 +162,7 @@ export default function register(program: Command) {
     .option('--no-report', 'crawl and store only; build the report later with `zmot report <dir>`')
     .option('--history <dir>', "record the run in this project history (default: the config's history)")
     .option('--queue <redis-url>', 'distributed crawl: page jobs go to `zmot worker` processes through this Redis (redis://host:port/db)')
+    .option('--semantic', "re-rank each question's best passages with the bundled sentence model (slower: ~1 s to load, then about a second per question)")
     .option('--json', 'print the final summary as JSON')
     .action(async (rawUrl: string, opts: CrawlCliOptions) => {
       const url = parseStartUrl(rawUrl);
@@ -226,7 +228,7 @@ export default function register(program: Command) {
       let scores = null;
       let history: string[] | null = null;
       if (opts.report) {
-        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' } });
+        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' }, semantic: opts.semantic });
         files = built.files;
         scores = built.report.scores;
         history = historyLines(built.report);

@@ -19,6 +19,7 @@ interface ReportCliOptions {
   config?: string;
   out?: string;
   json?: boolean;
+  semantic?: boolean;
   history?: string;
 }
 
@@ -39,6 +40,7 @@ export default function register(program: Command) {
     .option('-c, --config <file>', 'score with this config instead of the one stored with the crawl')
     .option('-o, --out <dir>', 'write the reports here (default: the crawl folder)')
     .option('--history <dir>', "record the run in this project history (default: the config's history)")
+    .option('--semantic', "re-rank each question's best passages with the bundled sentence model (slower: ~1 s to load, then about a second per question)")
     .option('--json', 'print the summary as JSON')
     .action(async (dir: string, opts: ReportCliOptions) => {
       const storePath = storeIn(dir);
@@ -46,7 +48,7 @@ export default function register(program: Command) {
       const outDir = opts.out ?? (statSync(dir).isFile() ? path.dirname(dir) : dir);
       let built: Awaited<ReturnType<typeof reportFromStore>>;
       try {
-        built = await reportFromStore(storePath, outDir, { config, history: { path: opts.history, command: 'report' } });
+        built = await reportFromStore(storePath, outDir, { config, history: { path: opts.history, command: 'report' }, semantic: opts.semantic });
       } catch (e) {
         if (e instanceof UsageError) throw e;
         const message = e instanceof Error ? e.message : String(e);

@@ -5,6 +5,8 @@ import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
 import { personaUsabilityAudit } from '../../shared/personas/site.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { scoreSite } from '../../shared/score/site.ts';
+import { recordingSimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
+import { loadSentenceModel, SENTENCE_MODEL_LANGS, similarityFor } from '../semantic/model.ts';
 import { questionsForConfig } from '../questions-files.ts';
 import { AddressGuard, type PrivateNetworkPolicy } from '../crawl/address-guard.ts';
 import { startGuardProxy } from '../guard-proxy.ts';
@@ -208,6 +210,11 @@ export interface BuildReportOptions {
   /** The config to score with; defaults to the one stored with the crawl, else one named after the host. */
   config?: Config;
   pipeline?: PagePipelineOptions;
+  /**
+   * Re-rank each question's best passages with the packaged sentence model (crawler/semantic/model.ts;
+   * `--semantic`): about a second to load, then the model reads the question and its best passages.
+   */
+  semantic?: boolean;
 }
 
 /** Store → CrawlReport: pages, crawl-level audits and issues, scores, questions and gaps. Fetches nothing. */
@@ -264,18 +271,23 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
   const { questions } = await questionsForConfig(config, process.cwd());
-  const scoring = scoreSite({
-    config,
-    questions,
-    // The same pages in the same order, their results as audited above (not audited a third time).
-    pages: (function* () {
-      for (const stored of store.pages()) {
-        const k = indexOf.get(stored.record.url);
-        const parsed = k === undefined ? null : PageArtifactsSchema.safeParse(stored.artifacts);
-        if (parsed?.success) yield { artifacts: withRobotsContent(parsed.data, robots), page: pages[k!] };
-      }
-    })(),
-  });
+  // The same pages in the same order, their results as audited above (not audited a third time).
+  const scoredPages = function* () {
+    for (const stored of store.pages()) {
+      const k = indexOf.get(stored.record.url);
+      const parsed = k === undefined ? null : PageArtifactsSchema.safeParse(stored.artifacts);
+      if (parsed?.success) yield { artifacts: withRobotsContent(parsed.data, robots), page: pages[k!] };
+    }
+  };
+  let similarity: PassageSimilarity | undefined;
+  if (options.semantic) {
+    // A first pass says which passages the model is to read (each question's best few), then it reads them.
+    const first = recordingSimilarity(SENTENCE_MODEL_LANGS);
+    scoreSite({ config, questions, pages: scoredPages(), similarity: first.similarity });
+    const model = await loadSentenceModel();
+    similarity = await similarityFor(model.embed, first.asked);
+  }
+  const scoring = scoreSite({ config, questions, pages: scoredPages(), similarity });
 
   // Answer-engine readiness of the site: which crawlers may read the pages that answer, and /llms.txt.
   // The page that best answers each question (the one the report shows), however well it answers.

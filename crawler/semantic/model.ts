@@ -11,6 +11,8 @@ import type { Passage, ProspectQuestion } from '../../shared/schemas/index.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
 
 export const SENTENCE_MODEL_ID = 'use-lite-energetic-ai-0.2.0';
+/** USE lite is trained on English only: on French or Romanian questions it chose wrong pages of the demo's translations. */
+export const SENTENCE_MODEL_LANGS: readonly string[] = ['en'];
 
 /** A passage longer than this many words is read by its first ones (the model's cost grows with length). */
 export const MAX_WORDS = 200;
@@ -19,6 +21,8 @@ const BATCH = 16;
 
 export interface SentenceModel {
   id: string;
+  /** The languages it reads (questions in others are ranked by words only). */
+  langs: readonly string[];
   /** Unit-length embeddings of the texts, in order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /** How long loading took (ms). */
@@ -39,6 +43,7 @@ export async function loadSentenceModel(): Promise<SentenceModel> {
   const loadMs = performance.now() - started;
   return {
     id: SENTENCE_MODEL_ID,
+    langs: SENTENCE_MODEL_LANGS,
     loadMs,
     async embed(texts) {
       const out: Float32Array[] = [];
@@ -73,7 +78,7 @@ export type Embed = (texts: string[]) => Promise<Float32Array[]>;
 /**
  * The similarities of the (question, passage) pairs a first scoring pass asked for
  * (`recordingSimilarity` in shared/score/semantic.ts), as the lookup the second pass takes.
- * Each distinct text is embedded once.
+ * Each distinct text is embedded once. Record with `recordingSimilarity(SENTENCE_MODEL_LANGS)`.
  */
 export async function similarityFor(embed: Embed, asked: Map<ProspectQuestion, Passage[]>): Promise<PassageSimilarity> {
   const texts = new Set<string>();
@@ -84,7 +89,8 @@ export async function similarityFor(embed: Embed, asked: Map<ProspectQuestion, P
   const list = [...texts];
   const vectors = await embed(list);
   const byText = new Map(list.map((t, i) => [t, vectors[i]]));
-  return (q, p) => {
+  return (q, p, lang) => {
+    if (!SENTENCE_MODEL_LANGS.includes(lang ?? '')) return undefined;
     const a = byText.get(q.text);
     const b = byText.get(p.text);
     return a && b ? cosine(a, b) : undefined;

@@ -21,20 +21,21 @@ import { WEIGHTS } from './weights.ts';
 
 /**
  * The similarity (cosine, −1..1) of a question and a passage as a sentence model reads them, or
- * `undefined` when not known (the passage is then ranked by words only).
+ * `undefined` when not known (the passage is then ranked by words only). `lang` is the language the
+ * question is scored in: a model answers only for the languages it was trained on.
  */
-export type PassageSimilarity = (question: ProspectQuestion, passage: Passage) => number | undefined;
+export type PassageSimilarity = (question: ProspectQuestion, passage: Passage, lang: string | null) => number | undefined;
 
 /**
  * Sets `semantic` and `rankKey` on the scored passages of one question when the similarity of each
  * of its best `semanticCandidates` passages is known; otherwise leaves them as they are.
  */
-export function rerankBySimilarity(question: ProspectQuestion, scored: ScoredAnswer[], similarity: PassageSimilarity): void {
+export function rerankBySimilarity(question: ProspectQuestion, lang: string | null, scored: ScoredAnswer[], similarity: PassageSimilarity): void {
   const withText = scored.filter((s) => s.ref?.passage);
   if (!withText.length) return;
   const order = [...withText].sort((a, b) => b.answer.visibility - a.answer.visibility || a.page.order - b.page.order);
   const top = order.slice(0, Math.max(1, Math.round(WEIGHTS.semanticCandidates)));
-  const sims = top.map((s) => similarity(question, s.ref!.passage));
+  const sims = top.map((s) => similarity(question, s.ref!.passage, lang));
   if (sims.some((x) => x === undefined || !Number.isFinite(x))) return;
   const best = top[0].answer.visibility;
   const lambda = WEIGHTS.semanticBlend;
@@ -46,12 +47,16 @@ export function rerankBySimilarity(question: ProspectQuestion, scored: ScoredAns
   for (const s of scored) if (!judged.has(s)) s.rankKey = best > 0 ? Math.min(1, s.answer.visibility / best) : 0;
 }
 
-/** A similarity that answers nothing and records each passage it was asked about, per question: the first pass. */
-export function recordingSimilarity(): { similarity: PassageSimilarity; asked: Map<ProspectQuestion, Passage[]> } {
+/**
+ * A similarity that answers nothing and records each passage it was asked about, per question: the
+ * first pass. With `langs`, only questions scored in one of those languages (the model's) are recorded.
+ */
+export function recordingSimilarity(langs?: readonly string[]): { similarity: PassageSimilarity; asked: Map<ProspectQuestion, Passage[]> } {
   const asked = new Map<ProspectQuestion, Passage[]>();
   return {
     asked,
-    similarity: (q, p) => {
+    similarity: (q, p, lang) => {
+      if (langs && !langs.includes(lang ?? '')) return undefined;
       const list = asked.get(q) ?? [];
       if (!list.includes(p)) list.push(p);
       asked.set(q, list);

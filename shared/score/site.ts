@@ -169,7 +169,7 @@ function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>, s
         all.push(scored);
       }
     }
-    rerankBySimilarity(ctx.question, all, similarity);
+    rerankBySimilarity(ctx.question, ctx.analyzer.lang, all, similarity);
   }
   const better = (a: ScoredAnswer, b: ScoredAnswer) =>
     a.rankKey !== undefined || b.rankKey !== undefined ? (a.rankKey ?? -1) > (b.rankKey ?? -1) : a.answer.answer > b.answer.answer;

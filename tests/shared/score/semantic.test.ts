@@ -41,4 +41,10 @@ describe('semantic re-ranking of the best passages', () => {
     expect(passages.some((t) => /Platform/.test(t))).toBe(true);
     expect(passages.length).toBeLessThanOrEqual(16);
   });
+
+  it('asks nothing about questions in a language the model does not read', () => {
+    const { similarity, asked } = recordingSimilarity(['fr']);
+    scoreSite({ config, questions: [question], pages, similarity });
+    expect(asked.size).toBe(0);
+  });
 });
