@@ -144,6 +144,8 @@ const questions = effectiveQuestions(config).slice(0, QUESTIONS);
 
 // Extraction is the slow part (minutes for 50,000 pages): the extracted crawl is kept in the temp folder and reused.
 const CACHE = path.join(os.tmpdir(), `zmot-bench-scoring-v1-${PAGES}-${QUESTIONS}.jsonl`);
+// The config beside the cached crawl: bench/report-scale.ts stores it with the crawl it writes.
+writeFileSync(`${CACHE}.config.json`, JSON.stringify(config));
 const t0 = performance.now();
 const pages: Array<{ artifacts: PageArtifacts; page: PageResult }> = [];
 if (existsSync(CACHE) && !args.includes('--no-cache')) {
