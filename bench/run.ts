@@ -12,7 +12,8 @@ const STEPS: Array<{ name: string; args: string[] }> = [
   { name: 'crawl speed and memory (zmot vs crawlee with and without persistence)', args: ['bench/crawl.ts', ...process.argv.slice(2)] },
   { name: 'per-page pipeline vs parse-only', args: ['bench/pipeline.ts'] },
   { name: 'distributed crawl: 1, 2, 4 workers vs single process, Redis memory per queued job', args: ['bench/distributed.ts'] },
-  { name: 'scoring speed', args: ['bench/scoring.ts'] },
+  { name: 'scoring at scale: 500 questions on 5,000 and 50,000 pages, against the exhaustive retrieval', args: ['bench/scoring.ts'] },
+  { name: 'reports at scale: zmot report on a 50,000-page store (peak RSS, files), report.html in Chromium', args: ['bench/report-scale.ts', '--pages', '50000'] },
   { name: 'extension badges and content-script size', args: ['bench/extension.ts', '--write'] },
   { name: 'query classifier accuracy', args: ['bench/classifier-eval.ts'] },
 ];

@@ -241,7 +241,7 @@ for (const size of SIZES) {
     zmot: { ours: result?.scores.zmot ?? null, exhaustive: exhaustive.value.scores.zmot },
     gaps: result?.gaps.length ?? 0,
   });
-  if (!JSON_OUT) process.stderr.write(`  ${size} pages scored\n`);
+  if (!JSON_OUT) process.stderr.write(`  ${size} pages scored: ${JSON.stringify(rows[rows.length - 1])}\n`);
 }
 
 const figures = {
