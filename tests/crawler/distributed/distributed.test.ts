@@ -19,7 +19,7 @@ import { startWorker, type WorkerHandle } from '../../../crawler/distributed/wor
 import { crawlToStore, reportFromStore, runSiteJob } from '../../../crawler/job.ts';
 import type { StaticServer } from '../../../crawler/serve.ts';
 import type { Config, PageArtifacts } from '../../../shared/schemas/index.ts';
-import { zmot } from '../../helpers/cli.ts';
+import { zmotInProcess } from '../../helpers/cli.ts';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.ts';
 import { html, page, startSite, type TestSite } from '../crawl/sites/server.ts';
 import { startJsSite } from '../crawl/sites/js-site.ts';
@@ -152,10 +152,9 @@ describe('distributed crawl (Redis + BullMQ)', () => {
   }, 180_000);
 
   it('`zmot queue status` lists the crawl with its counts; a wrong or unreachable Redis is one line, exit 2', async () => {
-    const [status, unreachable] = await Promise.all([
-      zmot(['queue', 'status', redis.url, '--json'], { timeout: 120_000 }),
-      zmot(['crawl', `${site.origin}/`, '--queue', 'redis://:s3cret@127.0.0.1:1/0', '--out', path.join(tmp, 'never')], { timeout: 120_000 }),
-    ]);
+    // In-process through the binary's own runCli (no process start): the command's output and exit code are the point.
+    const status = await zmotInProcess(['queue', 'status', redis.url, '--json']);
+    const unreachable = await zmotInProcess(['crawl', `${site.origin}/`, '--queue', 'redis://:s3cret@127.0.0.1:1/0', '--out', path.join(tmp, 'never')]);
     expect(status.code).toBe(0);
     const rows = JSON.parse(status.stdout) as Array<{ crawl: string; status: string; startUrl: string; queued: number; active: number; done: number; failed: number }>;
     const row = rows.find((r) => r.startUrl === `${site.origin}/`)!;
