@@ -85,7 +85,24 @@ export const ENGLISH: LanguagePack = {
   promoPhrases: String.raw`buy (it )?now|order (it )?(now|today)|shop now|add to (cart|basket)|limited[- ]time( offer)?|special offer|exclusive (offer|deal)|don'?t miss|act now|hurry|best[- ]in[- ]class|award[- ]winning|number one|world'?s (best|leading|first|most)|industry[- ]leading|market[- ]leading|revolutionary|cutting[- ]edge|game[- ]chang\w+|unbeatable|unmatched|unrivall?ed|best[- ]selling|bestsellers?|state[- ]of[- ]the[- ]art|risk[- ]free|free shipping|save (up to )?\d+|\d+ ?% off|promo code|coupon|sign up today|get yours|join (thousands|millions)|trusted by (thousands|millions)|peace of mind`,
 };
 
-/** English word forms (see LanguagePack.wordForms): "x-free" is about x (its absence), not about something costing nothing. */
+/**
+ * Phrasal verbs that English also writes as one word: "set up" / "setup", "sign up" / "signup", "log in" /
+ * "login", also split by their object ("set Zera Books up", up to three words that are not a preposition,
+ * conjunction or article). Only these pairs: "set in", "sign on" or "check out" mean other things.
+ */
+const PHRASAL_VERBS = /\b(set|sets|setting|sign|signs|signing|signed|log|logs|logging|logged)((?:\s+(?!(?:of|to|for|a|an|and|or|but|in|on|at|with|by|from|up|into)\b)[\p{L}\p{N}]+){0,3}?)\s+(up|in)\b/gu;
+const PHRASAL_JOINED: Record<string, Record<string, string>> = { set: { up: 'setup' }, sign: { up: 'signup', in: 'signin' }, log: { in: 'login' } };
+const PHRASAL_BASE: Record<string, string> = { sets: 'set', setting: 'set', signs: 'sign', signing: 'sign', signed: 'sign', logs: 'log', logging: 'log', logged: 'log' };
+
+/**
+ * English word forms (see LanguagePack.wordForms): "x-free" is about x (its absence), not about something
+ * costing nothing; a phrasal verb is one word however it is written.
+ */
 function englishWordForms(text: string): string {
-  return text.replace(/([\p{L}\p{N}]+)[-\u2010\u2011]free\b/gu, '$1');
+  return text
+    .replace(/([\p{L}\p{N}]+)[-\u2010\u2011]free\b/gu, '$1')
+    .replace(PHRASAL_VERBS, (whole, verb: string, between: string, particle: string) => {
+      const joined = PHRASAL_JOINED[PHRASAL_BASE[verb] ?? verb]?.[particle];
+      return joined ? `${joined}${between}` : whole;
+    });
 }

@@ -18,6 +18,17 @@ describe('text analysis per language', () => {
     expect(en.terms("everyone's statements, everything at once")).toEqual(en.terms('statements at once'));
   });
 
+  it('reads a phrasal verb as one word however it is written: "set X up" meets "setup", "signing up" meets "signup"', () => {
+    const en = analyzerFor('en');
+    expect(en.terms('How do I set Zera Books up for a practice?')).toContain(en.term('setup'));
+    expect(en.terms('Setting up your account')).toEqual(en.terms('setup your account'));
+    expect(en.terms('signing up takes a minute')).toEqual(en.terms('signup takes a minute'));
+    expect(en.terms('log in with Google')).toEqual(en.terms('login with Google'));
+    // Only those pairs, and not across a preposition: "set in stone", "check out", "set the price of it up" stay as written.
+    expect(en.terms('set in stone')).toEqual([en.term('set'), en.term('stone')]);
+    expect(en.terms('set the price of it up')).not.toContain(en.term('setup'));
+  });
+
   it('stems French with its accents, then folds them so "détecteurs" meets "detecteur"', () => {
     const fr = analyzerFor('fr');
     expect(fr.terms("Qu'est-ce qu'un détecteur de fuite d'eau ?")).toEqual(['detecteur', 'fuit', 'eau']);
