@@ -12,8 +12,8 @@ import { loadIntoDocument, useContentScriptContext } from './helpers.ts';
 // address of an organic result (the parser's own node pairs a result with its block, once).
 
 const PAGE_URL = 'https://www.google.com/search';
-/** Every saved results page: the shared fixtures (2022–2023 layouts) and the 2026 mobile page. */
-const PAGES = savedSerpPages(['shared', 'shared-2026']);
+/** Every saved results page: the shared fixtures (2022–2023 layouts), the 2026 mobile page and the project's own (German, AI Overview). */
+const PAGES = savedSerpPages(['shared', 'shared-2026', 'project']);
 
 const unscored: OverlayBackend = {
   lookup: async (_q, _l, urls) => ({ classification: null, results: Object.fromEntries(urls.map((u) => [u, { status: 'unscored', reason: 'not-in-report', message: 'not in the report' } as ResultState])) }),

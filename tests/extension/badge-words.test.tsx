@@ -4,6 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ResultScore } from '../../shared/schemas/extension.ts';
 import { ResultBadge } from '../../extension/components/ResultBadge.tsx';
 import { Legend } from '../../extension/components/SummaryPanel.tsx';
+import { analyzePage } from '../../extension/entrypoints/google.content/analyze.ts';
+import { summarize } from '../../extension/utils/summary.ts';
+import { SettingsSchema } from '../../shared/schemas/extension.ts';
+import { readSavedSerpPage } from '../helpers/serp-fixtures.ts';
+import { loadIntoDocument } from './helpers.ts';
 
 // What a badge says: the question it scored when that is not the query (in the pill itself), a
 // quiet marker rather than a pill for a result without a score, and a legend for the numbers.
@@ -59,5 +64,17 @@ describe('the badge pill', () => {
   it('the legend says what both numbers, the scale and the colours mean', () => {
     const text = shown(<Legend />).textContent!;
     expect(text).toMatch(/Answer: .*Findability: .*0 to 100.*70–100 good.*40–69 average.*0–39 poor.*not scored/s);
+  });
+
+  it('the panel lists each competitor once, at its best position, on a saved page where one site holds several results', () => {
+    const doc = loadIntoDocument(readSavedSerpPage('google-nojs-2023-google-nojs.html'));
+    const domains = analyzePage(doc, 'https://www.google.com/search?q=google', SettingsSchema.parse({})).results.map((r) => r.result.domain);
+    // Every domain of the page is a competitor here; some hold several positions.
+    const repeated = [...new Set(domains.filter((d, i) => domains.indexOf(d) !== i))];
+    expect(repeated.length).toBeGreaterThan(0);
+    const analysis = analyzePage(doc, 'https://www.google.com/search?q=google', SettingsSchema.parse({ competitorDomains: [...new Set(domains)] }));
+    const listed = summarize(analysis, new Map()).competitors;
+    expect(listed.map((c) => c.domain)).toEqual([...new Set(domains)]);
+    for (const c of listed) expect(c.position).toBe(domains.indexOf(c.domain) + 1);
   });
 });
