@@ -75,19 +75,31 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000) {
 
 describe('distributed crawl faults (real redis-server)', () => {
   it('a worker killed mid-page loses nothing; a page that kills every worker ends as a recorded error', async () => {
-    // One worker process at a time, one page at a time: the process that asked for a page is the one killed.
-    let current = zmotChild(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', '2000']);
+    // One worker process at a time: the process that asked for a page is the one killed. The first takes two
+    // pages at once and dies holding /p/slow and /p/poison (one death, one lock to wait out, for both);
+    // the next ones take one page at a time.
+    let current = zmotChild(['worker', '--queue', redis.url, '--concurrency', '2', '--lock-ms', '2000']);
     let killedOnSlow = false;
+    let poisonSeen = 0;
     let redisDown = false;
+    let poisonArrived!: () => void;
+    const bothInHand = new Promise<void>((resolve) => (poisonArrived = resolve));
     const killAndReplace = () => {
       current.child.kill('SIGKILL');
       current = zmotChild(['worker', '--queue', redis.url, '--concurrency', '1', '--lock-ms', '2000']);
     };
+    const never = () => new Promise<void>(() => {}); // never answered: the worker that asked is gone
     const site = await flatSite(6, async (p) => {
-      if ((p === '/p/slow' && !killedOnSlow) || p === '/p/poison') {
-        killedOnSlow ||= p === '/p/slow';
+      if (p === '/p/slow' && !killedOnSlow && poisonSeen === 0) {
+        killedOnSlow = true;
+        await bothInHand;
+        return never();
+      }
+      if (p === '/p/poison') {
+        poisonSeen++;
+        poisonArrived();
         killAndReplace();
-        await new Promise(() => {}); // never answered: the worker that asked is gone
+        return never();
       }
     });
     try {
