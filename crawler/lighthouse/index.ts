@@ -145,7 +145,7 @@ class Worker {
 }
 
 function failedFigures(message: string): LighthouseFigures {
-  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, accessibility: null, totalBytes: null, inheritedFrom: null, template: null, errorMessage: message };
+  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, accessibility: null, accessibilityFailures: [], totalBytes: null, inheritedFrom: null, template: null, errorMessage: message };
 }
 
 /** The sample whose figures stand for its template: the successful one with the median performance. */

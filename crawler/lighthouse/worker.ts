@@ -40,7 +40,7 @@ function numberOrNull(v: unknown): number | null {
 }
 
 function failed(message: string): LighthouseFigures {
-  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, accessibility: null, totalBytes: null, inheritedFrom: null, template: null, errorMessage: message.split('\n')[0].slice(0, 300) };
+  return { performance: null, seo: null, lcpMs: null, cls: null, tbtMs: null, accessibility: null, accessibilityFailures: [], totalBytes: null, inheritedFrom: null, template: null, errorMessage: message.split('\n')[0].slice(0, 300) };
 }
 
 /** The DevTools port puppeteer's Chromium listens on (Lighthouse connects to it by port). */
@@ -68,6 +68,11 @@ async function runOne(browser: LaunchedBrowser, url: string, settings: WorkerSet
     cls: numberOrNull(lhr.audits['cumulative-layout-shift']?.numericValue),
     tbtMs: numberOrNull(lhr.audits['total-blocking-time']?.numericValue),
     accessibility: numberOrNull(lhr.categories.accessibility?.score),
+    // Which axe checks failed (contrast, names, lang…): the screen-reader persona names them, not only the score.
+    accessibilityFailures: (lhr.categories.accessibility?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+      .map((ref) => ref.id)
+      .slice(0, 40),
     totalBytes: numberOrNull(lhr.audits['total-byte-weight']?.numericValue),
     inheritedFrom: null,
     template: null,

@@ -108,7 +108,13 @@ function screenReader({ artifacts, page, passage }: PersonaInput): PersonaCheck[
   const lh = page.lighthouse ?? artifacts.lighthouse;
   if (lh?.accessibility != null) {
     const where = lh.inheritedFrom ? ` (measured on ${lh.inheritedFrom}, same template)` : '';
-    checks.push({ check: 'lighthouse-accessibility', weight: 3, score: lh.accessibility, message: lh.accessibility < 0.9 ? `Lighthouse accessibility ${Math.round(lh.accessibility * 100)}${where}` : undefined });
+    const failures = lh.accessibilityFailures ?? [];
+    const failed = failures.length ? `; failed: ${failures.slice(0, 5).join(', ')}` : '';
+    checks.push({ check: 'lighthouse-accessibility', weight: 3, score: lh.accessibility, message: lh.accessibility < 0.9 ? `Lighthouse accessibility ${Math.round(lh.accessibility * 100)}${where}${failed}` : undefined });
+    // Contrast needs the rendered page (computed colours over backgrounds): only Lighthouse's axe run measures it,
+    // so it is a finding of its own when that run failed it, and no check at all without --lighthouse.
+    const contrast = failures.includes('color-contrast');
+    checks.push({ check: 'contrast', weight: 1, score: contrast ? 0 : 1, message: contrast ? `text without enough contrast against its background (Lighthouse color-contrast)${where}` : undefined });
   }
   return checks;
 }

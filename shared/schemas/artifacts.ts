@@ -186,6 +186,8 @@ export const LighthouseFiguresSchema = z.object({
   tbtMs: z.number().nullable(),
   /** Lighthouse accessibility category (axe-core), 0..1; null when not measured (older runs). */
   accessibility: z.number().min(0).max(1).nullable().default(null),
+  /** The accessibility audits Lighthouse failed on the page (ids, e.g. 'color-contrast', 'image-alt'); [] when none or not measured. */
+  accessibilityFailures: z.array(z.string()).default([]),
   /** Lighthouse total-byte-weight: bytes of every resource the page loaded. */
   totalBytes: z.number().nonnegative().nullable().default(null),
   inheritedFrom: z.string().nullable().default(null),

@@ -25,6 +25,9 @@ describe('zmot crawl --lighthouse', () => {
         expect(p.lighthouse!.performance).toBeGreaterThan(0);
         expect(p.lighthouse!.seo).toBeGreaterThan(0);
         expect(p.lighthouse!.lcpMs).toBeGreaterThan(0);
+        // A page below a full accessibility score names the axe checks it failed (the screen-reader persona shows them).
+        if (p.lighthouse!.accessibility! < 1) expect(p.lighthouse!.accessibilityFailures.length).toBeGreaterThan(0);
+        else expect(p.lighthouse!.accessibilityFailures).toEqual([]);
       }
       expect(measured.some((p) => !p.lighthouse!.errorMessage)).toBe(true);
       const inherited = report.pages.filter((p) => p.lighthouse?.inheritedFrom);

@@ -56,10 +56,16 @@ describe('screen-reader', () => {
     expect(a.usability).toMatchObject({ controls: 8, unlabeledControls: [] });
   });
 
-  it('weighs Lighthouse accessibility of the sampled template in, saying where it was measured', () => {
-    const a = { ...artifacts(ANSWER), lighthouse: { performance: 0.9, seo: 1, lcpMs: 1, cls: 0, tbtMs: 0, accessibility: 0.62, totalBytes: null, inheritedFrom: 'https://brand.example/pricing/', template: '/x/', errorMessage: null } };
+  it('weighs Lighthouse accessibility of the sampled template in, saying where it was measured and which checks failed', () => {
+    const a = { ...artifacts(ANSWER), lighthouse: { performance: 0.9, seo: 1, lcpMs: 1, cls: 0, tbtMs: 0, accessibility: 0.62, accessibilityFailures: ['color-contrast', 'link-name'], totalBytes: null, inheritedFrom: 'https://brand.example/pricing/', template: '/x/', errorMessage: null } };
     const u = personaUsability('screen-reader', { artifacts: a, page: pageResultFrom(a), passage: a.passages[0] });
-    expect(u.checks.find((c) => c.check === 'lighthouse-accessibility')).toMatchObject({ score: 0.62, message: 'Lighthouse accessibility 62 (measured on https://brand.example/pricing/, same template)' });
+    expect(u.checks.find((c) => c.check === 'lighthouse-accessibility')).toMatchObject({ score: 0.62, message: 'Lighthouse accessibility 62 (measured on https://brand.example/pricing/, same template); failed: color-contrast, link-name' });
+    // Contrast is measured only on the rendered page: Lighthouse's color-contrast failure is a finding of its own.
+    expect(u.checks.find((c) => c.check === 'contrast')).toMatchObject({ score: 0, message: 'text without enough contrast against its background (Lighthouse color-contrast) (measured on https://brand.example/pricing/, same template)' });
+    const passed = { ...a, lighthouse: { ...a.lighthouse, accessibility: 0.95, accessibilityFailures: ['link-name'] } };
+    expect(personaUsability('screen-reader', { artifacts: passed, page: pageResultFrom(passed), passage: passed.passages[0] }).checks.find((c) => c.check === 'contrast')).toMatchObject({ score: 1 });
+    // Without Lighthouse there is no contrast check (static HTML does not say which colours a reader sees).
+    expect(usability('screen-reader', artifacts(ANSWER)).checks.map((c) => c.check)).not.toContain('contrast');
   });
 });
 
@@ -70,7 +76,7 @@ describe('slow-mobile', () => {
     const heavy = artifacts(`${ANSWER}<div hidden>${'x'.repeat(700_000)}</div>`);
     const u = usability('slow-mobile', heavy);
     expect(u.checks.find((c) => c.check === 'html-weight')!.message).toMatch(/^the HTML alone weighs 68\d KB/);
-    const measured = { ...heavy, lighthouse: { performance: 0.35, seo: 1, lcpMs: 9000, cls: 0, tbtMs: 900, accessibility: 1, totalBytes: 6_000_000, inheritedFrom: null, template: null, errorMessage: null } };
+    const measured = { ...heavy, lighthouse: { performance: 0.35, seo: 1, lcpMs: 9000, cls: 0, tbtMs: 900, accessibility: 1, accessibilityFailures: [], totalBytes: 6_000_000, inheritedFrom: null, template: null, errorMessage: null } };
     const m = personaUsability('slow-mobile', { artifacts: measured, page: pageResultFrom(measured), passage: measured.passages[0] });
     expect(m.checks.map((c) => [c.check, c.score])).toEqual([['lighthouse-performance', 0.35], ['page-weight', 0], ['viewport', 1]]);
   });
