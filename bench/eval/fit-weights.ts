@@ -161,6 +161,7 @@ async function fitSemantic(dev: PqaQuestion[][]): Promise<void> {
   WEIGHTS.semanticConfidenceRelevance = w.weights[0];
   WEIGHTS.semanticConfidenceLexical = w.weights[1];
   WEIGHTS.semanticConfidenceSimilarity = w.weights[2];
+  WEIGHTS.semanticConfidenceMargin = w.weights[3];
   WEIGHTS.semanticAnsweredConfidence = w.bar;
 }
 

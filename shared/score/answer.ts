@@ -116,6 +116,8 @@ export interface ScoredAnswer {
   lexical?: number;
   /** The sentence model's similarity of question and passage, when it judged this passage (shared/score/semantic.ts). */
   semantic?: number;
+  /** Its re-ranking key minus the best other judged passage's (positive: it wins by that much). */
+  semanticMargin?: number;
   /** Ranking key set by the semantic re-ranking (above every passage it did not judge); absent without a model. */
   rankKey?: number;
 }

@@ -20,13 +20,15 @@ export interface ConfidenceEvidence {
   lexical: number;
   /** The sentence model's similarity of question and passage (shared/score/semantic.ts), when a model judged it. */
   semantic?: number;
+  /** How clearly the passage won the re-ranking: its key minus the best other judged passage's (shared/score/semantic.ts). */
+  margin?: number;
 }
 
 /** The evidence as the fit sees it: one number per weight, in the order of `CONFIDENCE_FEATURES`. */
 export const CONFIDENCE_FEATURES = ['relevance', 'lexical'] as const;
 
 /** With a sentence model's similarity: the same evidence and it, weighed by their own fitted weights. */
-export const SEMANTIC_CONFIDENCE_FEATURES = ['relevance', 'lexical', 'semantic'] as const;
+export const SEMANTIC_CONFIDENCE_FEATURES = ['relevance', 'lexical', 'semantic', 'margin'] as const;
 
 export function confidenceOf(e: ConfidenceEvidence): number {
   const z =
@@ -35,7 +37,8 @@ export function confidenceOf(e: ConfidenceEvidence): number {
       : WEIGHTS.semanticConfidenceBias +
         WEIGHTS.semanticConfidenceRelevance * e.relevance +
         WEIGHTS.semanticConfidenceLexical * e.lexical +
-        WEIGHTS.semanticConfidenceSimilarity * e.semantic;
+        WEIGHTS.semanticConfidenceSimilarity * e.semantic +
+        WEIGHTS.semanticConfidenceMargin * (e.margin ?? 0);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
 

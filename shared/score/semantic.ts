@@ -12,6 +12,7 @@
  *   (1 − semanticBlend) × visibility ÷ best visibility + semanticBlend × similarity,
  * placed above every passage the model did not judge; `semanticBlend` and the confidence weights
  * with the similarity are fitted by `npm run fit` on the dev split of the product-QA sets.
+ * Each judged passage's margin (its key minus the best other judged key) is evidence for the confidence.
  * A passage's visibility, answer and factors are its own: the model changes which passage is
  * chosen, and how sure the product is that it answers, never a passage's score.
  */
@@ -45,6 +46,11 @@ export function rerankBySimilarity(question: ProspectQuestion, lang: string | nu
     s.rankKey = 1 + (1 - lambda) * (best > 0 ? s.answer.visibility / best : 0) + lambda * Math.max(0, s.semantic);
   });
   for (const s of scored) if (!judged.has(s)) s.rankKey = best > 0 ? Math.min(1, s.answer.visibility / best) : 0;
+  // How clearly each judged passage wins (or loses) against the best other one: evidence for the confidence.
+  top.forEach((s) => {
+    const others = top.filter((o) => o !== s).map((o) => o.rankKey!);
+    s.semanticMargin = Math.round((others.length ? s.rankKey! - Math.max(...others) : 1) * 1000) / 1000;
+  });
 }
 
 /**

@@ -79,7 +79,11 @@ export function scoreQuestion(
   const best = byVisibility[0] ?? null;
   const visibility = best ? best.answer.visibility : 0;
   const evidence: ConfidenceEvidence | null = best
-    ? { relevance: best.answer.factors.relevance, lexical: best.lexical ?? 1, ...(best.semantic !== undefined ? { semantic: best.semantic } : {}) }
+    ? {
+        relevance: best.answer.factors.relevance,
+        lexical: best.lexical ?? 1,
+        ...(best.semantic !== undefined ? { semantic: best.semantic, margin: best.semanticMargin ?? 0 } : {}),
+      }
     : null;
   const confidence = evidence ? confidenceOf(evidence) : 0;
   const answered = visibility >= ANSWERED_THRESHOLD && confidence >= answeredConfidenceFor(evidence);

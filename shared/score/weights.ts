@@ -40,11 +40,12 @@ export interface ScoreWeights {
   semanticCandidates: number;
   /** …and the share of the re-ranking key that is its similarity (fitted on dev). */
   semanticBlend: number;
-  /** Logistic weights of the confidence when a sentence model judged the passage, and its answered bar (fitted on dev, as above). */
+  /** Logistic weights of the confidence when a sentence model judged the passage (bias, relevance, BM25 share, similarity, margin of the re-ranking), and its answered bar (fitted on dev, as above). */
   semanticConfidenceBias: number;
   semanticConfidenceRelevance: number;
   semanticConfidenceLexical: number;
   semanticConfidenceSimilarity: number;
+  semanticConfidenceMargin: number;
   semanticAnsweredConfidence: number;
 }
 
@@ -66,15 +67,16 @@ export const WEIGHTS: ScoreWeights = {
   listingFactor: 0.6,
   answeredThreshold: 0.5,
   answeredConfidence: 0.77,
-  confidenceBias: -5.473,
-  confidenceRelevance: 3.697,
-  confidenceLexical: 5.106,
+  confidenceBias: -5.501,
+  confidenceRelevance: 3.701,
+  confidenceLexical: 5.132,
   semanticCandidates: 16,
   semanticBlend: 0.5,
-  semanticConfidenceBias: -4.416,
-  semanticConfidenceRelevance: 3.222,
-  semanticConfidenceLexical: 2.807,
-  semanticConfidenceSimilarity: 3.196,
-  semanticAnsweredConfidence: 0.78,
+  semanticConfidenceBias: -0.973,
+  semanticConfidenceRelevance: 2.659,
+  semanticConfidenceLexical: -1.541,
+  semanticConfidenceSimilarity: 2.529,
+  semanticConfidenceMargin: 4.446,
+  semanticAnsweredConfidence: 0.79,
 };
 // fit:end
