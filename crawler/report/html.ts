@@ -198,7 +198,7 @@ function dataRow(cells: Array<{ html: string; cls?: string; v?: number | string 
   return { h, t: textOf(tds.join('')).toLowerCase(), k, a: attrs };
 }
 
-function pagesTable(pages: PageResult[]): string {
+function pagesTable(pages: PageResult[], data: TableData): string {
   const rows = pages.map((p) => {
     const f = p.findability.score * 100;
     const lh = p.lighthouse;
@@ -217,19 +217,21 @@ function pagesTable(pages: PageResult[]): string {
       { stage: dominantStage(p), indexable: p.indexable ? 'yes' : 'no' },
     );
   });
-  return pagedTable('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows);
+  return pagedTable('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows, data);
 }
+
+/** Every row of the paged tables, by table id: the report's one script carries them. */
+type TableData = Record<string, DataRow[]>;
 
 /**
  * A table of any length: its first PAGE_ROWS rows are in the page (shown before any script runs), every
- * row is data beside it (JSON in a non-executed script element, `<` escaped), and the script pages,
- * sorts and filters over all of them.
+ * row is data (in `data`, which the report's script carries), and the script pages, sorts and filters over all of them.
  */
-function pagedTable(id: string, headers: string[], rows: DataRow[]): string {
-  const json = JSON.stringify(rows).replace(/</g, '\\u003c');
+function pagedTable(id: string, headers: string[], rows: DataRow[], data: TableData): string {
+  data[id] = rows;
   const first = rows.slice(0, PAGE_ROWS).map((r) => r.h).join('\n');
   const pager = `<div class="pager small" data-pager="${id}"><button type="button" data-step="-1">‹ previous</button> <span data-range="${id}">${rows.length ? `1–${Math.min(PAGE_ROWS, rows.length)}` : '0'} of ${rows.length}</span> <button type="button" data-step="1">next ›</button></div>`;
-  return `${table(id, headers, first, true, { rows: `rows-${id}`, pageSize: PAGE_ROWS })}${rows.length > PAGE_ROWS ? pager : ''}<script type="application/json" id="rows-${id}">${json}</script>`;
+  return `${table(id, headers, first, true, { rows: id, pageSize: PAGE_ROWS })}${rows.length > PAGE_ROWS ? pager : ''}`;
 }
 
 function issuesTable(issues: SiteIssue[]): string {
@@ -290,7 +292,7 @@ function val(td){var v=td.getAttribute('data-v');if(v!==null)return parseFloat(v
 function cmp(a,c,asc){if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;}
 var paged={};
 document.querySelectorAll('table[data-rows]').forEach(function(t){
- var id=t.id.slice(2);var all=JSON.parse(document.getElementById(t.getAttribute('data-rows')).textContent);
+ var id=t.id.slice(2);var all=ROWS[t.getAttribute('data-rows')]||[];
  var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null};
  var range=document.querySelector('[data-range="'+id+'"]');
  p.draw=function(){var n=p.view.length;var last=Math.max(0,Math.ceil(n/size)-1);if(p.page>last)p.page=last;if(p.page<0)p.page=0;var from=p.page*size;
@@ -343,7 +345,11 @@ td.audits details{margin:2px 0}td.audits summary{cursor:pointer;color:var(--poor
 
 export function renderHtmlReport(report: CrawlReport): string {
   const s = report.scores;
-  const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  const data: TableData = {};
+  const pagesSection = pagesTable(report.pages, data);
+  // The rows as a JSON literal (`<` escaped, so no text in it can close the script), then our code: hashed together for the CSP.
+  const script = `var ROWS=${JSON.stringify(data).replace(/</g, '\\u003c')};\n${SCRIPT}`;
+  const hash = createHash('sha256').update(script).digest('base64');
   // Strict CSP: only our inline style and the one script above; nothing from the network, no plugins.
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   const title = `${UIStrings.heading} — ${report.site.name ?? report.site.origin}`;
@@ -376,12 +382,12 @@ ${trendSection(report.history, esc)}
 <section id="gaps"><h2>${esc(UIStrings.gaps)} <span class="count">${report.gaps.length}</span></h2>${gapsSection(report.gaps, report.questions.length)}</section>
 <section id="questions"><h2>${esc(UIStrings.questions)} <span class="count">${report.questions.length}</span></h2>${questionsTable(report.questions)}</section>
 <section id="pages"><h2>${esc(UIStrings.pages)} <span class="count">${report.pages.length}</span></h2>
-<div class="legend small dim">stage profile:<span class="seg interest"></span>interest<span class="seg comparison"></span>comparison<span class="seg purchase"></span>purchase</div>${pagesTable(report.pages)}</section>
+<div class="legend small dim">stage profile:<span class="seg interest"></span>interest<span class="seg comparison"></span>comparison<span class="seg purchase"></span>purchase</div>${pagesSection}</section>
 ${peopleSection(report)}
 <section id="issues"><h2>${esc(UIStrings.issues)} <span class="count">${report.issues.length}</span></h2>${issuesTable(report.issues)}</section>
 ${lighthouseTable(report.pages)}
 </main>
-<script>${SCRIPT}</script>
+<script>${script}</script>
 </body></html>
 `;
 }

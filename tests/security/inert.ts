@@ -29,7 +29,7 @@ export const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a
 const REPORT_TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'div', 'span', 'p', 'b',
   'a', 'ul', 'ol', 'li', 'details', 'summary', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input', 'select', 'option',
-  'svg', 'text', 'rect', 'script', 'br', 'small', 'code', 'strong', 'em', 'abbr', 'time', 'nav', 'footer', 'caption', 'label',
+  'svg', 'text', 'rect', 'script', 'br', 'small', 'code', 'strong', 'em', 'abbr', 'time', 'nav', 'footer', 'caption', 'label', 'button',
 ]);
 
 export interface BrowserFindings {
