@@ -76,7 +76,10 @@ export interface HumanSiteInput {
 
 /** The people audits site-wide: a summary, then the talk-to-a-person path, the organisation and customer voice. */
 export function humanSignalSiteAudits(input: HumanSiteInput): { audits: AuditResult[]; issues: SiteIssue[] } {
-  const html = input.pages.filter((p) => p.status >= 200 && p.status < 300 && !p.fetchError && p.audits.length);
+  // In URL order, like the other site audits: the pages named as examples must not depend on fetch timing.
+  const html = input.pages
+    .filter((p) => p.status >= 200 && p.status < 300 && !p.fetchError && p.audits.length)
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const talk = talkToAPerson(html, input.questions);
   return { audits: [summary(html), talk.audit, organizationSite(html), customerVoiceSite(html)], issues: talk.issues };
 }

@@ -171,6 +171,14 @@ describe('site-wide: talk to a person, organisation, customer voice, in reports 
     expect(byId.get('human-signals-site')!.items.find((i) => i.signal === 'way to reach a person')).toMatchObject({ pages: 1, checked: 3 });
   });
 
+  it('names its example pages in URL order, not in the order they were fetched', () => {
+    const withContact = (url: string) => pageResultFrom(page('<main><h1>Help</h1><p>Ask us.</p><a href="/contact/">Contact us</a></main>', '', url), { stageProfile: () => ({ interest: 0.1, comparison: 0.1, purchase: 0.8, signals: [] }) });
+    const fetched = [withContact('https://brand.example/b/'), withContact('https://brand.example/a/')];
+    const row = (list: typeof fetched) => humanSignalSiteAudits({ pages: list, questions: [] }).audits.find((a) => a.id === 'human-signals-site')!.items.find((i) => i.signal === 'way to reach a person');
+    expect(row(fetched)).toMatchObject({ pages: 2, examples: 'https://brand.example/a/ https://brand.example/b/' });
+    expect(row([...fetched].reverse())).toEqual(row(fetched));
+  });
+
   it('is assertable in zmot ci like other audits: audit:contact-paths per page, audit:talk-to-a-person and issue:no-contact-path site-wide', () => {
     const report = { pages, siteAudits: audits, issues, questions: [], gaps: [], scores: null } as unknown as CrawlReport;
     const out = evaluateAssertions(report, [
