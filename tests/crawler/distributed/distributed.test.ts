@@ -208,6 +208,27 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     }
   }, 120_000);
 
+  it('the private-network guard applies on the workers: a redirect to another private host is refused there', async () => {
+    const target = parseQueueUrl(redis.url);
+    if (!workers.length) workers.push(await startWorker(target, { concurrency: 4, lockMs: 5000, pollMs: 200 }));
+    // The start host is the crawl's own (exempt); the redirect goes to another private name of the machine.
+    const guarded: TestSite = await startSite((_req, res, url) => {
+      if (url.pathname === '/') return void res.writeHead(302, { location: `http://localhost:${new URL(guarded.origin).port}/inside` }).end();
+      html(res, page('Inside'));
+    });
+    try {
+      const { storePath } = await crawlToStore({ startUrl: `${guarded.origin}/`, config, outDir: path.join(tmp, 'guarded'), crawl: { privateNetworks: 'refuse', sitemaps: false, retries: 0 }, deps: { remote: new RedisPages(target) } });
+      const store = CrawlStore.open(storePath, { readonly: true });
+      const pages = [...store.pages()].map((p) => p.record);
+      store.close();
+      // The worker's own guard refused the hop: the page records why, and no request reached /inside.
+      expect(pages.find((p) => p.url === `${guarded.origin}/`)?.error).toMatch(/refused: the target is a private/);
+      expect(guarded.hits.get('/inside')).toBeUndefined();
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("a worker's --concurrency is the process's, over all its crawls; --render crawls render on the workers with Chromium", async () => {
     // Redis database 1: this worker alone, not the ones above.
     const target = parseQueueUrl(redis.url.replace(/\/0$/, '/1'));
