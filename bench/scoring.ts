@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { extractArtifacts } from '../shared/extract/index.ts';
 import { pageResultFrom } from '../shared/pipeline.ts';
 import { effectiveQuestions } from '../shared/questions/index.ts';
-import { ConfigSchema, type PageArtifacts, type PageResult } from '../shared/schemas/index.ts';
+import { ConfigSchema, PageArtifactsSchema, type PageArtifacts, type PageResult } from '../shared/schemas/index.ts';
 import { scoreSite } from '../shared/score/index.ts';
 import { Bm25Index } from '../shared/score/bm25.ts';
 import { buildCorpus, ownDomains } from '../shared/score/corpus.ts';
@@ -33,6 +33,8 @@ const SIZES = (arg('--pages') ?? '5000,50000').split(',').map(Number).filter((n)
 const PAGES = SIZES[SIZES.length - 1];
 const QUESTIONS = Number(arg('--questions') ?? 500);
 const RUNS = Number(arg('--runs') ?? 3);
+/** --max-scored N: bound the passages a search scores (the default is the exact search). */
+const MAX_SCORED = arg('--max-scored') ? Number(arg('--max-scored')) : null;
 const JSON_OUT = args.includes('--json');
 const PROFILE_DIR = arg('--cpu-prof-dir');
 
@@ -149,7 +151,12 @@ writeFileSync(`${CACHE}.config.json`, JSON.stringify(config));
 const t0 = performance.now();
 const pages: Array<{ artifacts: PageArtifacts; page: PageResult }> = [];
 if (existsSync(CACHE) && !args.includes('--no-cache')) {
-  for await (const line of readline.createInterface({ input: createReadStream(CACHE) })) if (line) pages.push(JSON.parse(line));
+  // Read through the schema: fields added to the artifacts since the crawl was cached get their defaults.
+  for await (const line of readline.createInterface({ input: createReadStream(CACHE) })) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { artifacts: unknown; page: PageResult };
+    pages.push({ artifacts: PageArtifactsSchema.parse(entry.artifacts), page: entry.page });
+  }
 } else {
   const out = createWriteStream(CACHE);
   for (let i = 0; i < PAGES; i++) {
@@ -192,7 +199,13 @@ function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
   return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const pruned = Bm25Index.prototype.search;
+const exact = Bm25Index.prototype.search;
+const pruned: typeof exact = MAX_SCORED
+  ? function (this: Bm25Index<unknown>, groups, limit) {
+      return exact.call(this, groups, limit, MAX_SCORED);
+    }
+  : exact;
+Bm25Index.prototype.search = pruned;
 const rows = [];
 for (const size of SIZES) {
   const crawl = pages.slice(0, size);
@@ -214,7 +227,8 @@ for (const size of SIZES) {
   Bm25Index.prototype.search = function (groups, limit) {
     return this.searchAll(groups, limit);
   };
-  const exhaustive = timed(() => scoreSite({ config, questions, pages: crawl }));
+  // --no-peer: skip it (minutes on 50,000 pages); the figures then compare the search with itself.
+  const exhaustive = args.includes('--no-peer') ? { value: result!, wallMs: 0, cpuMs: 0 } : timed(() => scoreSite({ config, questions, pages: crawl }));
   Bm25Index.prototype.search = pruned;
   const ours = result!.questions;
   const theirs = exhaustive.value.questions;
