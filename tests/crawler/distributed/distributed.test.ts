@@ -3,7 +3,7 @@
  * the same crawl store a single-process crawl writes, and the reports agree; the queue is listed by
  * `zmot queue status`; a wrong or unreachable Redis is one line and exit 2.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,12 +130,13 @@ describe('the frontier in Redis', () => {
 
 describe('distributed crawl (Redis + BullMQ)', () => {
   let distributedOut = '';
+  let localOut = '';
 
   it('two workers and a coordinator write the same report.json as a single-process crawl', async () => {
     const target = parseQueueUrl(redis.url);
     // Workers first for one, after the coordinator for the other: both orders work.
     workers.push(await startWorker(target, { concurrency: 4, lockMs: 5000, pollMs: 200 }));
-    const localOut = path.join(tmp, 'local');
+    localOut = path.join(tmp, 'local');
     distributedOut = path.join(tmp, 'distributed');
     const startUrl = `${site.origin}/`;
     const distributed = crawlToStore({ startUrl, config, outDir: distributedOut, deps: { remote: new RedisPages(target) } });
@@ -170,6 +171,31 @@ describe('distributed crawl (Redis + BullMQ)', () => {
     expect(() => parseQueueUrl('http://127.0.0.1:6379/0')).toThrow(/--queue must be a redis:\/\//);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).toThrow(/database number.*redis:\/\/u:\*\*\*@/);
     expect(() => parseQueueUrl('redis://u:s3cret@127.0.0.1:6379/99')).not.toThrow(/s3cret/);
+  }, 180_000);
+
+  it('`zmot ci --dir` and `zmot report` work on the distributed crawl as on the single-process one', async () => {
+    // In-process through the binary's runCli: the same command a CI pipeline runs on the coordinator's folder.
+    // Assertions that pass, warn and fail, so both runs have something to agree on.
+    const assertions = [
+      { target: 'score:zmot', level: 'error', min: 99 },
+      { target: 'audit:document-title', level: 'error', max: 0 },
+      { target: 'issue:redirect-loop', level: 'error', max: 0 },
+      { target: 'audit:meta-description', level: 'warn', max: 0 },
+    ];
+    const cfg = path.join(tmp, 'ci.json');
+    await writeFile(cfg, JSON.stringify({ ...JSON.parse(await readFile(DEMO_CONFIG, 'utf8')), assertions }));
+    const ci = async (dir: string) => zmotInProcess(['ci', '--config', cfg, '--dir', dir, '--json', '--out', path.join(tmp, `ci-${path.basename(dir)}`)]);
+    const [local, distributed] = [await ci(localOut), await ci(distributedOut)];
+    expect(distributed.stderr).toBe(local.stderr);
+    expect(distributed.code).toBe(1);
+    expect(local.code).toBe(1);
+    // Everything but where the files were written (each run has its own --out).
+    const outcome = (r: { stdout: string }) => ({ ...JSON.parse(r.stdout), files: undefined });
+    expect(outcome(distributed)).toEqual(outcome(local));
+    expect(JSON.parse(distributed.stdout).assertions).toHaveLength(4);
+
+    const rebuilt = await zmotInProcess(['report', distributedOut, '--json']);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
   }, 180_000);
 
   it('politeness holds across all workers together: per-host concurrency, Crawl-delay, Retry-After, robots.txt once per host', async () => {
