@@ -94,3 +94,11 @@ export function fetchedUrlKey(url: string): string {
     return url.trim();
   }
 }
+
+/**
+ * Orders by URL (code-unit order, like `<`): what site-wide audits and scoring read pages in, so that which page
+ * a report names first never depends on fetch timing.
+ */
+export function byUrl(a: { url: string }, b: { url: string }): number {
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}

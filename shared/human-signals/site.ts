@@ -1,5 +1,6 @@
 import { AuditResultSchema, STAGES, type AuditItem, type AuditResult, type PageResult, type QuestionResult, type Scores, type SiteIssue, type Stage } from '../schemas/index.ts';
 import { identityScore } from '../audits/organization-identity.ts';
+import { byUrl } from '../url.ts';
 
 /**
  * Human signals per stage, 0..100: the question-weighted mean of the human-signal score (`people`) of the
@@ -79,7 +80,7 @@ export function humanSignalSiteAudits(input: HumanSiteInput): { audits: AuditRes
   // In URL order, like the other site audits: the pages named as examples must not depend on fetch timing.
   const html = input.pages
     .filter((p) => p.status >= 200 && p.status < 300 && !p.fetchError && p.audits.length)
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    .sort(byUrl);
   const talk = talkToAPerson(html, input.questions);
   return { audits: [summary(html), talk.audit, organizationSite(html), customerVoiceSite(html)], issues: talk.issues };
 }

@@ -10,6 +10,7 @@ import { foldText } from '../classify/query-text.ts';
 import { Bm25Index } from './bm25.ts';
 import { analyzerFor, primaryLanguage, type Analyzer } from './text.ts';
 import { WEIGHTS } from './weights.ts';
+import { byUrl } from '../url.ts';
 
 export interface CorpusPage {
   /** Position in the input: the deterministic tie-breaker. */
@@ -107,8 +108,8 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
   // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
   // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
   // must not depend on which fetch finished first.
-  const byUrl = [...input].sort((a, b) => (a.artifacts.url < b.artifacts.url ? -1 : a.artifacts.url > b.artifacts.url ? 1 : 0));
-  for (const { artifacts, page } of byUrl) {
+  const inUrlOrder = [...input].sort((a, b) => byUrl(a.artifacts, b.artifacts));
+  for (const { artifacts, page } of inUrlOrder) {
     const i = order++;
     if (seen.has(artifacts.url) || !isAnswerable(artifacts)) continue;
     seen.add(artifacts.url);

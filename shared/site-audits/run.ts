@@ -1,6 +1,7 @@
 import { AuditResultSchema, type AuditResult, type SiteIssue } from '../schemas/index.ts';
 import { competesInSearch, PageLookup, urlKey } from './lib.ts';
 import { SITE_AUDITS } from './registry.ts';
+import { byUrl } from '../url.ts';
 import { SitePageSchema, type SiteAuditContext, type SiteAuditDefinition, type SiteAuditInput, type SiteAuditOutput, type SitePage } from './types.ts';
 
 const MAX_ITEMS = 500;
@@ -22,7 +23,7 @@ export function runSiteAudits(input: SiteAuditInput, audits: SiteAuditDefinition
   }
   // In URL order, not crawl order: which page of a duplicate group is named first (and which few are the
   // examples) must not depend on which fetch finished first, nor differ between a local and a distributed crawl.
-  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  pages.sort(byUrl);
   const warnings = unreadable ? [unreadableWarning(unreadable)] : [];
   const htmlPages = pages.filter((p) => p.isHtml && p.status >= 200 && p.status < 300 && !p.fetchError);
   const ctx: SiteAuditContext = {
