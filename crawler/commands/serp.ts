@@ -48,13 +48,13 @@ export async function readSavedSerp(target: string, pageUrl?: string): Promise<S
   // Markup a page can make jsdom pay quadratically for (deep nesting, open formatting tags) is capped
   // first; tags are ASCII, so the latin1 round trip keeps every other byte for encoding sniffing.
   const capped = boundedHtml(bytes.toString('latin1'));
-  // A Buffer lets jsdom sniff the encoding (BOM, <meta charset>) as a browser would.
+  // jsdom is loaded here, not at start-up: every other zmot command (and every process start) skips its ~1 s import.
+  const { JSDOM, VirtualConsole } = await import('jsdom');
   // A virtual console that keeps nothing: jsdom reports stylesheets it cannot parse (Google's CSS
   // uses syntax it does not know) on stderr, which a user reads as an error of ours; the parser
   // never needs styles, and the page's scripts never run.
-  // jsdom is loaded here, not at start-up: every other zmot command (and every process start) skips its ~1 s import.
-  const { JSDOM, VirtualConsole } = await import('jsdom');
   const virtualConsole = new VirtualConsole();
+  // A Buffer lets jsdom sniff the encoding (BOM, <meta charset>) as a browser would.
   const dom = new JSDOM(capped.changed ? Buffer.from(capped.html, 'latin1') : bytes, {
     contentType: 'text/html',
     url: pageUrl,
