@@ -189,14 +189,17 @@ async function main(): Promise<void> {
 
   if (args.includes('--orcas-errors')) {
     // Real queries (ORCAS-I-gold): the dev half only. The test half is held out and never listed.
-    const { loadOrcas } = await import('./eval/stages.ts');
-    for (const row of loadOrcas()) {
+    const { loadOrcas, errorKind, devErrorKinds } = await import('./eval/stages.ts');
+    const rows = loadOrcas();
+    for (const row of rows) {
       if (row.split !== 'dev') continue;
       const result = classifyQuery(row.query);
       if (result.broder === row.broder) continue;
       const why = result.signals.map((s) => `${s.stage[0]}:${s.signal}=${s.weight}`).join(' ');
-      console.log(`${row.broder}\t→ ${result.broder} (${result.stage})\t${row.query}\t[${why}]`);
+      console.log(`${row.broder}\t→ ${result.broder} (${result.stage})\t${row.query}\t[${why}]\t${errorKind(row.query, row.broder, result)}`);
     }
+    console.log('\nby kind (dev):');
+    for (const { kind, count } of devErrorKinds(rows)) console.log(`${String(count).padStart(4)}  ${kind}`);
     return;
   }
 
