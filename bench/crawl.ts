@@ -76,6 +76,8 @@ interface Measured {
   stderr: string;
   wallMs: number;
   peakRssMb: number;
+  /** CPU time of the process, every thread (user + system), at the last sample before it exited. */
+  cpuMs: number;
   samples: Sample[];
   /** (time, pages) pairs parsed from progress lines, when the tool prints them. */
   progress: Array<{ t: number; pages: number }>;
@@ -93,7 +95,20 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } | null {
   }
 }
 
-/** Runs a child process, sampling its RSS (and its peak, VmHWM) every 100 ms until it exits. */
+const CLOCK_TICKS = 100;
+/** CPU time (user + system, every thread) a live process has used so far, from /proc/<pid>/stat. */
+function procCpuMs(pid: number): number | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name.
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a child process, sampling its RSS (and its peak, VmHWM) and its CPU time every 100 ms until it exits. */
 function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -109,6 +124,7 @@ function measure(command: string, args: string[], env: Record<string, string> = 
     });
     const samples: Sample[] = [];
     let peakKb = 0;
+    let cpuMs = 0;
     let timedOut = false;
     const killer = setTimeout(() => {
       timedOut = true;
@@ -118,12 +134,13 @@ function measure(command: string, args: string[], env: Record<string, string> = 
       const s = child.pid ? procStatus(child.pid) : null;
       if (!s) return;
       peakKb = Math.max(peakKb, s.hwmKb, s.rssKb);
+      cpuMs = procCpuMs(child.pid!) ?? cpuMs;
       samples.push({ t: performance.now() - t0, rssMb: s.rssKb / 1024 });
     }, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
       clearTimeout(killer);
-      resolve({ code, stdout, stderr, wallMs: performance.now() - t0, peakRssMb: peakKb / 1024, samples, progress, timedOut });
+      resolve({ code, stdout, stderr, wallMs: performance.now() - t0, peakRssMb: peakKb / 1024, cpuMs, samples, progress, timedOut });
     });
   });
 }
@@ -151,6 +168,8 @@ interface ToolResult {
   wallMs: number;
   pagesPerSecond: number;
   peakRssMb: number;
+  /** CPU time of the whole process (every thread, start-up included) per page crawled. */
+  cpuMsPerPage: number;
   /** Bytes left on disk by the crawl (zmot: the report folder with its store; crawlee: its storage folder); null when nothing is written. */
   diskBytes: number | null;
   /** HTML bytes downloaded (zmot's store knows them). */
@@ -186,7 +205,7 @@ async function runZmot(origin: string, pages: number, outDir: string, opts: { js
     fetched = Number(done[1]);
     crawlMs = Number(done[2]) * 1000;
   }
-  const result: ToolResult = { tool: 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb, diskBytes: duBytes(outDir), htmlBytes: htmlBytesOf(outDir) };
+  const result: ToolResult = { tool: 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb, cpuMsPerPage: m.cpuMs / fetched, diskBytes: duBytes(outDir), htmlBytes: htmlBytesOf(outDir) };
   return { result, measured: m };
 }
 
@@ -194,12 +213,15 @@ async function runPeer(name: string, script: string, origin: string, pages: numb
   const m = await measure(process.execPath, [path.join(ROOT, script), origin, String(pages), String(CONCURRENCY), ...extra]);
   if (m.timedOut) {
     const last = m.progress.at(-1) ?? { t: m.wallMs, pages: 0 };
-    return { tool: name, timedOut: true, pages: last.pages, crawlMs: last.t, wallMs: m.wallMs, pagesPerSecond: (last.pages * 1000) / last.t, peakRssMb: m.peakRssMb, diskBytes: null, htmlBytes: null };
+    return { tool: name, timedOut: true, pages: last.pages, crawlMs: last.t, wallMs: m.wallMs, pagesPerSecond: (last.pages * 1000) / last.t, peakRssMb: m.peakRssMb, cpuMsPerPage: m.cpuMs / last.pages, diskBytes: null, htmlBytes: null };
   }
   if (m.code !== 0) throw new Error(`${name} failed (${m.code}): ${m.stderr.slice(-800)}`);
   const out = lastJsonLine(m.stdout) as { pages: number; ms: number; diskBytes?: number };
-  return { tool: name, timedOut: false, pages: out.pages, crawlMs: out.ms, wallMs: m.wallMs, pagesPerSecond: (out.pages * 1000) / out.ms, peakRssMb: m.peakRssMb, diskBytes: out.diskBytes ?? null, htmlBytes: null };
+  return { tool: name, timedOut: false, pages: out.pages, crawlMs: out.ms, wallMs: m.wallMs, pagesPerSecond: (out.pages * 1000) / out.ms, peakRssMb: m.peakRssMb, cpuMsPerPage: m.cpuMs / out.pages, diskBytes: out.diskBytes ?? null, htmlBytes: null };
 }
+
+/** The 1-minute load average after each tool run (the machine is shared: quoted with the figures). */
+const LOADS: number[] = [];
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -229,7 +251,7 @@ const TOOLS: Record<string, (origin: string, pages: number, dir: string) => Prom
 
 interface SiteSummary {
   kind: 'real' | 'small';
-  rows: Array<{ tool: string; timedOut: boolean; pages: number; pagesPerSecond: number; peakRssMb: number; wallMs: number; diskBytes: number | null; htmlBytes: number | null; runs: number[] }>;
+  rows: Array<{ tool: string; timedOut: boolean; pages: number; pagesPerSecond: number; peakRssMb: number; cpuMsPerPage: number; wallMs: number; diskBytes: number | null; htmlBytes: number | null; runs: number[] }>;
 }
 
 async function benchSite(kind: 'real' | 'small', tmp: string): Promise<SiteSummary> {
@@ -244,7 +266,8 @@ async function benchSite(kind: 'real' | 'small', tmp: string): Promise<SiteSumma
         const dir = path.join(tmp, `${kind}-${name}-${rep}`);
         const r = await TOOLS[name](site.origin, PAGES + 10, dir);
         round.push(r);
-        process.stderr.write(`[${kind} #${rep + 1}] ${r.tool}${r.timedOut ? ' (time limit)' : ''}: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, peak ${fmt(r.peakRssMb)} MB, disk ${mb(r.diskBytes)} MB\n`);
+        LOADS.push(os.loadavg()[0]);
+        process.stderr.write(`[${kind} #${rep + 1}] ${r.tool}${r.timedOut ? ' (time limit)' : ''}: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, ${fmt(r.cpuMsPerPage, 1)} ms CPU/page, peak ${fmt(r.peakRssMb)} MB, load ${os.loadavg()[0].toFixed(1)}, disk ${mb(r.diskBytes)} MB\n`);
         if (name === 'zmot' && rep < REPS - 1) await rm(dir, { recursive: true, force: true });
       }
       results.push(round);
@@ -263,6 +286,7 @@ async function benchSite(kind: 'real' | 'small', tmp: string): Promise<SiteSumma
       pages: median(runs.map((r) => r.pages)),
       pagesPerSecond: median(runs.map((r) => r.pagesPerSecond)),
       peakRssMb: median(runs.map((r) => r.peakRssMb)),
+      cpuMsPerPage: median(runs.map((r) => r.cpuMsPerPage)),
       wallMs: median(runs.map((r) => r.wallMs)),
       diskBytes: disk.length ? median(disk) : null,
       htmlBytes: html.length ? median(html) : null,
@@ -277,15 +301,15 @@ function siteTable(s: SiteSummary): string {
   const mem = s.rows.find((r) => r.tool.includes('PERSIST_STORAGE=false'));
   const persist = s.rows.find((r) => r.tool.includes('default storage'));
   const lines = [
-    '| crawler | pages | pages/s (median) | pages/s (each run) | peak RSS (MB) | on disk (MB) | wall time (s) |',
-    '|---|---:|---:|---|---:|---:|---:|',
+    '| crawler | pages | pages/s (median) | pages/s (each run) | CPU ms/page (median) | peak RSS (MB) | on disk (MB) | wall time (s) |',
+    '|---|---:|---:|---|---:|---:|---:|---:|',
     ...s.rows.map(
       (r) =>
-        `| ${r.tool}${r.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${Math.round(r.pages)} | ${fmt(r.pagesPerSecond, 1)} | ${r.runs.map((x) => fmt(x, 1)).join(', ')} | ${fmt(r.peakRssMb)} | ${r.diskBytes === null ? '— (memory)' : `${mb(r.diskBytes)}${r.htmlBytes ? ` (${fmt((100 * r.diskBytes) / r.htmlBytes)}% of ${mb(r.htmlBytes)} MB of HTML)` : ''}`} | ${fmt(r.wallMs / 1000, 1)} |`,
+        `| ${r.tool}${r.timedOut ? ` (stopped at the ${TOOL_TIMEOUT_MS / 60_000}-minute limit)` : ''} | ${Math.round(r.pages)} | ${fmt(r.pagesPerSecond, 1)} | ${r.runs.map((x) => fmt(x, 1)).join(', ')} | ${fmt(r.cpuMsPerPage, 1)} | ${fmt(r.peakRssMb)} | ${r.diskBytes === null ? '— (memory)' : `${mb(r.diskBytes)}${r.htmlBytes ? ` (${fmt((100 * r.diskBytes) / r.htmlBytes)}% of ${mb(r.htmlBytes)} MB of HTML)` : ''}`} | ${fmt(r.wallMs / 1000, 1)} |`,
     ),
   ];
   const ratios: string[] = [];
-  if (zmot && mem) ratios.push(`zmot vs crawlee without persistence: **${fmt(zmot.pagesPerSecond / mem.pagesPerSecond, 2)}×** the pages/s (target ≥ 1.5×) at **${fmt(zmot.peakRssMb / mem.peakRssMb, 2)}×** its peak RSS (target ≤ 1×).`);
+  if (zmot && mem) ratios.push(`zmot vs crawlee without persistence: **${fmt(zmot.pagesPerSecond / mem.pagesPerSecond, 2)}×** the pages/s (target ≥ 1.5×) at **${fmt(zmot.peakRssMb / mem.peakRssMb, 2)}×** its peak RSS (target ≤ 1×), using ${fmt(zmot.cpuMsPerPage / mem.cpuMsPerPage, 2)}× its CPU time per page.`);
   if (zmot && persist) ratios.push(`zmot vs crawlee with default storage: ${fmt(zmot.pagesPerSecond / persist.pagesPerSecond, 2)}× the pages/s at ${fmt(zmot.peakRssMb / persist.peakRssMb, 2)}× its peak RSS.`);
   return [...lines, '', ratios.join(' ')].join('\n');
 }
@@ -360,7 +384,7 @@ async function main() {
     '',
     `Command: \`npm run bench:crawl\`${process.argv.slice(2).length ? ` (run as \`npm run bench:crawl -- ${process.argv.slice(2).join(' ')}\`)` : ''}. Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
     '',
-    `Generated sites of ${PAGES.toLocaleString('en-US')} pages served on 127.0.0.1 by their own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM, worker threads included). ${REPS} interleaved runs per tool (each round runs every tool once, in rotating order); medians. pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\`); wall time includes process start-up. On disk: what the crawl leaves (zmot: report folder with its store; crawlee: its storage folder, measured before removal).`,
+    `Generated sites of ${PAGES.toLocaleString('en-US')} pages served on 127.0.0.1 by their own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM, worker threads included). ${REPS} interleaved runs per tool (each round runs every tool once, in rotating order); medians. pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\`); wall time includes process start-up. CPU ms/page = user + system CPU time of the tool's process (every thread: workers, GC and loader threads; start-up included; /proc/<pid>/stat sampled every 100 ms) ÷ pages — the steadiest figure on a shared machine. Load average after the runs: ${LOADS.length ? `${Math.min(...LOADS).toFixed(1)}–${Math.max(...LOADS).toFixed(1)}` : '—'}. On disk: what the crawl leaves (zmot: report folder with its store; crawlee: its storage folder, measured before removal).`,
     '',
     '- **zmot crawl**: `zmot crawl <origin>/ --no-report --json` — fetch, robots.txt, charset detection, full artifact extraction (passages, links, FAQ, JSON-LD…), every page audit, stage profile, site summary, and a SQLite transaction per page (page, artifacts, result, links, frontier).',
     '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; with its default storage (request queue on disk), and with `CRAWLEE_PERSIST_STORAGE=false` (in memory); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared); no `maxRequestsPerCrawl` (the site is finite and crawled whole: with a cap just above its size, crawlee 3.18\'s enqueueLinks sleeps 1 s per chunk of the remaining budget on every page — the ~1 page/s "stall" of earlier runs; see bench/peers/crawlee.mjs).',

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PageJob, PageOutput } from './page-processor.ts';
 import type { PageWorkerSettings } from './page-worker.ts';
+import { pageWorkerBundle } from './worker-bundle.ts';
 
 export const WORKER_ERRORS = {
   crashed: (why: string) => `page worker stopped: ${why}`,
@@ -25,6 +26,18 @@ export const PAGE_JOB_TIMEOUT_MS = 60_000;
 function tsxApiUrl(): string {
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
   return pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
+}
+
+/** The process's Node options without a tsx loader (`--import tsx` under vitest or `node --import tsx`): the bundle needs none. */
+function withoutTsx(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const flag = /^--(import|require|loader|experimental-loader)(=(.*))?$/.exec(a);
+    if (flag && !flag[2] && /tsx/.test(argv[i + 1] ?? '')) i++;
+    else if (!(flag && flag[2] && /tsx/.test(flag[3]))) out.push(a);
+  }
+  return out;
 }
 
 interface Pending {
@@ -55,6 +68,8 @@ export class PageWorkerPool {
   private readonly queue: Array<{ id: number } & Pending> = [];
   private nextId = 1;
   private closed = false;
+  /** The page worker bundled as plain JavaScript (worker-bundle.ts); null: the TypeScript through tsx. */
+  private bundle: string | null = null;
 
   private constructor(
     private readonly size: number,
@@ -64,6 +79,7 @@ export class PageWorkerPool {
 
   static async start(size: number, settings: PageWorkerSettings, jobTimeoutMs = PAGE_JOB_TIMEOUT_MS): Promise<PageWorkerPool> {
     const pool = new PageWorkerPool(size, settings, jobTimeoutMs);
+    pool.bundle = await pageWorkerBundle();
     try {
       await Promise.all(Array.from({ length: size }, () => pool.spawn()));
     } catch (e) {
@@ -74,13 +90,15 @@ export class PageWorkerPool {
   }
 
   private spawn(): Promise<Slot> {
-    const tsxApi = tsxApiUrl();
-    const entry = pathToFileURL(fileURLToPath(new URL('./page-worker.ts', import.meta.url))).href;
-    const worker = new Worker(new URL('./page-worker.boot.mjs', import.meta.url), {
-      workerData: { tsxApi, entry, settings: this.settings },
-      // A small heap keeps the crawl's memory flat; a page too big for it is processed on the main thread.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    // A small heap keeps the crawl's memory flat; a page too big for it is processed on the main thread.
+    const limits = { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    // The bundle runs as it is; the TypeScript needs a bootstrap that registers tsx in the thread first.
+    const worker = this.bundle
+      ? new Worker(this.bundle, { workerData: { settings: this.settings }, resourceLimits: limits, execArgv: withoutTsx(process.execArgv) })
+      : new Worker(new URL('./page-worker.boot.mjs', import.meta.url), {
+          workerData: { tsxApi: tsxApiUrl(), entry: pathToFileURL(fileURLToPath(new URL('./page-worker.ts', import.meta.url))).href, settings: this.settings },
+          resourceLimits: limits,
+        });
     const slot: Slot = { worker, busy: 0, pending: new Map() };
     return new Promise<Slot>((resolve, reject) => {
       let ready = false;
