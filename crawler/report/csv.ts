@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { PEOPLE_SITE_AUDITS } from '../../shared/human-signals/config.ts';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
 import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
@@ -50,8 +51,6 @@ export function questionsCsv(report: CrawlReport): string {
   );
 }
 
-const PEOPLE_SITE_AUDITS = new Set(['talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability']);
-
 export function issuesCsv(report: CrawlReport): string {
   const rows: Cell[][] = report.issues.map((i) => [i.severity, i.type, i.message, i.url, i.items.map((it) => Object.values(it).join(' ')).join('; ')]);
   for (const p of report.pages) {
@@ -60,9 +59,10 @@ export function issuesCsv(report: CrawlReport): string {
       rows.push(['warning', `audit:${a.id}`, a.title, p.url, a.items.map((it) => Object.values(it).join(' ')).join('; ')]);
     }
   }
-  // Site-wide people checks that fall short (organisation, customers' words, talk to a person), one row each.
+  // Site-wide people checks that fall short (organisation, customers' words, talk to a person), one row each
+  // (the informative summary has no score).
   for (const a of report.siteAudits) {
-    if (a.score === null || a.score >= 1 || !PEOPLE_SITE_AUDITS.has(a.id)) continue;
+    if (a.score === null || a.score >= 1 || !PEOPLE_SITE_AUDITS.includes(a.id)) continue;
     rows.push(['notice', `site-audit:${a.id}`, `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`, null, a.items.map((it) => Object.values(it).join(' ')).join('; ')]);
   }
   for (const g of report.gaps) rows.push(['notice', `gap:${g.stage}`, `${g.question}: ${g.missing.join('; ')}`, g.nearestUrl, null]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ratingOf } from '../../shared/audits/config.ts';
+import { PEOPLE_SITE_AUDITS } from '../../shared/human-signals/config.ts';
 import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
 import { STAGE_LABELS, STAGES } from '../../shared/schemas/question.ts';
 import { TREND_STYLE, trendSection } from './trend-html.ts';
@@ -248,7 +249,7 @@ function issuesTable(issues: SiteIssue[]): string {
 
 /** The site-wide people audits (shared/human-signals): one block each, with its items. */
 function peopleSection(report: CrawlReport): string {
-  const audits = report.siteAudits.filter((a) => ['human-signals-site', 'talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability'].includes(a.id) && a.scoreDisplayMode !== 'notApplicable');
+  const audits = report.siteAudits.filter((a) => PEOPLE_SITE_AUDITS.includes(a.id) && a.scoreDisplayMode !== 'notApplicable');
   if (!audits.length) return '';
   const hs = report.scores?.humanSignals;
   const byStage = hs ? `<p class="small">Human signals of the answering pages: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(hs[st])}</b>`).join(' · ')}</p>` : '';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PEOPLE_SITE_AUDITS } from '../../shared/human-signals/config.ts';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
 import { writeFileAtomic, type ReportWriter } from './write-file.ts';
 
@@ -66,7 +67,8 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
     }
     if (report.gaps.length > (options.maxGaps ?? 15)) out.push('', `_…and ${report.gaps.length - (options.maxGaps ?? 15)} more in report.html._`);
   }
-  const people = report.siteAudits.filter((a) => ['talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability'].includes(a.id) && a.score !== null);
+  // The scored people audits (the informative summary, human-signals-site, has no score).
+  const people = report.siteAudits.filter((a) => PEOPLE_SITE_AUDITS.includes(a.id) && a.score !== null);
   if (people.length) {
     out.push('', '### People behind the content', '', '| Check | Score | Found |', '|---|---:|---|');
     for (const a of people) out.push(`| ${mdText(a.title)} | ${Math.round(a.score! * 100)} | ${mdText(a.displayValue ?? a.explanation ?? '', 160)} |`);

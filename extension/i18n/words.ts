@@ -12,12 +12,12 @@
  */
 // shared/stages.ts, not shared/schemas/question.ts: that one holds classic zod, ≈ 20 KB gzipped,
 // which the content script must not carry.
+import { OVERLAY_LANGUAGES, type OverlayLanguage } from '../../shared/overlay-languages.ts';
 import { STAGE_LABELS, type QueryStage } from '../../shared/stages.ts';
 
-export const OVERLAY_LANGUAGES = ['en', 'fr', 'de', 'es', 'ro'] as const;
+export { OVERLAY_LANGUAGES, type OverlayLanguage };
 /** Storage key (storage.local) of the word tables the content script received, by language; cleared when the extension is updated. */
 export const WORDS_CACHE_KEY = 'overlayWords';
-export type OverlayLanguage = (typeof OVERLAY_LANGUAGES)[number];
 
 /** A word that depends on a count, by Intl.PluralRules category; `zero` is used for exactly 0 when given. */
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };

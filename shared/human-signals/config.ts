@@ -32,6 +32,13 @@ export const HUMAN_SIGNAL_AUDITS: Record<Stage, AuditRef[]> = {
 export const HUMAN_SIGNAL_AUDIT_IDS = [...new Set(Object.values(HUMAN_SIGNAL_AUDITS).flatMap((refs) => refs.map((r) => r.id)))];
 
 /**
+ * The site-wide audits of the people behind the content, which the reports show together ("People behind
+ * the content" in report.html and summary.md, rows of issues.csv): written by humanSignalSiteAudits
+ * (site.ts) and personaUsabilityAudit (shared/personas/site.ts). A new one is listed here, once.
+ */
+export const PEOPLE_SITE_AUDITS: readonly string[] = ['human-signals-site', 'talk-to-a-person', 'organization-identity-site', 'customer-voice-site', 'persona-usability'];
+
+/**
  * Share of visibility a comparison or purchase answer loses when its page gives no way to reach a
  * person (contact-paths fails): the prospect who wants to ask before buying leaves. None at the
  * interest stage. A prior, like the weights above; the report says what it cost in each answer's notes.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OVERLAY_LANGUAGES } from '../overlay-languages.ts';
 import { EXTENSION_LIMITS } from './extension.ts';
 import { ExportedQuestionSchema } from './questions-export.ts';
 
@@ -36,6 +37,6 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /** The imported report was replaced or cleared: drop the worker's in-memory copy. */
   z.object({ type: z.literal('report:changed') }),
   /** The overlay's words in one language (the worker holds every table but English). */
-  z.object({ type: z.literal('words:get'), lang: z.enum(['en', 'fr', 'de', 'es', 'ro']) }),
+  z.object({ type: z.literal('words:get'), lang: z.enum(OVERLAY_LANGUAGES) }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

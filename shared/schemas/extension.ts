@@ -1,6 +1,7 @@
 // zod/mini, not classic zod: these schemas run in the content script, whose size budget (40 KB
 // gzipped) classic zod alone would take most of. Same zod v4 engine, same z.infer types.
 import { z } from 'zod/mini';
+import { OVERLAY_LANGUAGES } from '../overlay-languages.ts';
 import type { StageProfile } from './page-result.ts';
 import type { QueryStage, Stage } from './question.ts';
 
@@ -48,7 +49,7 @@ export const ExtensionLanguageSchema = z.string().check(z.regex(/^(?:auto|[a-z]{
 export type ExtensionLanguage = z.infer<typeof ExtensionLanguageSchema>;
 
 /** Languages of the overlay's own words; 'auto' follows the results page's interface language. */
-export const OverlayLanguageSchema = z.enum(['auto', 'en', 'fr', 'de', 'es', 'ro']);
+export const OverlayLanguageSchema = z.enum(['auto', ...OVERLAY_LANGUAGES]);
 
 /** The user's settings (options page and popup toggles). Defaults make an empty store valid. */
 export const SettingsSchema = z.object({

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundService } from '../../extension/entrypoints/background/service.ts';
 import { scoreFetchedPage } from '../../extension/entrypoints/background/score-page.ts';
 import { MESSAGE_ROWS } from '../../extension/i18n/messages.ts';
+import { PAGE_AUDITS } from '../../shared/audits/registry.ts';
 import { TRANSLATIONS } from '../../extension/i18n/translations.ts';
 import { makeWords, tableFrom } from '../../extension/i18n/words.ts';
 import { importReport, scoreFromReport } from '../../extension/utils/report-index.ts';
@@ -78,6 +79,11 @@ describe('sentences from outside the word table, in the overlay’s language', (
     expect(de.message('findability 40/100: Page has thin content; Does not say who wrote it')).toBe('Auffindbarkeit 40/100: Die Seite hat dünnen Inhalt; Sagt nicht, wer sie geschrieben hat');
     // Page text is never touched: a sentence no row knows stays as it is.
     expect(de.message('Zahlungsabgleich leicht gemacht')).toBe('Zahlungsabgleich leicht gemacht');
+  });
+
+  it('every page audit’s failing title, the one a badge lists, whether or not the real site fails it', () => {
+    // A new audit needs its row in extension/i18n/messages.ts (CONTRIBUTING.md, "Add a page audit").
+    expect(untranslated(PAGE_AUDITS.map((a) => a.meta.failureTitle))).toEqual({});
   });
 
   it('every reason the worker gives for "not scored", and the unreadable-settings notice', async () => {

@@ -13,8 +13,7 @@ import { launchChromium, type LaunchedBrowser } from '../../crawler/browser.ts';
 import { loadConfig } from '../../crawler/config-file.ts';
 import { runSiteJob } from '../../crawler/job.ts';
 import { renderHtmlReport } from '../../crawler/report/html.ts';
-import { issuesCsv, pagesCsv, questionsCsv } from '../../crawler/report/csv.ts';
-import { renderMarkdownSummary } from '../../crawler/report/markdown.ts';
+import { REPORT_WRITERS } from '../../crawler/report/formats.ts';
 import { writeReports } from '../../crawler/report/writers.ts';
 import type { StaticServer } from '../../crawler/serve.ts';
 import type { CrawlReport } from '../../shared/schemas/index.ts';
@@ -190,6 +189,9 @@ const PAYLOAD = `"'><img src=x onerror=alert(1)></td></tr></table><div id=pwned>
 describe('the report writers on a report where every string carries a payload', () => {
   let poisoned: CrawlReport;
   let dir: string;
+  /** What every registered format but JSON wrote (crawler/report/formats.ts), by file extension. */
+  let written: string[];
+  const ofType = (ext: string) => written.filter((f) => path.extname(f) === ext);
 
   beforeAll(async () => {
     const tool = report.tool;
@@ -198,33 +200,38 @@ describe('the report writers on a report where every string carries a payload', 
     // Formula payloads at the very start of the cells that take page text.
     poisoned.pages = poisoned.pages.map((p, i) => ({ ...p, title: ['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1'][i % 6] + (p.title ?? '') }));
     dir = await mkdtemp(path.join(os.tmpdir(), 'zmot-poisoned-'));
-    // The JSON writer validates against the schema; the three others render what they are given.
-    const { htmlWriter } = await import('../../crawler/report/html.ts');
-    const { csvWriter } = await import('../../crawler/report/csv.ts');
-    const { markdownWriter } = await import('../../crawler/report/markdown.ts');
-    await writeReports(poisoned, dir, [htmlWriter, csvWriter, markdownWriter]);
+    // The JSON writer validates against the schema; the others render what they are given. A format
+    // registered later is written here too, and must be checked below (CONTRIBUTING.md, "Add a report format").
+    written = await writeReports(poisoned, dir, REPORT_WRITERS.filter((w) => w.id !== 'json'));
   });
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('report.html stays inert, with and without its CSP', async () => {
-    const file = path.join(dir, 'report.html');
-    expect(renderHtmlReport(poisoned)).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expectInert(await openReport(chromium.browser, file));
-    expectInert(await openReport(chromium.browser, await withoutCsp(file)));
+  it('every file a registered format writes is of a kind checked here', () => {
+    expect(written.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['report.html', 'pages.csv', 'summary.md']));
+    expect(written.filter((f) => !['.html', '.csv', '.md'].includes(path.extname(f))), 'a format with no hostile-content check: add one in this file').toEqual([]);
   });
 
-  it('the CSVs hold no formula cell', () => {
-    for (const csv of [pagesCsv(poisoned), questionsCsv(poisoned), issuesCsv(poisoned)]) {
-      const rows = readCsv(csv);
-      expect(rows.length).toBeGreaterThan(1);
-      expect(formulaCells(rows)).toEqual([]);
+  it('report.html stays inert, with and without its CSP', async () => {
+    expect(renderHtmlReport(poisoned)).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    for (const file of ofType('.html')) {
+      expectInert(await openReport(chromium.browser, file));
+      expectInert(await openReport(chromium.browser, await withoutCsp(file)));
     }
   });
 
-  it('summary.md stays inert', () => {
-    expect(markdownProblems(renderMarkdownSummary(poisoned))).toEqual({ rawHtml: [], scriptLinks: [], images: [], brokenRows: [], controls: [] });
+  it('the CSVs hold no formula cell', async () => {
+    expect(ofType('.csv').length).toBeGreaterThanOrEqual(3);
+    for (const file of ofType('.csv')) {
+      const rows = readCsv(await readFile(file, 'utf8'));
+      expect(rows.length, file).toBeGreaterThan(1);
+      expect(formulaCells(rows), file).toEqual([]);
+    }
+  });
+
+  it('summary.md stays inert', async () => {
+    for (const file of ofType('.md')) expect(markdownProblems(await readFile(file, 'utf8')), file).toEqual({ rawHtml: [], scriptLinks: [], images: [], brokenRows: [], controls: [] });
   });
 });
