@@ -12,6 +12,8 @@
  *          --only zmot,crawlee,crawlee-memory[,linkinator] --timeout-min N (20, per tool run)
  *          --big N (0: a crawl + report of N real-sized pages, zmot alone, RSS sampled over the run)
  *          --cpu-prof (one extra zmot crawl of the real site under --cpu-prof; profile summary printed)
+ *          --ref <commit> [--ref-dir <dir>] (an older build of zmot as one more tool, `zmot-ref`, in the same
+ *            interleaved runs: bench/ref-build.ts checks it out and installs it once)
  *          --no-write
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { summarizeProfiles } from './profile-summary.ts';
+import { prepareRefBuild, refArgs, type RefBuild } from './ref-build.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ZMOT_BIN = path.join(ROOT, 'crawler/bin/zmot.js');
@@ -38,7 +41,10 @@ const SITES = arg('sites', 'real,small').split(',') as Array<'real' | 'small'>;
 const BIG = Number(arg('big', '0'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
 const REPS = Number(arg('reps', '3'));
-const ONLY = arg('only', 'zmot,crawlee,crawlee-memory').split(',');
+const REF_ARGS = refArgs();
+const ONLY = arg('only', REF_ARGS ? 'zmot,zmot-ref,crawlee,crawlee-memory' : 'zmot,crawlee,crawlee-memory').split(',');
+/** The older build of zmot (`--ref`), prepared in main() before the runs. */
+let REF: RefBuild | null = null;
 /** A tool that has not finished by then is stopped; its rate is computed from its last progress line. */
 const TOOL_TIMEOUT_MS = Number(arg('timeout-min', '20')) * 60_000;
 const WRITE = !process.argv.includes('--no-write');
@@ -55,13 +61,17 @@ function duBytes(dir: string): number {
   return total;
 }
 
-/** HTML bytes the crawl downloaded (decompressed bodies), from its store. */
-function htmlBytesOf(storeDir: string): number {
-  const db = new Database(path.join(storeDir, 'crawl.sqlite'), { readonly: true });
+/** HTML bytes the crawl downloaded (decompressed bodies), from its store; null when the store does not say (an older build's). */
+function htmlBytesOf(storeDir: string): number | null {
   try {
-    return (db.prepare('SELECT coalesce(sum(body_bytes), 0) FROM pages').pluck().get() as number) ?? 0;
-  } finally {
-    db.close();
+    const db = new Database(path.join(storeDir, 'crawl.sqlite'), { readonly: true });
+    try {
+      return (db.prepare('SELECT coalesce(sum(body_bytes), 0) FROM pages').pluck().get() as number) ?? 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
   }
 }
 
@@ -109,10 +119,10 @@ function procCpuMs(pid: number): number | null {
 }
 
 /** Runs a child process, sampling its RSS (and its peak, VmHWM) and its CPU time every 100 ms until it exits. */
-function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
+function measure(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Measured> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const progress: Array<{ t: number; pages: number }> = [];
@@ -187,12 +197,13 @@ function lastJsonLine(stdout: string): Record<string, unknown> {
   }
 }
 
-async function runZmot(origin: string, pages: number, outDir: string, opts: { json?: boolean; nodeArgs?: string[] } = {}): Promise<{ result: ToolResult; measured: Measured }> {
+async function runZmot(origin: string, pages: number, outDir: string, opts: { json?: boolean; nodeArgs?: string[]; ref?: RefBuild } = {}): Promise<{ result: ToolResult; measured: Measured }> {
   const json = opts.json ?? true;
-  const args = [...(opts.nodeArgs ?? []), ZMOT_BIN, 'crawl', `${origin}/`, '--out', outDir, '--max-pages', String(pages), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'];
+  // An older build (--ref) runs from its own worktree; its `zmot crawl` takes the same flags back to fc945cd.
+  const args = [...(opts.nodeArgs ?? []), opts.ref?.bin ?? ZMOT_BIN, 'crawl', `${origin}/`, '--out', outDir, '--max-pages', String(pages), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'];
   if (json) args.push('--json');
-  const m = await measure(process.execPath, args);
-  if (m.code !== 0) throw new Error(`zmot crawl failed (${m.code}): ${m.stderr.slice(-800)}`);
+  const m = await measure(process.execPath, args, {}, opts.ref?.dir ?? ROOT);
+  if (m.code !== 0) throw new Error(`zmot crawl${opts.ref ? ` @ ${opts.ref.short}` : ''} failed (${m.code}): ${m.stderr.slice(-800)}`);
   let fetched: number;
   let crawlMs: number;
   if (json) {
@@ -205,7 +216,7 @@ async function runZmot(origin: string, pages: number, outDir: string, opts: { js
     fetched = Number(done[1]);
     crawlMs = Number(done[2]) * 1000;
   }
-  const result: ToolResult = { tool: 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb, cpuMsPerPage: m.cpuMs / fetched, diskBytes: duBytes(outDir), htmlBytes: htmlBytesOf(outDir) };
+  const result: ToolResult = { tool: opts.ref ? refLabel(opts.ref) : 'zmot crawl', timedOut: false, pages: fetched, crawlMs, wallMs: m.wallMs, pagesPerSecond: (fetched * 1000) / crawlMs, peakRssMb: m.peakRssMb, cpuMsPerPage: m.cpuMs / fetched, diskBytes: duBytes(outDir), htmlBytes: htmlBytesOf(outDir) };
   return { result, measured: m };
 }
 
@@ -222,6 +233,8 @@ async function runPeer(name: string, script: string, origin: string, pages: numb
 
 /** The 1-minute load average after each tool run (the machine is shared: quoted with the figures). */
 const LOADS: number[] = [];
+
+const refLabel = (ref: RefBuild) => `zmot crawl @ ${ref.short} (older build)`;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -242,6 +255,10 @@ const mb = (bytes: number | null) => (bytes === null ? '—' : fmt(bytes / 1024 
 
 const TOOLS: Record<string, (origin: string, pages: number, dir: string) => Promise<ToolResult>> = {
   zmot: async (origin, pages, dir) => (await runZmot(origin, pages, dir)).result,
+  'zmot-ref': async (origin, pages, dir) => {
+    if (!REF) throw new Error('zmot-ref needs --ref <commit>');
+    return (await runZmot(origin, pages, dir, { ref: REF })).result;
+  },
   // crawlee gets no maxRequestsPerCrawl (0): with a cap just above the site's size, its enqueueLinks sleeps 1 s
   // per chunk of the remaining budget on every page (bench/peers/crawlee.mjs says why); it crawls the whole site.
   crawlee: (origin) => runPeer('crawlee CheerioCrawler, default storage', 'bench/peers/crawlee.mjs', origin, 0, ['persist']),
@@ -268,7 +285,7 @@ async function benchSite(kind: 'real' | 'small', tmp: string): Promise<SiteSumma
         round.push(r);
         LOADS.push(os.loadavg()[0]);
         process.stderr.write(`[${kind} #${rep + 1}] ${r.tool}${r.timedOut ? ' (time limit)' : ''}: ${r.pages} pages, ${fmt(r.pagesPerSecond, 1)} pages/s, ${fmt(r.cpuMsPerPage, 1)} ms CPU/page, peak ${fmt(r.peakRssMb)} MB, load ${os.loadavg()[0].toFixed(1)}, disk ${mb(r.diskBytes)} MB\n`);
-        if (name === 'zmot' && rep < REPS - 1) await rm(dir, { recursive: true, force: true });
+        if ((name === 'zmot' || name === 'zmot-ref') && rep < REPS - 1) await rm(dir, { recursive: true, force: true });
       }
       results.push(round);
     }
@@ -311,7 +328,58 @@ function siteTable(s: SiteSummary): string {
   const ratios: string[] = [];
   if (zmot && mem) ratios.push(`zmot vs crawlee without persistence: **${fmt(zmot.pagesPerSecond / mem.pagesPerSecond, 2)}×** the pages/s (target ≥ 1.5×) at **${fmt(zmot.peakRssMb / mem.peakRssMb, 2)}×** its peak RSS (target ≤ 1×), using ${fmt(zmot.cpuMsPerPage / mem.cpuMsPerPage, 2)}× its CPU time per page.`);
   if (zmot && persist) ratios.push(`zmot vs crawlee with default storage: ${fmt(zmot.pagesPerSecond / persist.pagesPerSecond, 2)}× the pages/s at ${fmt(zmot.peakRssMb / persist.peakRssMb, 2)}× its peak RSS.`);
+  const old = REF ? s.rows.find((r) => r.tool === refLabel(REF!)) : undefined;
+  if (zmot && old) {
+    const disk = zmot.diskBytes !== null && old.diskBytes ? `, ${fmt(zmot.diskBytes / old.diskBytes, 2)}× its bytes on disk` : '';
+    ratios.push(
+      `This build vs the older build ${REF!.short} (same run): **${fmt(zmot.pagesPerSecond / old.pagesPerSecond, 2)}×** the pages/s at **${fmt(zmot.peakRssMb / old.peakRssMb, 2)}×** its peak RSS${disk}, ${fmt(zmot.cpuMsPerPage / old.cpuMsPerPage, 2)}× its CPU time per page` +
+        (mem ? `; the older build vs crawlee without persistence: ${fmt(old.pagesPerSecond / mem.pagesPerSecond, 2)}× the pages/s at ${fmt(old.peakRssMb / mem.peakRssMb, 2)}× its peak RSS.` : '.'),
+    );
+  }
   return [...lines, '', ratios.join(' ')].join('\n');
+}
+
+/**
+ * `zmot report` (each build on its own last crawl of the first site) and `zmot demo` (each build serving,
+ * crawling and reporting its own demo site), this build and the older one taking turns, REPS times each.
+ * Not the same work: each build does what it did then (the newer one runs more audits and scoring).
+ */
+async function reportAndDemoAgainstRef(ref: RefBuild, tmp: string): Promise<string> {
+  const builds = [
+    { name: 'this build', bin: ZMOT_BIN, cwd: ROOT, crawl: path.join(tmp, `${SITES[0]}-zmot-${REPS - 1}`) },
+    { name: `older build ${ref.short}`, bin: ref.bin, cwd: ref.dir, crawl: path.join(tmp, `${SITES[0]}-zmot-ref-${REPS - 1}`) },
+  ];
+  const runs = new Map<string, { report: Measured[]; demo: Measured[] }>(builds.map((b) => [b.name, { report: [], demo: [] }]));
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const b of rep % 2 ? [...builds].reverse() : builds) {
+      const report = await measure(process.execPath, [b.bin, 'report', b.crawl, '--json'], {}, b.cwd);
+      if (report.code !== 0) throw new Error(`zmot report (${b.name}) failed (${report.code}): ${report.stderr.slice(-500)}`);
+      const demoDir = path.join(tmp, `demo-${b.name.replace(/\W+/g, '-')}-${rep}`);
+      const demo = await measure(process.execPath, [b.bin, 'demo', '--out', demoDir, '--json'], {}, b.cwd);
+      if (demo.code !== 0) throw new Error(`zmot demo (${b.name}) failed (${demo.code}): ${demo.stderr.slice(-500)}`);
+      await rm(demoDir, { recursive: true, force: true });
+      runs.get(b.name)!.report.push(report);
+      runs.get(b.name)!.demo.push(demo);
+      process.stderr.write(`[report/demo #${rep + 1}] ${b.name}: report ${fmt(report.wallMs / 1000, 1)} s, ${fmt(report.peakRssMb)} MB; demo ${fmt(demo.wallMs / 1000, 1)} s, ${fmt(demo.peakRssMb)} MB, load ${os.loadavg()[0].toFixed(1)}\n`);
+    }
+  }
+  const row = (b: (typeof builds)[number]) => {
+    const r = runs.get(b.name)!;
+    const med = (ms: Measured[], f: (m: Measured) => number) => median(ms.map(f));
+    return { name: b.name, reportS: med(r.report, (m) => m.wallMs / 1000), reportMb: med(r.report, (m) => m.peakRssMb), reportCpu: med(r.report, (m) => m.cpuMs / 1000), demoS: med(r.demo, (m) => m.wallMs / 1000), demoMb: med(r.demo, (m) => m.peakRssMb), demoCpu: med(r.demo, (m) => m.cpuMs / 1000) };
+  };
+  const [now, old] = builds.map(row);
+  return [
+    `### Report and demo, this build against ${ref.short} (same run)`,
+    '',
+    `\`zmot report\` on each build's own last crawl of the ${SITES[0]}-page site, and \`zmot demo\` (serve the demo site, crawl it, write every report), the two builds taking turns, ${REPS} runs each; medians. Each build does the work it did then: the newer one runs more audits and more scoring.`,
+    '',
+    '| build | `zmot report` wall (s) | CPU (s) | peak RSS (MB) | `zmot demo` wall (s) | CPU (s) | peak RSS (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...[now, old].map((r) => `| ${r.name} | ${fmt(r.reportS, 1)} | ${fmt(r.reportCpu, 1)} | ${fmt(r.reportMb)} | ${fmt(r.demoS, 1)} | ${fmt(r.demoCpu, 1)} | ${fmt(r.demoMb)} |`),
+    '',
+    `This build vs ${ref.short}: \`zmot report\` ${fmt(now.reportS / old.reportS, 2)}× the wall time, ${fmt(now.reportCpu / old.reportCpu, 2)}× the CPU, ${fmt(now.reportMb / old.reportMb, 2)}× the peak RSS; \`zmot demo\` ${fmt(now.demoS / old.demoS, 2)}× the wall time, ${fmt(now.demoCpu / old.demoCpu, 2)}× the CPU, ${fmt(now.demoMb / old.demoMb, 2)}× the peak RSS.`,
+  ].join('\n');
 }
 
 async function cpuProfile(tmp: string): Promise<string> {
@@ -331,6 +399,7 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, Node ${process.version}, load average at start ${os.loadavg()[0].toFixed(1)}`;
   process.stderr.write(`Machine: ${machine}\n`);
+  if (REF_ARGS) REF = prepareRefBuild(REF_ARGS.commit, REF_ARGS.dir);
   const sites: SiteSummary[] = [];
   for (const kind of SITES) sites.push(await benchSite(kind, tmp));
 
@@ -341,6 +410,7 @@ async function main() {
     const m = await measure(process.execPath, [ZMOT_BIN, 'report', realZmot, '--json']);
     if (m.code === 0) reportLine = `Building the reports afterwards (\`zmot report\` on the ${SITES[0]}-page crawl: JSON, HTML, CSV, Markdown; site audits and scoring): ${fmt(m.wallMs / 1000, 1)} s wall, peak ${fmt(m.peakRssMb)} MB.`;
   }
+  const refSection = REF && ONLY.includes('zmot') && ONLY.includes('zmot-ref') ? await reportAndDemoAgainstRef(REF, tmp) : '';
   const profile = CPU_PROF ? await cpuProfile(tmp) : '';
 
   let bigSection = '';
@@ -387,10 +457,13 @@ async function main() {
     `Generated sites of ${PAGES.toLocaleString('en-US')} pages served on 127.0.0.1 by their own process, crawled at concurrency ${CONCURRENCY} by each tool in its own child process; RSS sampled from /proc every 100 ms (peak = VmHWM, worker threads included). ${REPS} interleaved runs per tool (each round runs every tool once, in rotating order); medians. pages/s = pages ÷ the tool's own crawl time (zmot: \`durationMs\` of \`zmot crawl --json\`, worker start-up included; peers: time around \`crawler.run()\`); wall time includes process start-up. CPU ms/page = user + system CPU time of the tool's process (every thread: workers, GC and loader threads; start-up included; /proc/<pid>/stat sampled every 100 ms) ÷ pages — the steadiest figure on a shared machine. Load average after the runs: ${LOADS.length ? `${Math.min(...LOADS).toFixed(1)}–${Math.max(...LOADS).toFixed(1)}` : '—'}. On disk: what the crawl leaves (zmot: report folder with its store; crawlee: its storage folder, measured before removal).`,
     '',
     '- **zmot crawl**: `zmot crawl <origin>/ --no-report --json` — fetch, robots.txt, charset detection, full artifact extraction (passages, links, FAQ, JSON-LD…), every page audit, stage profile, site summary, and a SQLite transaction per page (page, artifacts, result, links, frontier).',
+    ...(REF ? [`- **zmot crawl @ ${REF.short} (older build)**: the same command run by commit ${REF.sha} from its own worktree and \`npm ci\` (\`--ref ${REF.short}\`, bench/ref-build.ts), interleaved with the others in the same rounds.`] : []),
     '- **crawlee CheerioCrawler** (bench/peers/crawlee.mjs): parses each page with cheerio, reads title, description, h1 and canonical, `enqueueLinks({ strategy: "same-hostname" })`; with its default storage (request queue on disk), and with `CRAWLEE_PERSIST_STORAGE=false` (in memory); starts at full concurrency and is told not to back off when *other* processes load the CPU (the machine is shared); no `maxRequestsPerCrawl` (the site is finite and crawled whole: with a cap just above its size, crawlee 3.18\'s enqueueLinks sleeps 1 s per chunk of the remaining budget on every page — the ~1 page/s "stall" of earlier runs; see bench/peers/crawlee.mjs).',
     '',
     ...sites.flatMap((s) => [`### ${label[s.kind]}`, '', describe[s.kind], '', siteTable(s), '']),
     reportLine,
+    '',
+    refSection,
     '',
     profile,
     '',
