@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { PageJob, PageOutput } from './page-processor.ts';
 import type { PageWorkerSettings } from './page-worker.ts';
 import { pageWorkerBundle } from './worker-bundle.ts';
@@ -38,6 +38,21 @@ function withoutTsx(argv: string[]): string[] {
     else if (!(flag && flag[2] && /tsx/.test(flag[3]))) out.push(a);
   }
   return out;
+}
+
+/**
+ * A worker on the bundle. It inherits the process's Node options (as a worker does by default) unless they
+ * load tsx, which the bundle does not need; a worker refuses some options given explicitly (V8 flags), and
+ * then inherits them all after all.
+ */
+function bundledWorker(bundle: string, options: WorkerOptions): Worker {
+  const execArgv = withoutTsx(process.execArgv);
+  if (execArgv.length === process.execArgv.length) return new Worker(bundle, options);
+  try {
+    return new Worker(bundle, { ...options, execArgv });
+  } catch {
+    return new Worker(bundle, options);
+  }
 }
 
 interface Pending {
@@ -94,7 +109,7 @@ export class PageWorkerPool {
     const limits = { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
     // The bundle runs as it is; the TypeScript needs a bootstrap that registers tsx in the thread first.
     const worker = this.bundle
-      ? new Worker(this.bundle, { workerData: { settings: this.settings }, resourceLimits: limits, execArgv: withoutTsx(process.execArgv) })
+      ? bundledWorker(this.bundle, { workerData: { settings: this.settings }, resourceLimits: limits })
       : new Worker(new URL('./page-worker.boot.mjs', import.meta.url), {
           workerData: { tsxApi: tsxApiUrl(), entry: pathToFileURL(fileURLToPath(new URL('./page-worker.ts', import.meta.url))).href, settings: this.settings },
           resourceLimits: limits,
