@@ -59,7 +59,8 @@ export function prepareRefBuild(commit: string, dir: string | null = null): RefB
   const sqlite = path.join(where, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
   if (!existsSync(sqlite) || !existsSync(path.join(where, 'node_modules/tsx'))) {
     process.stderr.write(`Installing ${short}'s dependencies (npm ci in ${where}; better-sqlite3 compiles, this takes minutes)…\n`);
-    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: where, stdio: ['ignore', 'inherit', 'inherit'] });
+    // npm's output goes to stderr: stdout is the benchmark's Markdown section.
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: where, stdio: ['ignore', 2, 2] });
     if (r.status !== 0) throw new Error(`npm ci in ${where} failed (exit ${r.status})`);
   }
   const bin = path.join(where, 'crawler/bin/zmot.js');
