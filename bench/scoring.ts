@@ -1,11 +1,12 @@
 /**
  * Scoring at scale: generated crawls of 5,000 and 50,000 pages (artifacts in memory) scored against
- * 500 questions, with the BM25 candidate retrieval (impact-ordered postings, stopped as soon as the
- * top candidates are known) against the exhaustive retrieval it replaced, in the same run.
+ * 500 questions, against the scoring code of an earlier commit (the peer, by default the last one
+ * before the compact index) in the same run, with its results compared question by question.
  *
  *   npx tsx bench/scoring.ts                          5,000 and 50,000 pages, 500 questions
  *   npx tsx bench/scoring.ts --pages 1000,5000        other crawl sizes (each a prefix of the largest)
  *   npx tsx bench/scoring.ts --questions 74 --json    another question count; the figures as JSON
+ *   npx tsx bench/scoring.ts --baseline REF           another commit as the peer (--no-peer: none)
  *   npx tsx bench/scoring.ts --cpu-prof-dir DIR       a CPU profile of the scoring of the largest crawl
  *
  * Pages are HTML generated from a seeded random generator (guides with steps, comparisons with
@@ -15,6 +16,8 @@
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import readline from 'node:readline';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,17 +27,19 @@ import { pageResultFrom } from '../shared/pipeline.ts';
 import { effectiveQuestions } from '../shared/questions/index.ts';
 import { ConfigSchema, PageArtifactsSchema, type PageArtifacts, type PageResult } from '../shared/schemas/index.ts';
 import { scoreSite } from '../shared/score/index.ts';
-import { Bm25Index } from '../shared/score/bm25.ts';
 import { buildCorpus, ownDomains } from '../shared/score/corpus.ts';
 
+/** The last commit before the compact index and term-at-a-time search: the old path. */
+const DEFAULT_BASELINE = '7e1c47d';
 const args = process.argv.slice(2);
 const arg = (name: string): string | null => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? null) : null);
 const SIZES = (arg('--pages') ?? '5000,50000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const PAGES = SIZES[SIZES.length - 1];
 const QUESTIONS = Number(arg('--questions') ?? 500);
 const RUNS = Number(arg('--runs') ?? 3);
-/** --max-scored N: bound the passages a search scores (the default is the exact search). */
-const MAX_SCORED = arg('--max-scored') ? Number(arg('--max-scored')) : null;
+/** --baseline REF: the commit whose scoring is the peer (--no-peer: none); --peer-runs N: its runs (default 1). */
+const BASELINE = args.includes('--no-peer') ? null : (arg('--baseline') ?? DEFAULT_BASELINE);
+const PEER_RUNS = Math.min(RUNS, Number(arg('--peer-runs') ?? 1));
 const JSON_OUT = args.includes('--json');
 const PROFILE_DIR = arg('--cpu-prof-dir');
 
@@ -199,21 +204,51 @@ function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
   return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const exact = Bm25Index.prototype.search;
-const pruned: typeof exact = MAX_SCORED
-  ? function (this: Bm25Index<unknown>, groups, limit) {
-      return exact.call(this, groups, limit, MAX_SCORED);
-    }
-  : exact;
-Bm25Index.prototype.search = pruned;
+/**
+ * The peer: the scoring code of another commit (by default the last one before the compact index),
+ * extracted from git into bench/.work and run in the same process on the same pages. Its results
+ * must be identical to ours, question by question, and its CPU time is the ratio's denominator.
+ */
+async function baselineScoring(ref: string): Promise<{ scoreSite: typeof scoreSite; buildCorpus: typeof buildCorpus }> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = path.join(root, 'bench', '.work', `scoring-baseline-${ref.replace(/[^\w.-]/g, '_')}`);
+  if (!existsSync(path.join(dir, 'shared', 'score', 'index.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = spawnSync('sh', ['-c', `git -C "${root}" archive "${ref}" shared | tar -x -C "${dir}"`], { stdio: 'inherit' });
+    if (tar.status !== 0) throw new Error(`cannot extract shared/ at ${ref}`);
+  }
+  const site = (await import(pathToFileURL(path.join(dir, 'shared', 'score', 'index.ts')).href)) as { scoreSite: typeof scoreSite };
+  const corpus = (await import(pathToFileURL(path.join(dir, 'shared', 'score', 'corpus.ts')).href)) as { buildCorpus: typeof buildCorpus };
+  return { scoreSite: site.scoreSite, buildCorpus: corpus.buildCorpus };
+}
+const peer = BASELINE ? await baselineScoring(BASELINE) : null;
+
+/** Where two scorings differ: question by question (best page, passage, scores, notes, gaps), then the site scores. */
+function differences(a: ReturnType<typeof scoreSite>, b: ReturnType<typeof scoreSite>): { bestPage: number; best: number; any: number; scores: boolean; gaps: boolean } {
+  let bestPage = 0;
+  let best = 0;
+  let any = 0;
+  a.questions.forEach((q, i) => {
+    const o = b.questions[i];
+    if ((q.best?.url ?? null) !== (o?.best?.url ?? null)) bestPage++;
+    if (JSON.stringify(q.best) !== JSON.stringify(o?.best)) best++;
+    if (JSON.stringify(q) !== JSON.stringify(o)) any++;
+  });
+  return { bestPage, best, any, scores: JSON.stringify(a.scores) === JSON.stringify(b.scores), gaps: JSON.stringify(a.gaps) === JSON.stringify(b.gaps) };
+}
+
 const rows = [];
 for (const size of SIZES) {
   const crawl = pages.slice(0, size);
   const passages = crawl.reduce((n, p) => n + p.artifacts.passages.length, 0);
   const build: Array<{ wallMs: number; cpuMs: number }> = [];
   const full: Array<{ wallMs: number; cpuMs: number }> = [];
+  const oldFull: Array<{ wallMs: number; cpuMs: number }> = [];
+  const oldBuild: Array<{ wallMs: number; cpuMs: number }> = [];
   let result: ReturnType<typeof scoreSite> | null = null;
+  let oldResult: ReturnType<typeof scoreSite> | null = null;
   let docs = 0;
+  // Ours and the peer interleaved, run by run, so a change in the machine's load hits both.
   for (let r = 0; r < RUNS; r++) {
     const b = timed(() => buildCorpus(crawl, 'en', { isOwn: ownDomains(config.brand.domains) }));
     build.push(b);
@@ -221,22 +256,17 @@ for (const size of SIZES) {
     const f = timed(() => scoreSite({ config, questions, pages: crawl }));
     full.push(f);
     result = f.value;
+    if (peer && r < PEER_RUNS) {
+      oldBuild.push(timed(() => peer.buildCorpus(crawl, 'en', { isOwn: ownDomains(config.brand.domains) })));
+      const o = timed(() => peer.scoreSite({ config, questions, pages: crawl }));
+      oldFull.push(o);
+      oldResult = o.value;
+    }
   }
   if (PROFILE_DIR && size === PAGES) await profiled(PROFILE_DIR, `score-${size}`, () => scoreSite({ config, questions, pages: crawl }));
-  // The peer: the same scoring with the exhaustive retrieval (every matching passage scored, then sorted), all questions, once.
-  Bm25Index.prototype.search = function (groups, limit) {
-    return this.searchAll(groups, limit);
-  };
-  // --no-peer: skip it (minutes on 50,000 pages); the figures then compare the search with itself.
-  const exhaustive = args.includes('--no-peer') ? { value: result!, wallMs: 0, cpuMs: 0 } : timed(() => scoreSite({ config, questions, pages: crawl }));
-  Bm25Index.prototype.search = pruned;
-  const ours = result!.questions;
-  const theirs = exhaustive.value.questions;
-  const sameBest = ours.filter((q, i) => (q.best?.url ?? null) === (theirs[i].best?.url ?? null)).length;
-  const sameVisibility = ours.filter((q, i) => q.visibility === theirs[i].visibility).length;
-  const sameAnswered = ours.filter((q, i) => q.answered === theirs[i].answered).length;
   const buildMs = { wall: median(build.map((x) => x.wallMs)), cpu: median(build.map((x) => x.cpuMs)) };
   const fullMs = { wall: median(full.map((x) => x.wallMs)), cpu: median(full.map((x) => x.cpuMs)) };
+  const peerMs = oldFull.length ? { wall: median(oldFull.map((x) => x.wallMs)), cpu: median(oldFull.map((x) => x.cpuMs)), build: median(oldBuild.map((x) => x.cpuMs)) } : null;
   rows.push({
     pages: size,
     passages,
@@ -245,14 +275,8 @@ for (const size of SIZES) {
     scoreSite: { wallMs: round(fullMs.wall), cpuMs: round(fullMs.cpu) },
     indexBuild: { wallMs: round(buildMs.wall), cpuMs: round(buildMs.cpu) },
     perQuestionCpuMs: round(Math.max(0, fullMs.cpu - buildMs.cpu) / questions.length, 2),
-    exhaustive: {
-      scoreSite: { wallMs: round(exhaustive.wallMs), cpuMs: round(exhaustive.cpuMs) },
-      perQuestionCpuMs: round(Math.max(0, exhaustive.cpuMs - buildMs.cpu) / questions.length, 2),
-    },
-    sameBestPage: sameBest,
-    sameVisibility,
-    sameAnswered,
-    zmot: { ours: result?.scores.zmot ?? null, exhaustive: exhaustive.value.scores.zmot },
+    baseline: peerMs && oldResult ? { ref: BASELINE, runs: oldFull.length, scoreSite: { wallMs: round(peerMs.wall), cpuMs: round(peerMs.cpu) }, indexBuildCpuMs: round(peerMs.build), perQuestionCpuMs: round(Math.max(0, peerMs.cpu - peerMs.build) / questions.length, 2), ratio: round(fullMs.cpu / peerMs.cpu, 3), buildRatio: round(buildMs.cpu / peerMs.build, 3), perQuestionRatio: round(Math.max(0, fullMs.cpu - buildMs.cpu) / Math.max(1, peerMs.cpu - peerMs.build), 3), differences: differences(result!, oldResult) } : null,
+    zmot: result?.scores.zmot ?? null,
     gaps: result?.gaps.length ?? 0,
   });
   if (!JSON_OUT) process.stderr.write(`  ${size} pages scored: ${JSON.stringify(rows[rows.length - 1])}\n`);
@@ -274,14 +298,15 @@ if (JSON_OUT) {
 } else {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
-    `Scoring: ${figures.rows[0]?.questions} questions; medians of ${RUNS} runs (exhaustive: 1 run); load ${figures.load.join(' ')}; Node ${figures.node}, ${figures.cpu} × ${figures.cores}`,
+    `Scoring: ${figures.rows[0]?.questions} questions; medians of ${RUNS} runs (peer ${BASELINE ?? 'none'}: ${PEER_RUNS} runs, interleaved); load ${figures.load.join(' ')}; Node ${figures.node}, ${figures.cpu} × ${figures.cores}`,
     '',
-    '| pages | passages | indexed docs (passages, sections, windows) | `scoreSite` CPU (wall) | of which index build CPU | per question CPU | exhaustive retrieval (peer): `scoreSite` CPU (wall) | its per question CPU | same best page | same visibility | same answered | ZMOT (peer) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.pages.toLocaleString('en')} | ${r.passages.toLocaleString('en')} | ${r.indexedDocs.toLocaleString('en')} | ${sec(r.scoreSite.cpuMs)} (${sec(r.scoreSite.wallMs)}) | ${sec(r.indexBuild.cpuMs)} | ${r.perQuestionCpuMs} ms | ${sec(r.exhaustive.scoreSite.cpuMs)} (${sec(r.exhaustive.scoreSite.wallMs)}) | ${r.exhaustive.perQuestionCpuMs} ms | ${r.sameBestPage}/${r.questions} | ${r.sameVisibility}/${r.questions} | ${r.sameAnswered}/${r.questions} | ${r.zmot.ours} (${r.zmot.exhaustive}) |`,
-    ),
+    '| pages | passages | indexed docs (passages, sections, windows) | `scoreSite` CPU (wall) | of which index build CPU | per question CPU | peer `scoreSite` CPU (wall) | peer index build CPU | peer per question CPU | ratio to the peer: `scoreSite` / build / per question | questions not identical to the peer (best page / best answer / anything) | same site scores and gaps | ZMOT |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const b = r.baseline;
+      const peer = b ? `${sec(b.scoreSite.cpuMs)} (${sec(b.scoreSite.wallMs)}) | ${sec(b.indexBuildCpuMs)} | ${b.perQuestionCpuMs} ms | ${b.ratio}× / ${b.buildRatio}× / ${b.perQuestionRatio}× | ${b.differences.bestPage} / ${b.differences.best} / ${b.differences.any} | ${b.differences.scores && b.differences.gaps ? 'yes' : 'NO'}` : '— | — | — | — | — | —';
+      return `| ${r.pages.toLocaleString('en')} | ${r.passages.toLocaleString('en')} | ${r.indexedDocs.toLocaleString('en')} | ${sec(r.scoreSite.cpuMs)} (${sec(r.scoreSite.wallMs)}) | ${sec(r.indexBuild.cpuMs)} | ${r.perQuestionCpuMs} ms | ${peer} | ${r.zmot} |`;
+    }),
     '',
     `(generate + extract ${(figures.generateAndExtractMs / 1000).toFixed(0)} s, not part of scoring; heap after ${figures.heapMb} MB)`,
   ];

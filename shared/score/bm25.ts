@@ -3,15 +3,12 @@
  * with query terms grouped so that synonyms ("cost" / "price") count once, as the best of the group.
  * Ours rather than a search library's: the grouping is the scorer's own, and each score must be
  * explainable term by term (which passage, which words) in the report.
+ *
+ * Compact: terms are numbered once per index, and each term's postings are one flat list of
+ * (document, term frequency) pairs in document order; a document keeps no map of its own. A search
+ * adds up each group's BM25 contribution per document in typed arrays (term at a time), which gives
+ * exactly the scores of scoring each matching document on its own (`searchAll`, the reference).
  */
-
-/**
- * Documents a search may score before it settles for the best of them (read in order of their heaviest
- * postings). Unbounded: a bound of 4,000 made a 50,000-page generated crawl's questions 19× cheaper
- * than the exhaustive retrieval, but changed the best page of 164 of its 500 questions (BENCHMARKS.md),
- * so by default the search runs the threshold algorithm to its exact end.
- */
-export const MAX_SCORED_DOCS = Number.POSITIVE_INFINITY;
 
 /** Standard BM25 parameters: term-frequency saturation and length normalisation. */
 export const BM25_K1 = 1.2;
@@ -24,10 +21,18 @@ export interface QueryGroup {
   terms: string[];
 }
 
+/** A document's term frequencies, looked up in the index's postings. */
+export interface TermCounts {
+  has(term: string): boolean;
+  /** The term's frequency in the document, undefined when it does not hold it. */
+  get(term: string): number | undefined;
+}
+
 export interface IndexedDoc<T> {
   ref: T;
+  /** Index terms in the document (with repeats). */
   length: number;
-  tf: Map<string, number>;
+  tf: TermCounts;
 }
 
 export interface SearchHit<T> {
@@ -35,24 +40,68 @@ export interface SearchHit<T> {
   score: number;
 }
 
+class Doc<T> implements IndexedDoc<T>, TermCounts {
+  constructor(
+    readonly ref: T,
+    readonly length: number,
+    readonly id: number,
+    private readonly index: Bm25Index<T>,
+  ) {}
+
+  get tf(): TermCounts {
+    return this;
+  }
+
+  has(term: string): boolean {
+    return this.index.termFrequency(this.id, term) > 0;
+  }
+
+  get(term: string): number | undefined {
+    return this.index.termFrequency(this.id, term) || undefined;
+  }
+}
+
+/** Per term: its postings, document ids and term frequencies interleaved, in document order. */
+type Postings = number[];
+
 export class Bm25Index<T> {
   readonly docs: IndexedDoc<T>[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: Postings[] = [];
+  /** Per document: its length (terms with repeats). */
+  private lengths = new Uint32Array(1024);
   private totalLength = 0;
-  private readonly impacts = new Map<string, Impacts>();
-  private impactsAvg = 0;
+  /** Scratch of `add`: per term id, the document that last counted it and where. */
+  private lastDoc: number[] = [];
+  /** Scratch of `search`, sized to the documents: accumulated scores and group term frequencies. */
+  private scratch: { acc: Float64Array; seen: Uint32Array; gtf: Uint32Array; gseen: Uint32Array; touched: Uint32Array; group: Uint32Array; epoch: number } | null = null;
 
   add(ref: T, terms: string[]): IndexedDoc<T> {
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const doc: IndexedDoc<T> = { ref, length: terms.length, tf };
     const id = this.docs.length;
+    const doc = new Doc(ref, terms.length, id, this);
     this.docs.push(doc);
+    if (id >= this.lengths.length) {
+      const grown = new Uint32Array(this.lengths.length * 2);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[id] = terms.length;
     this.totalLength += terms.length;
-    for (const t of tf.keys()) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
-      list.push(id);
+    for (const t of terms) {
+      let tid = this.termIds.get(t);
+      if (tid === undefined) {
+        tid = this.postings.length;
+        this.termIds.set(t, tid);
+        this.postings.push([]);
+        this.lastDoc.push(-1);
+      }
+      const list = this.postings[tid];
+      // The term's last pair is this document's when it was seen in it already: count it there.
+      if (this.lastDoc[tid] === id) list[list.length - 1]++;
+      else {
+        this.lastDoc[tid] = id;
+        list.push(id, 1);
+      }
     }
     return doc;
   }
@@ -68,7 +117,7 @@ export class Bm25Index<T> {
   /** How many documents contain any term of the group (synonyms overlap; the sum is capped at N). */
   documentFrequency(group: QueryGroup): number {
     let n = 0;
-    for (const t of group.terms) n = Math.max(n, this.postings.get(t)?.length ?? 0);
+    for (const t of group.terms) n = Math.max(n, (this.postingsOf(t)?.length ?? 0) / 2);
     return Math.min(this.docs.length, n);
   }
 
@@ -81,71 +130,157 @@ export class Bm25Index<T> {
 
   /** Highest term frequency in `doc` among the group's terms (synonyms do not add up). */
   groupTf(doc: IndexedDoc<T>, group: QueryGroup): number {
+    const id = (doc as Doc<T>).id;
     let best = 0;
-    for (const t of group.terms) best = Math.max(best, doc.tf.get(t) ?? 0);
+    for (const t of group.terms) best = Math.max(best, this.termFrequency(id, t));
     return best;
   }
 
-  /**
-   * Documents ranked by BM25, best first; ties keep insertion order (deterministic). The same hits
-   * and order as scoring every matching document (`searchAll`), found by reading each group's
-   * postings from the highest term weight down and stopping as soon as no unread document can enter
-   * the top `limit` (Fagin's threshold algorithm), or once `maxScored` documents are scored (unbounded by default): then the
-   * best of those, read in order of their heaviest postings (impact-ordered early termination).
-   */
-  search(groups: QueryGroup[], limit: number, maxScored = MAX_SCORED_DOCS): SearchHit<T>[] {
-    if (limit <= 0 || !groups.length || !this.docs.length) return [];
-    const avg = this.averageLength || 1;
-    const idfs = groups.map((g) => this.idf(g));
-    const cursors = groups.map((g) => g.terms.map((t) => ({ list: this.impactsOf(t, avg), at: 0 })));
-    /** The next unread weight of a group's postings (its terms' lists merged), 0 when they are read. */
-    const head = (gi: number): number => {
-      let best = 0;
-      for (const c of cursors[gi]) if (c.at < c.list.ids.length && c.list.weights[c.at] > best) best = c.list.weights[c.at];
-      return best;
-    };
-    const seen = new Set<number>();
-    // The current top `limit`, worst first: [score, id] pairs kept sorted (limit is small).
-    const top: Array<{ id: number; score: number }> = [];
-    const worse = (a: { id: number; score: number }, b: { id: number; score: number }) => a.score < b.score || (a.score === b.score && a.id > b.id);
-    const heads = groups.map((_, gi) => head(gi));
-    for (;;) {
-      // Read next from the group whose unread postings weigh most.
-      let gi = -1;
-      let bound = 0;
-      for (let i = 0; i < heads.length; i++) {
-        const h = heads[i] * idfs[i];
-        bound += h;
-        if (heads[i] > 0 && (gi < 0 || h > heads[gi] * idfs[gi])) gi = i;
-      }
-      // Weights are stored as float32: the margin keeps the bound above every unread score.
-      if (gi < 0 || (top.length === limit && (top[0].score > bound * (1 + 1e-6) + 1e-12 || seen.size >= maxScored))) break;
-      let c = cursors[gi][0];
-      for (const x of cursors[gi]) if (x.at < x.list.ids.length && (c.at >= c.list.ids.length || x.list.weights[x.at] > c.list.weights[c.at])) c = x;
-      const id = c.list.ids[c.at++];
-      heads[gi] = head(gi);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const score = this.scoreOf(this.docs[id], groups, idfs, avg);
-      if (score <= 0) continue;
-      const hit = { id, score };
-      if (top.length === limit) {
-        if (!worse(top[0], hit)) continue;
-        top.shift();
-      }
-      let at = 0;
-      while (at < top.length && worse(top[at], hit)) at++;
-      top.splice(at, 0, hit);
+  /** A term's frequency in a document: a binary search of the term's postings (0 when absent). */
+  termFrequency(docId: number, term: string): number {
+    const list = this.postingsOf(term);
+    if (!list) return 0;
+    let lo = 0;
+    let hi = list.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = list[mid * 2];
+      if (d === docId) return list[mid * 2 + 1];
+      if (d < docId) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return top.reverse().map((h) => ({ doc: this.docs[h.id], score: h.score }));
+    return 0;
   }
 
-  /** Every matching document scored, then sorted: the reference `search` must agree with (tests, benchmark). */
+  private postingsOf(term: string): Postings | undefined {
+    const tid = this.termIds.get(term);
+    return tid === undefined ? undefined : this.postings[tid];
+  }
+
+  /**
+   * Documents ranked by BM25, best first; ties keep insertion order (deterministic). Every
+   * document that holds a query word is scored: per group, in query order, its contribution is
+   * added to each of its documents' sums (the group's best term frequency where synonyms meet), so
+   * each sum is the same float as `searchAll`'s; then the top `limit` are kept in a heap.
+   */
+  search(groups: QueryGroup[], limit: number): SearchHit<T>[] {
+    const N = this.docs.length;
+    if (limit <= 0 || !groups.length || !N) return [];
+    const avg = this.averageLength || 1;
+    let s = this.scratch;
+    if (!s || s.acc.length < N) {
+      this.scratch = s = { acc: new Float64Array(N), seen: new Uint32Array(N), gtf: new Uint32Array(N), gseen: new Uint32Array(N), touched: new Uint32Array(N), group: new Uint32Array(N), epoch: 0 };
+    }
+    const { acc, seen, gtf, gseen, touched, group } = s;
+    const lengths = this.lengths;
+    if (s.epoch >= 0xfffffff0) {
+      seen.fill(0);
+      gseen.fill(0);
+      s.epoch = 0;
+    }
+    const stamp = ++s.epoch;
+    let nTouched = 0;
+    for (const g of groups) {
+      const lists: Postings[] = [];
+      for (const t of g.terms) {
+        const list = this.postingsOf(t);
+        if (list && !lists.includes(list)) lists.push(list);
+      }
+      if (!lists.length) continue;
+      const idf = this.idf(g);
+      if (lists.length === 1) {
+        const list = lists[0];
+        for (let p = 0; p < list.length; p += 2) {
+          const d = list[p];
+          const tf = list[p + 1];
+          // The same expression, in the same order, as scoreOf: the same float.
+          const c = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[d]) / avg));
+          if (seen[d] !== stamp) {
+            seen[d] = stamp;
+            acc[d] = 0;
+            touched[nTouched++] = d;
+          }
+          acc[d] += c;
+        }
+        continue;
+      }
+      // Synonyms: each document's best term frequency among the group's terms, then its contribution.
+      const gstamp = ++s.epoch;
+      let nGroup = 0;
+      for (const list of lists) {
+        for (let p = 0; p < list.length; p += 2) {
+          const d = list[p];
+          const tf = list[p + 1];
+          if (gseen[d] !== gstamp) {
+            gseen[d] = gstamp;
+            gtf[d] = tf;
+            group[nGroup++] = d;
+          } else if (tf > gtf[d]) gtf[d] = tf;
+        }
+      }
+      for (let k = 0; k < nGroup; k++) {
+        const d = group[k];
+        const tf = gtf[d];
+        const c = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[d]) / avg));
+        if (seen[d] !== stamp) {
+          seen[d] = stamp;
+          acc[d] = 0;
+          touched[nTouched++] = d;
+        }
+        acc[d] += c;
+      }
+    }
+    return this.topOf(touched, nTouched, acc, limit);
+  }
+
+  /** The best `limit` of the touched documents by score (ties: lower id first), best first. */
+  private topOf(touched: Uint32Array, n: number, acc: Float64Array, limit: number): SearchHit<T>[] {
+    // A min-heap of the best so far, its root the worst of them.
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(heap[l], heap[m])) m = l;
+        if (r < heap.length && worse(heap[r], heap[m])) m = r;
+        if (m === i) return;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    };
+    for (let k = 0; k < n; k++) {
+      const d = touched[k];
+      if (!(acc[d] > 0)) continue;
+      if (heap.length < limit) {
+        heap.push(d);
+        for (let i = heap.length - 1; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!worse(heap[i], heap[parent])) break;
+          [heap[i], heap[parent]] = [heap[parent], heap[i]];
+          i = parent;
+        }
+      } else if (worse(heap[0], d)) {
+        heap[0] = d;
+        down(0);
+      }
+    }
+    heap.sort((a, b) => acc[b] - acc[a] || a - b);
+    return heap.map((d) => ({ doc: this.docs[d], score: acc[d] }));
+  }
+
+  /** Every matching document scored on its own, then sorted: the reference `search` must agree with (tests, benchmark). */
   searchAll(groups: QueryGroup[], limit: number): SearchHit<T>[] {
     const avg = this.averageLength || 1;
     const idfs = groups.map((g) => this.idf(g));
     const ids = new Set<number>();
-    for (const g of groups) for (const t of g.terms) for (const id of this.postings.get(t) ?? []) ids.add(id);
+    for (const g of groups) {
+      for (const t of g.terms) {
+        const list = this.postingsOf(t) ?? [];
+        for (let p = 0; p < list.length; p += 2) ids.add(list[p]);
+      }
+    }
     const hits = [...ids].map((id) => ({ id, score: this.scoreOf(this.docs[id], groups, idfs, avg) })).filter((h) => h.score > 0);
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
     return hits.slice(0, limit).map((h) => ({ doc: this.docs[h.id], score: h.score }));
@@ -161,45 +296,4 @@ export class Bm25Index<T> {
     }
     return score;
   }
-
-  /**
-   * A term's postings ordered by its BM25 weight without idf (tf saturated, length-normalised),
-   * highest first, ties by insertion order. Built on a term's first search and kept until a
-   * document is added (the average length changes then).
-   */
-  private impactsOf(term: string, avg: number): Impacts {
-    if (this.impactsAvg !== avg) {
-      this.impacts.clear();
-      this.impactsAvg = avg;
-    }
-    let out = this.impacts.get(term);
-    if (out) return out;
-    const list = this.postings.get(term) ?? [];
-    const weight = new Float64Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const doc = this.docs[list[i]];
-      const tf = doc.tf.get(term) ?? 0;
-      weight[i] = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / avg));
-    }
-    const order = new Uint32Array(list.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => weight[b] - weight[a] || list[a] - list[b]);
-    const ids = new Uint32Array(list.length);
-    const weights = new Float32Array(list.length);
-    for (let i = 0; i < order.length; i++) {
-      ids[i] = list[order[i]];
-      // Rounded up to float32, so a stored weight is never below the true one.
-      const w = weight[order[i]];
-      let f = Math.fround(w);
-      if (f < w) f = Math.fround(f * (1 + 2 ** -23) + Number.MIN_VALUE);
-      weights[i] = f;
-    }
-    this.impacts.set(term, (out = { ids, weights }));
-    return out;
-  }
-}
-
-interface Impacts {
-  ids: Uint32Array;
-  weights: Float32Array;
 }

@@ -98,9 +98,9 @@ describe('BM25 retrieval', () => {
     expect(hits.slice(0, 2).map((h) => h.doc.ref)).toEqual(['guide', 'guide-copy']);
   });
 
-  it('stops reading postings early yet returns exactly the hits and order of scoring every matching passage', () => {
+  it('returns exactly the hits, scores and order of scoring every matching passage on its own', () => {
     // A seeded random corpus with a Zipf-like vocabulary (a few words everywhere, a long tail), many
-    // equal scores (repeated passages) and synonym groups: the pruned search must agree hit for hit.
+    // equal scores (repeated passages) and synonym groups: the search must agree hit for hit, float for float.
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
