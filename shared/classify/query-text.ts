@@ -6,8 +6,15 @@
 /** Letters NFD does not decompose; folded by hand so that "straße" meets "strasse". */
 const LIGATURES: Record<string, string> = { ß: 'ss', œ: 'oe', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ı: 'i', þ: 'th' };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, strip diacritics and expand ligatures: "Qu'est-ce Que" → "qu'est-ce que", "Öffnungszeiten" → "offnungszeiten". */
 export function foldText(text: string): string {
+  // Plain ASCII (most text) has no accents, ligatures or curly quotes to fold: lower-casing and backticks only.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   return text
     .toLowerCase()
     .normalize('NFD')

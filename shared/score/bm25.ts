@@ -61,13 +61,24 @@ class Doc<T> implements IndexedDoc<T>, TermCounts {
   }
 }
 
-/** Per term: its postings, document ids and term frequencies interleaved, in document order. */
+/** Per term while documents are added: its postings, document ids and term frequencies interleaved, in document order. */
 type Postings = number[];
+
+/** Every term's postings in two flat typed arrays, term after term (built on the first search; an `add` after it rebuilds the lists). */
+interface Frozen {
+  /** Per term id: where its postings start in `ids` and `tfs` (one more entry: the end). */
+  start: Uint32Array;
+  ids: Uint32Array;
+  tfs: Uint32Array;
+  /** Per document: BM25's length normalisation, K1 × (1 − B + B × length / average length). */
+  norm: Float64Array;
+}
 
 export class Bm25Index<T> {
   readonly docs: IndexedDoc<T>[] = [];
   private readonly termIds = new Map<string, number>();
-  private readonly postings: Postings[] = [];
+  private postings: Postings[] = [];
+  private frozen: Frozen | null = null;
   /** Per document: its length (terms with repeats). */
   private lengths = new Uint32Array(1024);
   private totalLength = 0;
@@ -76,31 +87,37 @@ export class Bm25Index<T> {
   /** Scratch of `search`, sized to the documents: accumulated scores and group term frequencies. */
   private scratch: { acc: Float64Array; seen: Uint32Array; gtf: Uint32Array; gseen: Uint32Array; touched: Uint32Array; group: Uint32Array; epoch: number } | null = null;
 
-  add(ref: T, terms: string[]): IndexedDoc<T> {
+  /** Indexes a document made of the terms of `parts`, in order (a heading's terms and a body's, without joining them first). */
+  add(ref: T, ...parts: string[][]): IndexedDoc<T> {
+    if (this.frozen) this.thaw();
     const id = this.docs.length;
-    const doc = new Doc(ref, terms.length, id, this);
+    let length = 0;
+    for (const terms of parts) length += terms.length;
+    const doc = new Doc(ref, length, id, this);
     this.docs.push(doc);
     if (id >= this.lengths.length) {
       const grown = new Uint32Array(this.lengths.length * 2);
       grown.set(this.lengths);
       this.lengths = grown;
     }
-    this.lengths[id] = terms.length;
-    this.totalLength += terms.length;
-    for (const t of terms) {
-      let tid = this.termIds.get(t);
-      if (tid === undefined) {
-        tid = this.postings.length;
-        this.termIds.set(t, tid);
-        this.postings.push([]);
-        this.lastDoc.push(-1);
-      }
-      const list = this.postings[tid];
-      // The term's last pair is this document's when it was seen in it already: count it there.
-      if (this.lastDoc[tid] === id) list[list.length - 1]++;
-      else {
-        this.lastDoc[tid] = id;
-        list.push(id, 1);
+    this.lengths[id] = length;
+    this.totalLength += length;
+    for (const terms of parts) {
+      for (const t of terms) {
+        let tid = this.termIds.get(t);
+        if (tid === undefined) {
+          tid = this.postings.length;
+          this.termIds.set(t, tid);
+          this.postings.push([]);
+          this.lastDoc.push(-1);
+        }
+        const list = this.postings[tid];
+        // The term's last pair is this document's when it was seen in it already: count it there.
+        if (this.lastDoc[tid] === id) list[list.length - 1]++;
+        else {
+          this.lastDoc[tid] = id;
+          list.push(id, 1);
+        }
       }
     }
     return doc;
@@ -116,9 +133,62 @@ export class Bm25Index<T> {
 
   /** How many documents contain any term of the group (synonyms overlap; the sum is capped at N). */
   documentFrequency(group: QueryGroup): number {
+    const f = this.freeze();
     let n = 0;
-    for (const t of group.terms) n = Math.max(n, (this.postingsOf(t)?.length ?? 0) / 2);
+    for (const t of group.terms) {
+      const tid = this.termIds.get(t);
+      if (tid !== undefined) n = Math.max(n, f.start[tid + 1] - f.start[tid]);
+    }
     return Math.min(this.docs.length, n);
+  }
+
+  /**
+   * The postings in flat typed arrays, and each document's length normalisation: built once all the
+   * documents are in (the first search), when the average length is known.
+   */
+  private freeze(): Frozen {
+    if (this.frozen) return this.frozen;
+    const terms = this.postings.length;
+    const start = new Uint32Array(terms + 1);
+    let total = 0;
+    for (let t = 0; t < terms; t++) {
+      start[t] = total;
+      total += this.postings[t].length / 2;
+    }
+    start[terms] = total;
+    const ids = new Uint32Array(total);
+    const tfs = new Uint32Array(total);
+    for (let t = 0; t < terms; t++) {
+      const list = this.postings[t];
+      for (let p = 0, at = start[t]; p < list.length; p += 2, at++) {
+        ids[at] = list[p];
+        tfs[at] = list[p + 1];
+      }
+    }
+    const avg = this.averageLength || 1;
+    const norm = new Float64Array(this.docs.length);
+    // The same expression, in the same order, as scoreOf's denominator: the same float.
+    for (let d = 0; d < norm.length; d++) norm[d] = BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[d]) / avg);
+    // The growing lists are no longer needed: the typed arrays hold the same postings in a fraction of the memory.
+    this.postings = [];
+    this.lastDoc = [];
+    this.frozen = { start, ids, tfs, norm };
+    return this.frozen;
+  }
+
+  /** Back to growing lists, for a document added after a search (tests; a crawl indexes everything first). */
+  private thaw(): void {
+    const f = this.frozen!;
+    this.frozen = null;
+    const terms = f.start.length - 1;
+    this.postings = [];
+    this.lastDoc = [];
+    for (let t = 0; t < terms; t++) {
+      const list: Postings = [];
+      for (let at = f.start[t]; at < f.start[t + 1]; at++) list.push(f.ids[at], f.tfs[at]);
+      this.postings.push(list);
+      this.lastDoc.push(list.length ? list[list.length - 2] : -1);
+    }
   }
 
   /** BM25's idf, floored above zero so that a word on every page still counts a little. */
@@ -138,23 +208,19 @@ export class Bm25Index<T> {
 
   /** A term's frequency in a document: a binary search of the term's postings (0 when absent). */
   termFrequency(docId: number, term: string): number {
-    const list = this.postingsOf(term);
-    if (!list) return 0;
-    let lo = 0;
-    let hi = list.length / 2 - 1;
+    const tid = this.termIds.get(term);
+    if (tid === undefined) return 0;
+    const { start, ids, tfs } = this.freeze();
+    let lo = start[tid];
+    let hi = start[tid + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const d = list[mid * 2];
-      if (d === docId) return list[mid * 2 + 1];
+      const d = ids[mid];
+      if (d === docId) return tfs[mid];
       if (d < docId) lo = mid + 1;
       else hi = mid - 1;
     }
     return 0;
-  }
-
-  private postingsOf(term: string): Postings | undefined {
-    const tid = this.termIds.get(term);
-    return tid === undefined ? undefined : this.postings[tid];
   }
 
   /**
@@ -166,13 +232,12 @@ export class Bm25Index<T> {
   search(groups: QueryGroup[], limit: number): SearchHit<T>[] {
     const N = this.docs.length;
     if (limit <= 0 || !groups.length || !N) return [];
-    const avg = this.averageLength || 1;
+    const { start, ids, tfs, norm } = this.freeze();
     let s = this.scratch;
     if (!s || s.acc.length < N) {
       this.scratch = s = { acc: new Float64Array(N), seen: new Uint32Array(N), gtf: new Uint32Array(N), gseen: new Uint32Array(N), touched: new Uint32Array(N), group: new Uint32Array(N), epoch: 0 };
     }
     const { acc, seen, gtf, gseen, touched, group } = s;
-    const lengths = this.lengths;
     if (s.epoch >= 0xfffffff0) {
       seen.fill(0);
       gseen.fill(0);
@@ -181,20 +246,20 @@ export class Bm25Index<T> {
     const stamp = ++s.epoch;
     let nTouched = 0;
     for (const g of groups) {
-      const lists: Postings[] = [];
+      const terms: number[] = [];
       for (const t of g.terms) {
-        const list = this.postingsOf(t);
-        if (list && !lists.includes(list)) lists.push(list);
+        const tid = this.termIds.get(t);
+        if (tid !== undefined && start[tid + 1] > start[tid] && !terms.includes(tid)) terms.push(tid);
       }
-      if (!lists.length) continue;
+      if (!terms.length) continue;
       const idf = this.idf(g);
-      if (lists.length === 1) {
-        const list = lists[0];
-        for (let p = 0; p < list.length; p += 2) {
-          const d = list[p];
-          const tf = list[p + 1];
+      if (terms.length === 1) {
+        const end = start[terms[0] + 1];
+        for (let p = start[terms[0]]; p < end; p++) {
+          const d = ids[p];
+          const tf = tfs[p];
           // The same expression, in the same order, as scoreOf: the same float.
-          const c = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[d]) / avg));
+          const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
           if (seen[d] !== stamp) {
             seen[d] = stamp;
             acc[d] = 0;
@@ -207,10 +272,11 @@ export class Bm25Index<T> {
       // Synonyms: each document's best term frequency among the group's terms, then its contribution.
       const gstamp = ++s.epoch;
       let nGroup = 0;
-      for (const list of lists) {
-        for (let p = 0; p < list.length; p += 2) {
-          const d = list[p];
-          const tf = list[p + 1];
+      for (const tid of terms) {
+        const end = start[tid + 1];
+        for (let p = start[tid]; p < end; p++) {
+          const d = ids[p];
+          const tf = tfs[p];
           if (gseen[d] !== gstamp) {
             gseen[d] = gstamp;
             gtf[d] = tf;
@@ -221,7 +287,7 @@ export class Bm25Index<T> {
       for (let k = 0; k < nGroup; k++) {
         const d = group[k];
         const tf = gtf[d];
-        const c = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[d]) / avg));
+        const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
         if (seen[d] !== stamp) {
           seen[d] = stamp;
           acc[d] = 0;
@@ -275,10 +341,11 @@ export class Bm25Index<T> {
     const avg = this.averageLength || 1;
     const idfs = groups.map((g) => this.idf(g));
     const ids = new Set<number>();
+    const f = this.freeze();
     for (const g of groups) {
       for (const t of g.terms) {
-        const list = this.postingsOf(t) ?? [];
-        for (let p = 0; p < list.length; p += 2) ids.add(list[p]);
+        const tid = this.termIds.get(t);
+        if (tid !== undefined) for (let at = f.start[tid]; at < f.start[tid + 1]; at++) ids.add(f.ids[at]);
       }
     }
     const hits = [...ids].map((id) => ({ id, score: this.scoreOf(this.docs[id], groups, idfs, avg) })).filter((h) => h.score > 0);

@@ -11,6 +11,7 @@ import { Bm25Index } from './bm25.ts';
 import { analyzerFor, primaryLanguage, type Analyzer } from './text.ts';
 import { WEIGHTS } from './weights.ts';
 import { byUrl } from '../url.ts';
+import { foldedPassage } from './memo.ts';
 
 export interface CorpusPage {
   /** Position in the input: the deterministic tie-breaker. */
@@ -152,17 +153,17 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       bodyTerms.set(passage, body);
       // The own heading counts twice: it is what the passage says it is about. Headings above it
       // do not count: every passage of a page would otherwise match the page's H1.
-      const terms = [...own, ...own, ...body];
       const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
       const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
       const card = cards?.get(passage.id);
       const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
-      for (const t of terms) cp.terms.add(t);
+      for (const t of own) cp.terms.add(t);
+      for (const t of body) cp.terms.add(t);
       // A long passage is read by windows: its answer is found where it is, not diluted by the rest
       // nor credited with the passage's start.
       const windows = windowsOf(passage);
-      if (!windows.length) index.add(ref, terms);
-      for (const w of windows) index.add({ ...ref, passage: w }, [...own, ...own, ...analyzer.terms(w.text)]);
+      if (!windows.length) index.add(ref, own, own, body);
+      for (const w of windows) index.add({ ...ref, passage: w }, own, own, analyzer.terms(w.text));
     }
     for (const { passage, childHeadings, children, parts } of sectionsOf(artifacts.passages)) {
       const own = termsOfHeading(passage.heading ?? '');
@@ -170,14 +171,15 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
       const above = passage.headingPath.slice(0, -1).flatMap(termsOfHeading);
       // The section's text is its passages' texts and sub-headings joined by separators: the same words as analysing it whole.
       const body = parts.flatMap((part) => (typeof part === 'string' ? termsOfHeading(part) : (bodyTerms.get(part) ?? analyzer.terms(part.text))));
-      const terms = [...own, ...own, ...body];
       // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
       const excerpts = cards ? children.flatMap((id) => cards.get(id) ?? []) : [];
       const cardChildren = cards ? children.filter((id) => cards.has(id)).length : 0;
       const card = cardChildren > 0 && cardChildren * 2 >= children.length;
       index.add(
         { page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) },
-        terms,
+        own,
+        own,
+        body,
       );
     }
     pages.push(cp);
@@ -329,7 +331,9 @@ export function cardPassages(a: PageArtifacts): Map<string, string[]> | null {
       cards.set(p.id, titled);
       continue;
     }
-    const text = fold(p.text);
+    // The passage's folded text is memoised: scoring reads it again (link density).
+    if (!readMore.length) continue;
+    const text = foldedPassage(p).replace(/\s+/g, ' ').trim();
     const more = readMore.find((t) => text.endsWith(t) || text.includes(`${t} `));
     if (more) cards.set(p.id, byText.get(more) ?? []);
   }

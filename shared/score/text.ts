@@ -142,8 +142,11 @@ function makeAnalyzer(lang: string | null): Analyzer {
     isStopword: (word) => stop.has(normalize ? normalize(word.toLowerCase()) : word.toLowerCase()),
     terms(text: string): string[] {
       const out: string[] = [];
-      for (const m of prepare(text).matchAll(TOKEN)) {
-        const t = term(m[0]);
+      // match() with the global flag: the words as strings, without a match object each.
+      const words = prepare(text).match(TOKEN);
+      if (!words) return out;
+      for (const w of words) {
+        const t = term(w);
         if (t) out.push(t);
       }
       return out;

@@ -99,10 +99,13 @@ const PHRASAL_BASE: Record<string, string> = { sets: 'set', setting: 'set', sign
  * costing nothing; a phrasal verb is one word however it is written.
  */
 function englishWordForms(text: string): string {
-  return text
-    .replace(/([\p{L}\p{N}]+)[-\u2010\u2011]free\b/gu, '$1')
-    .replace(PHRASAL_VERBS, (whole, verb: string, between: string, particle: string) => {
+  // Each rewrite runs only on text that holds its word: most text holds neither, and the regexes cost.
+  let out = text.includes('free') ? text.replace(/([\p{L}\p{N}]+)[-\u2010\u2011]free\b/gu, '$1') : text;
+  if (out.includes('set') || out.includes('sign') || out.includes('log')) {
+    out = out.replace(PHRASAL_VERBS, (whole, verb: string, between: string, particle: string) => {
       const joined = PHRASAL_JOINED[PHRASAL_BASE[verb] ?? verb]?.[particle];
       return joined ? `${joined}${between}` : whole;
     });
+  }
+  return out;
 }
