@@ -4,7 +4,7 @@ import { ConfigSchema, type Config, type CrawlReport, type PageResult } from '..
 import { crawl, type CrawlDeps } from './crawl/engine.ts';
 import type { CrawlRun, CrawlSummary } from './crawl/events.ts';
 import { mergeCrawlSettings, type CrawlOptionsInput } from './crawl/options.ts';
-import { addLighthouseFigures, buildReport } from './report/build.ts';
+import { addLighthouseFigures, buildStreamedReport, type StreamedReport } from './report/build.ts';
 import { recordRun } from './history/index.ts';
 import { writeReports } from './report/writers.ts';
 import { CrawlStore, STORE_FILE } from './store/crawl-store.ts';
@@ -43,25 +43,46 @@ export function storePathFor(outDir: string): string {
   return path.join(path.resolve(outDir), STORE_FILE);
 }
 
-/** Builds the report from a crawl store and writes every format into outDir. */
+/** A report without its pages, their count kept: what a command prints after writing a large report. */
+export type WrittenReport = Omit<CrawlReport, 'pages'> & { pages: { length: number } };
+
+interface ReportFromStoreOptions {
+  config?: Config;
+  history?: HistoryOption;
+  semantic?: boolean;
+}
+
+/**
+ * Builds the report from a crawl store and writes every format into outDir, the pages streamed from disk.
+ * With `pages: 'count'` the report returned keeps only their count (`zmot report` and `zmot crawl`, which may
+ * write 100,000 pages); otherwise it holds every page result, read back into memory after writing.
+ */
+export async function reportFromStore(storePath: string, outDir: string, options: ReportFromStoreOptions & { pages: 'count' }): Promise<{ report: WrittenReport; files: string[] }>;
+export async function reportFromStore(storePath: string, outDir: string, options?: ReportFromStoreOptions & { pages?: 'all' }): Promise<{ report: CrawlReport; files: string[] }>;
 export async function reportFromStore(
   storePath: string,
   outDir: string,
-  options: { config?: Config; history?: HistoryOption; semantic?: boolean } = {},
-): Promise<{ report: CrawlReport; files: string[] }> {
+  options: ReportFromStoreOptions & { pages?: 'all' | 'count' } = {},
+): Promise<{ report: CrawlReport | WrittenReport; files: string[] }> {
   const store = CrawlStore.open(storePath, { readonly: true });
-  let report: CrawlReport;
+  let built: StreamedReport;
   let config = options.config ?? null;
   try {
-    report = await buildReport(store, { config: options.config, semantic: options.semantic });
+    built = await buildStreamedReport(store, { config: options.config, semantic: options.semantic });
     config ??= ConfigSchema.safeParse(store.getMeta('config')).data ?? null;
   } finally {
     store.close();
   }
-  const history = options.history?.path ?? config?.history;
-  if (options.history && history) report = recordRun(report, { history, config, command: options.history.command });
-  const files = await writeReports(report, path.resolve(outDir));
-  return { report, files };
+  try {
+    let report = built.report;
+    const history = options.history?.path ?? config?.history;
+    if (options.history && history) report = recordRun(report, { history, config, command: options.history.command });
+    const files = await writeReports(report, path.resolve(outDir));
+    if (options.pages === 'count') return { report: { ...report, pages: { length: report.pages.length } }, files };
+    return { report: { ...report, pages: [...report.pages] }, files };
+  } finally {
+    built.close();
+  }
 }
 
 /** Crawls into `<outDir>/crawl.sqlite` and adds Lighthouse figures when asked; no report yet. */

@@ -228,7 +228,7 @@ export default function register(program: Command) {
       let scores = null;
       let history: string[] | null = null;
       if (opts.report) {
-        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' }, semantic: opts.semantic });
+        const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' }, semantic: opts.semantic, pages: 'count' });
         files = built.files;
         scores = built.report.scores;
         history = historyLines(built.report);

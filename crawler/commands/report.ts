@@ -5,7 +5,7 @@ import { loadConfig } from '../config-file.ts';
 import { UsageError } from '../errors.ts';
 import { c, printJson, safe } from '../format.ts';
 import { historyLines } from '../history/index.ts';
-import { reportFromStore } from '../job.ts';
+import { reportFromStore, type WrittenReport } from '../job.ts';
 import { STORE_FILE } from '../store/crawl-store.ts';
 
 const MESSAGES = {
@@ -46,9 +46,9 @@ export default function register(program: Command) {
       const storePath = storeIn(dir);
       const config = opts.config ? await loadConfig(opts.config) : undefined;
       const outDir = opts.out ?? (statSync(dir).isFile() ? path.dirname(dir) : dir);
-      let built: Awaited<ReturnType<typeof reportFromStore>>;
+      let built: { report: WrittenReport; files: string[] };
       try {
-        built = await reportFromStore(storePath, outDir, { config, history: { path: opts.history, command: 'report' }, semantic: opts.semantic });
+        built = await reportFromStore(storePath, outDir, { config, history: { path: opts.history, command: 'report' }, semantic: opts.semantic, pages: 'count' });
       } catch (e) {
         if (e instanceof UsageError) throw e;
         const message = e instanceof Error ? e.message : String(e);

@@ -2,6 +2,7 @@ import type { Config, CrawlReport, HistoryTrend, TrendPoint } from '../../shared
 import { diffRuns, sinceLastLines, trendEvents } from './diff.ts';
 import { HistoryStore, historyFileFor } from './store.ts';
 import { snapshotOf, type RunSummary } from './snapshot.ts';
+import type { ReportInput } from '../report/write-file.ts';
 
 export { HistoryStore, historyFileFor } from './store.ts';
 
@@ -24,7 +25,7 @@ export interface RecordOptions {
  * Records a report's run in the project history and returns the report with its trend (earlier runs
  * of the same site, the events between them, and what changed since the last run) attached.
  */
-export function recordRun(report: CrawlReport, options: RecordOptions): CrawlReport {
+export function recordRun<R extends ReportInput>(report: R, options: RecordOptions): R {
   const store = HistoryStore.open(historyFileFor(options.history));
   try {
     const snapshot = snapshotOf(report, options.config, options.command);
@@ -50,7 +51,7 @@ export function recordRun(report: CrawlReport, options: RecordOptions): CrawlRep
 }
 
 /** What a command prints after recording: the run id and the "since last run" lines. */
-export function historyLines(report: CrawlReport): string[] | null {
+export function historyLines(report: Pick<CrawlReport, 'history'>): string[] | null {
   const h = report.history;
   if (!h) return null;
   const last = h.runs[h.runs.length - 1];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnswerFactors, Config, CrawlReport, Stage } from '../../shared/schemas/index.ts';
+import type { ReportInput } from '../report/write-file.ts';
 
 /** One recorded run, as `zmot history` lists it. */
 export interface RunSummary {
@@ -93,8 +94,24 @@ export function siteKeyOf(report: Pick<CrawlReport, 'site'>): string {
 }
 
 /** What the history keeps of a report: enough to list, chart and explain, not the pages' content. */
-export function snapshotOf(report: CrawlReport, config: Config | null, command: string, recordedAt = new Date().toISOString()): RunSnapshot {
+export function snapshotOf(report: ReportInput, config: Config | null, command: string, recordedAt = new Date().toISOString()): RunSnapshot {
   const configJson = canonicalJson(config ?? {});
+  // One pass over the pages (they may be streamed from disk): the few fields a run keeps of each.
+  const pages: RunSnapshot['pages'] = [];
+  for (const p of report.pages) {
+    pages.push({
+      path: pathOf(p.url),
+      status: p.status,
+      indexable: p.indexable,
+      noindex: p.audits.some((a) => a.id === 'is-crawlable' && a.score === 0),
+      canonical: p.canonical ? pathOf(p.canonical) : null,
+      inSitemap: p.inSitemap,
+      title: p.title,
+      words: p.wordCount,
+      findability: p.findability.score,
+      failing: p.findability.failing.map((f) => f.id),
+    });
+  }
   const gaps = new Map(report.gaps.map((g) => [g.questionId, g.missing]));
   const count = (severity: string) => report.issues.filter((i) => i.severity === severity).length;
   const issueCounts = new Map<string, { type: string; severity: string; count: number }>();
@@ -119,7 +136,7 @@ export function snapshotOf(report: CrawlReport, config: Config | null, command: 
       stages: report.scores ? { ...report.scores.stages } : { interest: null, comparison: null, purchase: null },
       personas: report.scores?.personas ?? {},
       pages: report.pages.length,
-      indexable: report.pages.filter((p) => p.indexable).length,
+      indexable: pages.filter((p) => p.indexable).length,
       questions: report.questions.length,
       answered: report.questions.filter((q) => q.answered).length,
       gaps: report.gaps.length,
@@ -143,18 +160,7 @@ export function snapshotOf(report: CrawlReport, config: Config | null, command: 
       notes: q.best?.notes ?? [],
       gapMissing: gaps.get(q.question.id) ?? null,
     })),
-    pages: report.pages.map((p) => ({
-      path: pathOf(p.url),
-      status: p.status,
-      indexable: p.indexable,
-      noindex: p.audits.some((a) => a.id === 'is-crawlable' && a.score === 0),
-      canonical: p.canonical ? pathOf(p.canonical) : null,
-      inSitemap: p.inSitemap,
-      title: p.title,
-      words: p.wordCount,
-      findability: p.findability.score,
-      failing: p.findability.failing.map((f) => f.id),
-    })),
+    pages,
     issues: [...issueCounts.values()],
   };
 }

@@ -24,6 +24,9 @@ import {
   type SiteIssue,
 } from '../../shared/schemas/index.ts';
 import { pagePipelineOptions } from '../pipeline-options.ts';
+import { peoplePageOf, type PeoplePage } from '../../shared/human-signals/site.ts';
+import { LinkTable, PageSpill } from './spill.ts';
+import type { ReportInput } from './write-file.ts';
 import type { CrawlStore, PageRecord, RobotsRow, StoredPage } from '../store/crawl-store.ts';
 import { VERSION } from '../version.ts';
 import { crawlIndexAdapter, lighthouseTemplateOf, runLighthouseSampleAdapter, runSiteAuditsAdapter, toSitePageAdapter, type SiteLink } from './integrations.ts';
@@ -217,8 +220,38 @@ export interface BuildReportOptions {
   semantic?: boolean;
 }
 
+/** A report whose pages are on disk, streamed back to each writer; close() removes them. */
+export interface StreamedReport {
+  report: ReportInput;
+  close(): void;
+}
+
 /** Store → CrawlReport: pages, crawl-level audits and issues, scores, questions and gaps. Fetches nothing. */
 export async function buildReport(store: CrawlStore, options: BuildReportOptions = {}): Promise<CrawlReport> {
+  const built = await buildStreamedReport(store, options);
+  try {
+    return CrawlReportSchema.parse({ ...built.report, pages: [...built.report.pages] });
+  } finally {
+    built.close();
+  }
+}
+
+/**
+ * Store → report, with every page result written to disk as it is audited and streamed back to the passes
+ * that need all of them (scoring, the writers): what stays in memory is a summary per page for the site
+ * audits, the links in a compact table, and what the people audits read. Fetches nothing.
+ */
+export async function buildStreamedReport(store: CrawlStore, options: BuildReportOptions = {}): Promise<StreamedReport> {
+  const spill = new PageSpill();
+  try {
+    return { report: await buildInto(store, options, spill), close: () => spill.close() };
+  } catch (e) {
+    spill.close();
+    throw e;
+  }
+}
+
+async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: PageSpill): Promise<ReportInput> {
   const pipeline = options.pipeline ?? pagePipelineOptions();
   const startUrl = store.getMeta<string>('startUrl');
   if (!startUrl) throw new Error(`${store.file} holds no crawl (no start URL recorded)`);
@@ -226,23 +259,27 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const config = options.config ?? (stored ? ConfigSchema.safeParse(stored).data : undefined) ?? defaultConfigFor(startUrl);
   const robots = new Map(store.robots().map((r) => [r.origin, r]));
 
-  const pages: PageResult[] = [];
   const sitePages: unknown[] = [];
   const withHreflang: number[] = [];
   const toSitePage = await toSitePageAdapter();
   // A redirect that stopped because its target is a crawled page is that page reached by a redirect.
   const redirectsToCrawled: Array<{ index: number; record: PageRecord }> = [];
   const statusByUrl = new Map<string, number>();
-  const links: SiteLink[] = [];
+  const links = new LinkTable();
   const indexOf = new Map<string, number>();
+  const people: PeoplePage[] = [];
+  let errors = 0;
   for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
     if (artifacts.hreflangs.length) withHreflang.push(pages.length);
     if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
     else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
     indexOf.set(s.record.url, pages.length);
-    pages.push(page);
+    const valid = PageResultSchema.parse(page);
+    pages.push(valid);
+    people.push(peoplePageOf(valid));
+    if (valid.fetchError || valid.status >= 400 || valid.status === 0) errors++;
     sitePages.push(toSitePage(artifacts, page));
-    for (const l of s.links) links.push(l);
+    for (const l of s.links) links.add(l);
   }
   const aliasOf = new Set<string>();
   const aliases: unknown[] = [];
@@ -259,24 +296,39 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   // hreflang return links need the whole crawl: those pages are audited again now that it is known.
   const crawlIndex = withHreflang.length ? await crawlIndexAdapter(sitePages) : null;
   if (crawlIndex) {
+    const urlOf = new Map<number, string>();
+    for (const [url, k] of indexOf) urlOf.set(k, url);
     for (const i of withHreflang) {
-      const stored = store.getPage(pages[i].requestedUrl ?? pages[i].url);
+      const stored = store.getPage(urlOf.get(i)!);
       const p = stored && pageOf(stored, robots, pipeline);
       if (!p) continue;
-      pages[i] = pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
+      const page = PageResultSchema.parse(pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } }));
+      pages.set(i, page);
+      people[i] = peoplePageOf(page);
     }
   }
-
   const sitemapUrls = [...store.sitemapUrls()];
   const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
   const { questions } = await questionsForConfig(config, process.cwd());
-  // The same pages in the same order, their results as audited above (not audited a third time).
+  // The same pages in the same order, their results as audited above (read back, not audited a third time).
   const scoredPages = function* () {
-    for (const stored of store.pages()) {
-      const k = indexOf.get(stored.record.url);
-      const parsed = k === undefined ? null : PageArtifactsSchema.safeParse(stored.artifacts);
-      if (parsed?.success) yield { artifacts: withRobotsContent(parsed.data, robots), page: pages[k!] };
+    const results = pages[Symbol.iterator]();
+    try {
+      let at = -1;
+      let page: PageResult | undefined;
+      for (const stored of store.pages()) {
+        const k = indexOf.get(stored.record.url);
+        if (k === undefined) continue;
+        while (at < k) {
+          page = results.next().value as PageResult | undefined;
+          at++;
+        }
+        const parsed = PageArtifactsSchema.safeParse(stored.artifacts);
+        if (parsed.success && page) yield { artifacts: withRobotsContent(parsed.data, robots), page };
+      }
+    } finally {
+      results.return?.();
     }
   };
   let similarity: PassageSimilarity | undefined;
@@ -295,13 +347,13 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
   const readiness = answerEngineSiteAudits({ robots: store.robots(), llmsTxt: store.getMeta<LlmsTxtFetch>('llmsTxt'), answeringPages });
 
   // People behind the content, site-wide: who writes, the organisation, customers' words, someone to talk to from buying pages.
-  const people = humanSignalSiteAudits({ pages, questions: scoring.questions });
+  const peopleAudits = humanSignalSiteAudits({ pages: people, questions: scoring.questions });
 
   const status = store.getMeta<string>('status');
   const counts = store.stateCounts();
   // A distributed crawl's queue is in Redis: the coordinator notes how many URLs were left there.
   const pagesQueued = counts.queued + counts.claimed + (store.getMeta<number>('queuedInRedis') ?? 0);
-  const issues = [...site.issues, ...people.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
+  const issues = [...site.issues, ...peopleAudits.issues, ...crawlIssues(store, status, pagesQueued, aliasOf)];
 
   const report: CrawlReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -314,16 +366,17 @@ export async function buildReport(store: CrawlStore, options: BuildReportOptions
       finishedAt: store.getMeta<string>('finishedAt'),
       pagesFetched: pages.length,
       pagesQueued,
-      errors: pages.filter((p) => p.fetchError || p.status >= 400 || p.status === 0).length,
+      errors,
       durationMs: store.getMeta<number>('durationMs') ?? 0,
       interrupted: status !== 'finished',
     },
     scores: scoring.scores,
-    pages,
-    siteAudits: [...site.audits, ...readiness, ...people.audits, personaUsabilityAudit(scoring.questions)],
+    pages: [],
+    siteAudits: [...site.audits, ...readiness, ...peopleAudits.audits, personaUsabilityAudit(scoring.questions)],
     issues,
     questions: scoring.questions,
     gaps: scoring.gaps,
   };
-  return CrawlReportSchema.parse(report);
+  // Validated without its pages (each was validated as it was written to disk), then given them back.
+  return { ...CrawlReportSchema.parse(report), pages };
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ratingOf } from '../../shared/audits/config.ts';
+import { RATING_THRESHOLDS, ratingOf } from '../../shared/audits/config.ts';
 import { PEOPLE_SITE_AUDITS } from '../../shared/human-signals/config.ts';
 import type { Answer, AuditResult, CrawlReport, Gap, PageResult, QuestionResult, SiteIssue, Stage } from '../../shared/schemas/index.ts';
 import { STAGE_LABELS, STAGES } from '../../shared/schemas/question.ts';
 import { TREND_STYLE, trendSection } from './trend-html.ts';
-import { writeFileAtomic, type ReportWriter } from './write-file.ts';
+import { writeChunksAtomic, type ReportInput, type ReportPages, type ReportWriter } from './write-file.ts';
 
 const UIStrings = {
   heading: 'ZMOT visibility report',
@@ -71,7 +71,7 @@ function scoreCard(label: string, value: number | null, help: string, big = fals
 }
 
 /** Hand-made SVG bar chart of the stage scores: no library, no network. */
-function stageChart(report: CrawlReport): string {
+function stageChart(report: ReportInput): string {
   const s = report.scores;
   if (!s) return '';
   const w = 420;
@@ -150,89 +150,108 @@ function auditItems(a: AuditResult): string {
   return `<table class="items"><tr>${keys.map((k) => `<th>${esc(k)}</th>`).join('')}</tr>${body}</table>${more}`;
 }
 
-function failingAudits(p: PageResult): string {
-  const failing = p.audits.filter((a) => (a.score !== null && a.score < 1) || a.scoreDisplayMode === 'error');
-  if (!failing.length) return '<span class="ok">none</span>';
-  return failing
-    .map(
-      (a) => `<details><summary>${esc(a.id)}${a.items.length ? ` <span class="count">${a.items.length}</span>` : ''}</summary><div class="small">${esc(a.title)}</div>${a.explanation ? `<div class="small dim">${esc(a.explanation)}</div>` : ''}${a.errorMessage ? `<div class="small bad">${esc(a.errorMessage)}</div>` : ''}${auditItems(a)}</details>`,
-    )
-    .join('');
-}
-
-function profileBars(p: PageResult): string {
-  const sp = p.stageProfile;
-  if (!sp) return '<span class="dim">–</span>';
-  return `<div class="profile" title="interest ${pct(sp.interest)}% · comparison ${pct(sp.comparison)}% · purchase ${pct(sp.purchase)}%${sp.signals.length ? `\n${esc(sp.signals.join('\n'))}` : ''}">${STAGES.map(
-    (s) => `<span class="seg ${s}" style="width:${(sp[s] * 100).toFixed(1)}%"></span>`,
-  ).join('')}</div><div class="small dim">${STAGES.map((s) => `${s[0].toUpperCase()} ${pct(sp[s])}`).join(' · ')}</div>`;
-}
-
-function dominantStage(p: PageResult): string {
-  const sp = p.stageProfile;
-  if (!sp) return '';
-  return STAGES.reduce((best, s) => (sp[s] > sp[best] ? s : best), 'interest' as Stage);
-}
-
 /** Rows of the pages table in the page at once: a 100,000-page report keeps a small DOM; sorting and filtering run over every row. */
 export const PAGE_ROWS = 100;
 
-/** One row of a paginated table: its HTML, its text (what a filter searches), a sort key per column, and its filter attributes. */
-interface DataRow {
-  h: string;
-  t: string;
-  k: Array<number | string>;
-  a: Record<string, string>;
-}
-
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-/** The text content of our own escaped HTML (tags dropped, our five entities decoded), as the DOM's textContent reads it. */
-function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
-}
-
-/** A table row from its cells: each cell's sort key is its numeric value when it has one, else its text. */
-function dataRow(cells: Array<{ html: string; cls?: string; v?: number | string }>, attrs: Record<string, string>): DataRow {
-  const tds = cells.map((c) => `<td${c.cls ? ` class="${c.cls}"` : ''}${c.v !== undefined ? ` data-v="${esc(c.v)}"` : ''}>${c.html}</td>`);
-  const h = `<tr${Object.entries(attrs).map(([k, v]) => ` data-${k}="${esc(v)}"`).join('')}>${tds.join('')}</tr>`;
-  const k = cells.map((c) => (c.v !== undefined ? Number(c.v) : textOf(c.html).trim().toLowerCase()));
-  return { h, t: textOf(tds.join('')).toLowerCase(), k, a: attrs };
-}
-
-function pagesTable(pages: PageResult[], data: TableData): string {
-  const rows = pages.map((p) => {
-    const f = p.findability.score * 100;
-    const lh = p.lighthouse;
-    return dataRow(
-      [
-        { html: `${urlLink(p.url)}${p.redirectChain.length ? `<div class="small dim">after ${p.redirectChain.length} redirect(s)</div>` : ''}<div class="small">${esc(p.title ?? '(no title)')}</div>` },
-        { html: `${p.status || esc(p.fetchError ?? 'error')}`, cls: 'num', v: p.status },
-        { html: p.indexable ? '<span class="ok">yes</span>' : '<span class="bad">no</span>' },
-        { html: round(f), cls: `num ${ratingClass(f)}`, v: f.toFixed(2) },
-        { html: profileBars(p) },
-        { html: `${p.depth ?? '–'}`, cls: 'num', v: p.depth ?? -1 },
-        { html: `${p.wordCount}`, cls: 'num', v: p.wordCount },
-        { html: lh ? `${pct(lh.performance)}${lh.inheritedFrom ? '<span class="dim small" title="inherited from a sampled page of the same template">*</span>' : ''}` : '–', cls: 'num', v: lh?.performance ?? -1 },
-        { html: failingAudits(p), cls: 'audits' },
-      ],
-      { stage: dominantStage(p), indexable: p.indexable ? 'yes' : 'no' },
-    );
-  });
-  return pagedTable('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], rows, data);
-}
-
-/** Every row of the paged tables, by table id: the report's one script carries them. */
-type TableData = Record<string, DataRow[]>;
+/** Items of a failing audit shown in its details, as in the site-wide tables. */
+const DETAIL_ITEMS = 20;
 
 /**
- * A table of any length: its first PAGE_ROWS rows are in the page (shown before any script runs), every
- * row is data (in `data`, which the report's script carries), and the script pages, sorts and filters over all of them.
+ * JSON for a `<script type="application/json">` data block: every `<` escaped, so no text in it (a `</script>`
+ * or `<!--` in a page title) can end the block or change how the HTML parser reads it. The block is data, never run.
  */
-function pagedTable(id: string, headers: string[], rows: DataRow[], data: TableData): string {
-  data[id] = rows;
-  const first = rows.slice(0, PAGE_ROWS).map((r) => r.h).join('\n');
-  const pager = `<div class="pager small" data-pager="${id}"><button type="button" data-step="-1">‹ previous</button> <span data-range="${id}">${rows.length ? `1–${Math.min(PAGE_ROWS, rows.length)}` : '0'} of ${rows.length}</span> <button type="button" data-step="1">next ›</button></div>`;
-  return `${table(id, headers, first, true, { rows: id, pageSize: PAGE_ROWS })}${rows.length > PAGE_ROWS ? pager : ''}`;
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** A string table: each distinct string once in the report, referred to by its index. */
+class Strings {
+  readonly list: string[] = [];
+  private index = new Map<string, number>();
+  of(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+}
+
+const failing = (p: PageResult) => p.audits.filter((a) => (a.score !== null && a.score < 1) || a.scoreDisplayMode === 'error');
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * One row of the pages table, compact: what the table shows, sorts and filters on. The script renders the rows on
+ * screen from these (escaped), and the details of a row (failing audits' findings, stage signals) from the
+ * detail block when they are opened.
+ * [url, title, status, fetchError, indexable, findability 0–100, [interest, comparison, purchase] | null, depth,
+ *  words, Lighthouse performance, performance inherited, redirects, [audit id (string table), items, …]]
+ */
+function pageRow(p: PageResult, ids: Strings): unknown[] {
+  const sp = p.stageProfile;
+  const lh = p.lighthouse;
+  return [
+    p.url,
+    p.title,
+    p.status,
+    p.fetchError,
+    p.indexable ? 1 : 0,
+    Math.round(p.findability.score * 10000) / 100,
+    sp ? [r3(sp.interest), r3(sp.comparison), r3(sp.purchase)] : null,
+    p.depth,
+    p.wordCount,
+    lh?.performance ?? null,
+    lh?.inheritedFrom ? 1 : 0,
+    p.redirectChain.length,
+    failing(p).flatMap((a) => [ids.of(a.id), a.items.length]),
+  ];
+}
+
+/**
+ * The details of one row, read only when opened: the stage signals, and for each failing audit its title,
+ * explanation, error and first items ([title, explanation, error, keys, rows, more]; texts in the string table).
+ */
+function pageDetail(p: PageResult, strings: Strings): unknown[] {
+  return [
+    (p.stageProfile?.signals ?? []).map((s) => strings.of(s)),
+    failing(p).map((a) => {
+      const shown = a.items.slice(0, DETAIL_ITEMS);
+      const keys = [...new Set(shown.flatMap((i) => Object.keys(i)))].slice(0, 5);
+      return [
+        strings.of(a.title),
+        a.explanation ? strings.of(a.explanation) : -1,
+        a.errorMessage ? strings.of(a.errorMessage) : -1,
+        keys.map((k) => strings.of(k)),
+        shown.map((i) => keys.map((k) => String(i[k] ?? ''))),
+        a.items.length - shown.length,
+      ];
+    }),
+  ];
+}
+
+/** The pages table: its head, pager and filters; its rows come from the report's data block. */
+function pagesTable(count: number): string {
+  const pager = `<div class="pager small" data-pager="pages"><button type="button" data-step="-1">‹ previous</button> <span data-range="pages">${count ? `1–${Math.min(PAGE_ROWS, count)}` : '0'} of ${count}</span> <button type="button" data-step="1">next ›</button></div>`;
+  return `${table('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], '', true, { rows: 'pages', pageSize: PAGE_ROWS })}${count > PAGE_ROWS ? pager : ''}`;
+}
+
+/** The data blocks: the rows (read on load), then the details (read the first time a row's details are opened). */
+function* pageDataBlocks(pages: ReportPages, sampled: PageResult[]): Generator<string> {
+  const ids = new Strings();
+  yield '<script type="application/json" id="zmot-rows">{"rows":[';
+  let n = 0;
+  for (const p of pages) {
+    if (p.lighthouse && !p.lighthouse.inheritedFrom) sampled.push(p);
+    yield `${n++ ? ',' : ''}${jsonForScript(pageRow(p, ids))}`;
+  }
+  yield `],"ids":${jsonForScript(ids.list)}}</script>\n`;
+  const strings = new Strings();
+  yield '<script type="application/json" id="zmot-detail">{"rows":[';
+  n = 0;
+  for (const p of pages) yield `${n++ ? ',' : ''}${jsonForScript(pageDetail(p, strings))}`;
+  yield `],"s":${jsonForScript(strings.list)}}</script>\n`;
 }
 
 function issuesTable(issues: SiteIssue[]): string {
@@ -248,7 +267,7 @@ function issuesTable(issues: SiteIssue[]): string {
 }
 
 /** The site-wide people audits (shared/human-signals): one block each, with its items. */
-function peopleSection(report: CrawlReport): string {
+function peopleSection(report: ReportInput): string {
   const audits = report.siteAudits.filter((a) => PEOPLE_SITE_AUDITS.includes(a.id) && a.scoreDisplayMode !== 'notApplicable');
   if (!audits.length) return '';
   const hs = report.scores?.humanSignals;
@@ -291,17 +310,63 @@ function table(id: string, headers: string[], rows: string, filterable: boolean,
 const SCRIPT = `(function(){
 function val(td){var v=td.getAttribute('data-v');if(v!==null)return parseFloat(v);return td.textContent.trim().toLowerCase();}
 function cmp(a,c,asc){if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;}
+function esc(s){return String(s==null?'':s).replace(/&/g,'&amp;').replace(/</g,'&lt;').replace(/>/g,'&gt;').replace(/"/g,'&quot;').replace(/'/g,'&#39;');}
+function rating(v){return v>=${RATING_THRESHOLDS.good}?'good':v>=${RATING_THRESHOLDS.average}?'average':'poor';}
+function pct(n){return n==null?'–':String(Math.round(n*100));}
+function short(u){try{var x=new URL(u);return (x.pathname+x.search)||'/';}catch(e){return u;}}
+function link(u){if(!u)return '<span class="dim">–</span>';var t=esc(short(u));if(!/^https?:\\/\\//i.test(u))return '<span>'+t+'</span>';return '<a href="'+esc(u)+'" rel="noopener noreferrer nofollow" target="_blank" title="'+esc(u)+'">'+t+'</a>';}
+var STAGES=['interest','comparison','purchase'];
+function block(id,empty){var e=document.getElementById(id);return e?JSON.parse(e.textContent):empty;}
+var DATA=null,DETAIL=null;
+function data(){return DATA||(DATA=block('zmot-rows',{rows:[],ids:[]}));}
+function detail(){return DETAIL||(DETAIL=block('zmot-detail',{rows:[],s:[]}));}
+/* A row: [url, title, status, fetchError, indexable, findability, profile, depth, words, perf, inherited, redirects, failing]. */
+function dominant(r){var sp=r[6];if(!sp)return '';var b=0;for(var s=1;s<3;s++)if(sp[s]>sp[b])b=s;return STAGES[b];}
+function profileText(r){var sp=r[6];if(!sp)return '–';return STAGES.map(function(s,i){return s[0].toUpperCase()+' '+pct(sp[i]);}).join(' · ');}
+function failingIds(r){var ids=data().ids,f=r[12],out=[];for(var j=0;j<f.length;j+=2)out.push(ids[f[j]]);return out;}
+function td(html,cls,v){return '<td'+(cls?' class="'+cls+'"':'')+(v!==undefined?' data-v="'+esc(v)+'"':'')+'>'+html+'</td>';}
+function rowHtml(r,i){
+ var f=r[5]*100,sp=r[6],ids=data().ids,fl=r[12],aud='';
+ for(var j=0;j<fl.length;j+=2)aud+='<details data-d="'+i+':'+(j/2)+'"><summary>'+esc(ids[fl[j]])+(fl[j+1]?' <span class="count">'+fl[j+1]+'</span>':'')+'</summary></details>';
+ var prof=sp?'<div class="profile" data-i="'+i+'" title="'+STAGES.map(function(s,k){return s+' '+pct(sp[k])+'%';}).join(' · ')+'">'+STAGES.map(function(s,k){return '<span class="seg '+s+'" style="width:'+(sp[k]*100).toFixed(1)+'%"></span>';}).join('')+'</div><div class="small dim">'+profileText(r)+'</div>':'<span class="dim">–</span>';
+ return '<tr data-stage="'+dominant(r)+'" data-indexable="'+(r[4]?'yes':'no')+'">'
+  +td(link(r[0])+(r[11]?'<div class="small dim">after '+r[11]+' redirect(s)</div>':'')+'<div class="small">'+esc(r[1]==null?'(no title)':r[1])+'</div>')
+  +td(r[2]?String(r[2]):esc(r[3]==null?'error':r[3]),'num',r[2])
+  +td(r[4]?'<span class="ok">yes</span>':'<span class="bad">no</span>')
+  +td(String(Math.round(f)),'num '+rating(f),f.toFixed(2))
+  +td(prof)
+  +td(r[7]==null?'–':String(r[7]),'num',r[7]==null?-1:r[7])
+  +td(String(r[8]),'num',r[8])
+  +td(r[9]!=null||r[10]?pct(r[9])+(r[10]?'<span class="dim small" title="inherited from a sampled page of the same template">*</span>':''):'–','num',r[9]==null?-1:r[9])
+  +td(aud||'<span class="ok">none</span>','audits')+'</tr>';}
+function keyOf(r,c){switch(c){
+ case 0:return (short(r[0])+(r[11]?'after '+r[11]+' redirect(s)':'')+(r[1]==null?'(no title)':r[1])).trim().toLowerCase();
+ case 1:return r[2];case 2:return r[4]?'yes':'no';case 3:return r[5]*100;case 4:return profileText(r).toLowerCase();
+ case 5:return r[7]==null?-1:r[7];case 6:return r[8];case 7:return r[9]==null?-1:r[9];default:return failingIds(r).join(' ').toLowerCase();}}
+function textOf(r){return (short(r[0])+' '+(r[1]==null?'(no title)':r[1])+' '+(r[2]||r[3]||'error')+' '+failingIds(r).join(' ')).toLowerCase();}
+/* A failing audit's findings, from the detail block, the first time it is opened. */
+document.addEventListener('toggle',function(e){var d=e.target;if(!d.open||!d.getAttribute||!d.getAttribute('data-d')||d.getAttribute('data-filled'))return;
+ d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var D=detail();var row=D.rows[+at[0]];var a=row&&row[1][+at[1]];if(!a)return;var S=D.s;
+ var h='<div class="small">'+esc(S[a[0]])+'</div>'+(a[1]>=0?'<div class="small dim">'+esc(S[a[1]])+'</div>':'')+(a[2]>=0?'<div class="small bad">'+esc(S[a[2]])+'</div>':'');
+ if(a[4].length)h+='<table class="items"><tr>'+a[3].map(function(k){return '<th>'+esc(S[k])+'</th>';}).join('')+'</tr>'+a[4].map(function(c){return '<tr>'+c.map(function(v){return '<td>'+esc(v)+'</td>';}).join('')+'</tr>';}).join('')+'</table>'+(a[5]>0?'<div class="dim small">and '+a[5]+' more</div>':'');
+ d.insertAdjacentHTML('beforeend',h);},true);
+/* The stage signals of a page, in its profile's tooltip, the first time it is pointed at. */
+document.addEventListener('mouseover',function(e){var el=e.target&&e.target.closest?e.target.closest('.profile[data-i]'):null;if(!el||el.getAttribute('data-filled'))return;
+ el.setAttribute('data-filled','1');var D=detail();var row=D.rows[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
 var paged={};
 document.querySelectorAll('table[data-rows]').forEach(function(t){
- var id=t.id.slice(2);var all=ROWS[t.getAttribute('data-rows')]||[];
- var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null};
+ var id=t.id.slice(2);var rows=data().rows;var all=new Array(rows.length);for(var i=0;i<rows.length;i++)all[i]=i;
+ var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null,keys:{},texts:null};
  var range=document.querySelector('[data-range="'+id+'"]');
  p.draw=function(){var n=p.view.length;var last=Math.max(0,Math.ceil(n/size)-1);if(p.page>last)p.page=last;if(p.page<0)p.page=0;var from=p.page*size;
-  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(r){return r.h;}).join('');
+  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(i){return rowHtml(rows[i],i);}).join('');
   if(range)range.textContent=(n?(from+1)+'–'+Math.min(n,from+size):'0')+' of '+n;};
- p.order=function(){if(!p.sort)return;var i=p.sort[0],asc=p.sort[1];p.view.sort(function(x,y){return cmp(x.k[i],y.k[i],asc);});};
+ p.key=function(c){return p.keys[c]||(p.keys[c]=rows.map(function(r){return keyOf(r,c);}));};
+ p.text=function(i){if(!p.texts)p.texts=rows.map(textOf);return p.texts[i];};
+ p.attr=function(i,a){var r=rows[i];return a==='stage'?dominant(r):a==='indexable'?(r[4]?'yes':'no'):'';};
+ p.order=function(){if(!p.sort)return;var k=p.key(p.sort[0]),asc=p.sort[1];p.view.sort(function(x,y){return cmp(k[x],k[y],asc);});};
  document.querySelectorAll('[data-pager="'+id+'"] button').forEach(function(b){b.addEventListener('click',function(){p.page+=+b.getAttribute('data-step');p.draw();});});
- paged[id]=p;});
+ paged[id]=p;p.draw();});
 document.querySelectorAll('table.sortable').forEach(function(t){
  t.querySelectorAll('th').forEach(function(th){
   function sort(){var i=+th.getAttribute('data-col');var asc=th.getAttribute('aria-sort')!=='ascending';
@@ -314,7 +379,7 @@ document.querySelectorAll('table.sortable').forEach(function(t){
 function apply(id){var t=document.getElementById('t-'+id);if(!t)return;var q=(document.querySelector('[data-filter="'+id+'"]')||{}).value||'';q=q.toLowerCase();
  var sel=document.querySelector('[data-attr-filter="'+id+'"]');var want=sel?sel.value:'';var attr=sel?sel.getAttribute('data-attr'):'';var n=0;
  var p=paged[id];
- if(p){p.view=(q||want)?p.all.filter(function(r){return(!q||r.t.indexOf(q)>=0)&&(!want||r.a[attr]===want);}):p.all.slice();p.order();p.page=0;p.draw();n=p.view.length;}
+ if(p){p.view=(q||want)?p.all.filter(function(i){return(!q||p.text(i).indexOf(q)>=0)&&(!want||p.attr(i,attr)===want);}):p.all.slice();p.order();p.page=0;p.draw();n=p.view.length;}
  else Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
  var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=n+' shown';}
 document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});var id=i.getAttribute('data-filter');if(paged[id]){var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=paged[id].all.length+' shown';}else apply(id);});
@@ -344,13 +409,19 @@ td.audits details{margin:2px 0}td.audits summary{cursor:pointer;color:var(--poor
 .pager{margin:6px 0}.pager button{padding:2px 8px}
 @media print{.filters{display:none}}`;
 
-export function renderHtmlReport(report: CrawlReport): string {
+export function renderHtmlReport(report: ReportInput): string {
+  return [...htmlReportChunks(report)].join('');
+}
+
+/**
+ * report.html in pieces, the pages streamed: the sections, then the pages as two JSON data blocks (the rows,
+ * read on load; the details, read when first opened), then the Lighthouse sample and our one script.
+ */
+export function* htmlReportChunks(report: ReportInput): Generator<string> {
   const s = report.scores;
-  const data: TableData = {};
-  const pagesSection = pagesTable(report.pages, data);
-  // The rows as a JSON literal (`<` escaped, so no text in it can close the script), then our code: hashed together for the CSP.
-  const script = `var ROWS=${JSON.stringify(data).replace(/</g, '\\u003c')};\n${SCRIPT}`;
-  const hash = createHash('sha256').update(script).digest('base64');
+  const pagesSection = pagesTable(report.pages.length);
+  // Our code only: the data blocks are not scripts the page runs, and their `<` are escaped.
+  const hash = createHash('sha256').update(SCRIPT).digest('base64');
   // Strict CSP: only our inline style and the one script above; nothing from the network, no plugins.
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   const title = `${UIStrings.heading} — ${report.site.name ?? report.site.origin}`;
@@ -368,7 +439,7 @@ export function renderHtmlReport(report: CrawlReport): string {
     ? `<p class="small" title="How far answer engines (AI Overviews, ChatGPT search, Perplexity …) may read and quote the page that best answers each question: robots.txt for their crawlers, nosnippet and data-nosnippet, answers that stand alone. It lowers visibility by at most a quarter.">AI-answer readiness: ${STAGES.map((st) => `${esc(UIStrings.stageNames[st])} <b>${round(ai[st])}</b>`).join(' · ')}</p>`
     : '';
   const c = report.crawl;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -386,9 +457,12 @@ ${trendSection(report.history, esc)}
 <div class="legend small dim">stage profile:<span class="seg interest"></span>interest<span class="seg comparison"></span>comparison<span class="seg purchase"></span>purchase</div>${pagesSection}</section>
 ${peopleSection(report)}
 <section id="issues"><h2>${esc(UIStrings.issues)} <span class="count">${report.issues.length}</span></h2>${issuesTable(report.issues)}</section>
-${lighthouseTable(report.pages)}
+`;
+  const sampled: PageResult[] = [];
+  yield* pageDataBlocks(report.pages, sampled);
+  yield `${lighthouseTable(sampled)}
 </main>
-<script>${script}</script>
+<script>${SCRIPT}</script>
 </body></html>
 `;
 }
@@ -397,7 +471,7 @@ export const htmlWriter: ReportWriter = {
   id: 'html',
   async write(report, outDir) {
     const file = path.join(outDir, 'report.html');
-    await writeFileAtomic(file, renderHtmlReport(report));
+    writeChunksAtomic(file, htmlReportChunks(report));
     return [file];
   },
 };

@@ -13,7 +13,7 @@ export type { SiteLink, SitePage };
 export interface SiteAuditInputLike {
   startUrl: string;
   pages: unknown[];
-  links: SiteLink[];
+  links: Iterable<SiteLink>;
   sitemapUrls: string[];
 }
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { PEOPLE_SITE_AUDITS } from '../../shared/human-signals/config.ts';
-import type { CrawlReport } from '../../shared/schemas/index.ts';
-import { writeFileAtomic, type ReportWriter } from './write-file.ts';
+import { writeFileAtomic, type ReportInput, type ReportWriter } from './write-file.ts';
 
 /**
  * Escapes page text for Markdown that GitHub and GitLab render: no raw HTML, no links or images
@@ -40,7 +39,7 @@ function mdUrl(url: string | null | undefined): string {
 
 const round = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n)));
 
-export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: number } = {}): string {
+export function renderMarkdownSummary(report: ReportInput, options: { maxGaps?: number } = {}): string {
   const s = report.scores;
   const out: string[] = [];
   out.push(`## ZMOT Lens: ${mdText(report.site.name ?? report.site.origin)}`);
@@ -55,7 +54,8 @@ export function renderMarkdownSummary(report: CrawlReport, options: { maxGaps?: 
   }
   out.push('');
   const errors = report.issues.filter((i) => i.severity === 'error').length;
-  const notIndexable = report.pages.filter((p) => !p.indexable).length;
+  let notIndexable = 0;
+  for (const p of report.pages) if (!p.indexable) notIndexable++;
   if (report.history?.sinceLast) {
     out.push('### Since last run', '', ...report.history.sinceLast.lines.map((l) => `- ${mdText(l, 300)}`), '');
   }

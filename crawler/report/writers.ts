@@ -3,11 +3,11 @@ import { CrawlReportSchema, type CrawlReport } from '../../shared/schemas/index.
 import { lineNote, parseJsonFile } from '../config-file.ts';
 import { UsageError, describeZodError } from '../errors.ts';
 import { REPORT_WRITERS } from './formats.ts';
-import type { ReportWriter } from './write-file.ts';
+import type { ReportInput, ReportWriter } from './write-file.ts';
 
-export { writeFileAtomic, type ReportWriter } from './write-file.ts';
+export { writeFileAtomic, type ReportInput, type ReportPages, type ReportWriter } from './write-file.ts';
 
-export async function writeReports(report: CrawlReport, outDir: string, writers?: ReportWriter[]): Promise<string[]> {
+export async function writeReports(report: ReportInput, outDir: string, writers?: ReportWriter[]): Promise<string[]> {
   writers ??= REPORT_WRITERS;
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];

@@ -57,7 +57,30 @@ const MAX_EXAMPLES = 5;
 /** A page whose stage profile gives purchase at least this share serves buying. */
 const PURCHASE_PAGE_SHARE = 0.5;
 
-function audit(p: PageResult, id: string): AuditResult | undefined {
+/** The page audits the people audits read. */
+const PEOPLE_PAGE_AUDITS = new Set(['author-byline', 'content-dates', 'contact-paths', 'customer-voice', 'organization-identity']);
+
+/** What the people audits read of a page: a page result is one; peoplePageOf keeps only that of one. */
+export interface PeoplePage {
+  url: string;
+  status: number;
+  fetchError: string | null;
+  audits: AuditResult[];
+  stageProfile: { purchase: number } | null;
+}
+
+/** The part of a page result the people audits read, for a crawl too large to keep every result in memory. */
+export function peoplePageOf(p: PageResult): PeoplePage {
+  return {
+    url: p.url,
+    status: p.status,
+    fetchError: p.fetchError,
+    audits: p.audits.filter((a) => PEOPLE_PAGE_AUDITS.has(a.id)),
+    stageProfile: p.stageProfile ? { purchase: p.stageProfile.purchase } : null,
+  };
+}
+
+function audit(p: PeoplePage, id: string): AuditResult | undefined {
   return p.audits.find((a) => a.id === id);
 }
 
@@ -71,7 +94,7 @@ function result(id: string, title: string, out: Partial<AuditResult> & { score: 
 }
 
 export interface HumanSiteInput {
-  pages: readonly PageResult[];
+  pages: readonly PeoplePage[];
   questions: readonly QuestionResult[];
 }
 
@@ -85,7 +108,7 @@ export function humanSignalSiteAudits(input: HumanSiteInput): { audits: AuditRes
   return { audits: [summary(html), talk.audit, organizationSite(html), customerVoiceSite(html)], issues: talk.issues };
 }
 
-function summary(pages: PageResult[]): AuditResult {
+function summary(pages: PeoplePage[]): AuditResult {
   const row = (signal: string, id: string, found: (a: AuditResult) => boolean): AuditItem => {
     const checked = pages.filter((p) => {
       const a = audit(p, id);
@@ -105,11 +128,11 @@ function summary(pages: PageResult[]): AuditResult {
   return result('human-signals-site', UIStrings.summary.title, { score: null, scoreDisplayMode: 'informative', explanation: UIStrings.summary.description, items });
 }
 
-function dominantPurchase(p: PageResult): boolean {
+function dominantPurchase(p: PeoplePage): boolean {
   return !!p.stageProfile && p.stageProfile.purchase >= PURCHASE_PAGE_SHARE;
 }
 
-function talkToAPerson(pages: PageResult[], questions: readonly QuestionResult[]): { audit: AuditResult; issues: SiteIssue[] } {
+function talkToAPerson(pages: PeoplePage[], questions: readonly QuestionResult[]): { audit: AuditResult; issues: SiteIssue[] } {
   const stageOf = new Map<string, Stage>();
   for (const q of questions) {
     if (!q.best || q.best.answer <= 0 || q.question.stage === 'interest') continue;
@@ -132,7 +155,7 @@ function talkToAPerson(pages: PageResult[], questions: readonly QuestionResult[]
   };
 }
 
-function organizationSite(pages: PageResult[]): AuditResult {
+function organizationSite(pages: PeoplePage[]): AuditResult {
   const found: AuditItem[] = pages.flatMap((p) => (audit(p, 'organization-identity')?.items ?? []).map((i) => ({ url: p.url, ...i })));
   if (!found.length) return result('organization-identity-site', UIStrings.org.failureTitle, { score: 0, explanation: UIStrings.org.none });
   const fields = (i: AuditItem) => ({ name: typeof i.name === 'string' ? i.name : null, legalName: typeof i.legalName === 'string' ? i.legalName : null, address: typeof i.address === 'string' ? i.address : null });
@@ -147,7 +170,7 @@ function organizationSite(pages: PageResult[]): AuditResult {
   });
 }
 
-function customerVoiceSite(pages: PageResult[]): AuditResult {
+function customerVoiceSite(pages: PeoplePage[]): AuditResult {
   const withVoice = pages.filter((p) => audit(p, 'customer-voice')?.score != null);
   if (!withVoice.length) return result('customer-voice-site', UIStrings.voice.failureTitle, { score: 0, explanation: UIStrings.voice.none });
   const credible = withVoice.filter((p) => audit(p, 'customer-voice')!.score === 1);

@@ -35,7 +35,8 @@ export interface SiteLink {
 export interface SiteAuditInput {
   startUrl: string;
   pages: SitePage[];
-  links: SiteLink[];
+  /** Every link of the crawl: any iterable the audits may read more than once (an array, or the report's compact table). */
+  links: Iterable<SiteLink>;
   sitemapUrls: string[];
 }
 

@@ -40,7 +40,10 @@ export interface BrowserFindings {
   /** Requests other than the report file itself: a self-contained report makes none. */
   requests: string[];
   pwned: { flag: unknown; element: boolean; titleHijacked: boolean };
+  /** Scripts the page may run (anything but a JSON data block). */
   scripts: number;
+  /** JSON data blocks (`<script type="application/json">`), by id: data the report's script reads, never run. */
+  dataBlocks: string[];
   foreignTags: string[];
   handlerAttributes: string[];
   scriptUrls: string[];
@@ -53,7 +56,7 @@ export async function openReport(browser: Browser, file: string): Promise<Browse
   const page = await browser.newPage();
   const findings: BrowserFindings = {
     dialogs: [], consoleErrors: [], pageErrors: [], cspViolations: [], requests: [],
-    pwned: { flag: undefined, element: false, titleHijacked: false }, scripts: 0, foreignTags: [], handlerAttributes: [],
+    pwned: { flag: undefined, element: false, titleHijacked: false }, scripts: 0, dataBlocks: [], foreignTags: [], handlerAttributes: [],
     scriptUrls: [], nonHttpLinks: [], text: '',
   };
   const self = pathToFileURL(file).href;
@@ -94,7 +97,8 @@ export async function openReport(browser: Browser, file: string): Promise<Browse
         element: document.getElementById('pwned') !== null,
         titleHijacked: document.title === 'PWNED',
         violations: w.__violations,
-        scripts: document.scripts.length,
+        scripts: Array.from(document.scripts).filter((s) => s.type !== 'application/json').length,
+        dataBlocks: Array.from(document.scripts).filter((s) => s.type === 'application/json').map((s) => s.id),
         foreignTags: [...new Set(all.map((e) => e.tagName.toLowerCase()).filter((t) => !ok.has(t)))],
         handlerAttributes,
         scriptUrls,
@@ -105,6 +109,7 @@ export async function openReport(browser: Browser, file: string): Promise<Browse
     findings.pwned = { flag: inPage.flag, element: inPage.element, titleHijacked: inPage.titleHijacked };
     findings.cspViolations = inPage.violations;
     findings.scripts = inPage.scripts;
+    findings.dataBlocks = inPage.dataBlocks;
     findings.foreignTags = inPage.foreignTags;
     findings.handlerAttributes = inPage.handlerAttributes;
     findings.scriptUrls = inPage.scriptUrls;

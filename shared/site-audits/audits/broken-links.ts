@@ -13,7 +13,9 @@ export default defineSiteAudit({
   failureTitle: 'Internal links lead to broken pages',
   check({ input, lookup }) {
     const linkers = new Map<string, SiteLink[]>();
+    const targets = new Set<string>();
     for (const link of input.links) {
+      targets.add(urlKey(link.to));
       if (!isSameSite(link.from, link.to) && !isSameSite(input.startUrl, link.to)) continue;
       const target = lookup.resolve(link.to);
       if (!target || !isBroken(target.page)) continue;
@@ -34,6 +36,6 @@ export default defineSiteAudit({
         items: from.slice(0, MAX_LINKERS_LISTED).map((f) => ({ from: f, text: links.find((l) => l.from === f)?.text ?? '', status: target.status })),
       });
     }
-    return { issues, population: new Set(input.links.map((l) => urlKey(l.to))).size };
+    return { issues, population: targets.size };
   },
 });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../../crawler/browser.ts';
 import { PAGE_ROWS, renderHtmlReport } from '../../../crawler/report/html.ts';
@@ -89,6 +90,11 @@ describe('report.html of the demo crawl', () => {
   it('shows failing audits with their items, and site-wide issues', async () => {
     const audits = await texts('#t-pages td.audits summary');
     expect(audits.some((a) => a.startsWith('meta-description'))).toBe(true);
+    // A failing audit's findings are read from the report's detail block when it is opened.
+    await page.click('#t-pages td.audits details[data-d] > summary');
+    const [id, opened] = await page.$eval('#t-pages td.audits details[open]', (d) => [d.querySelector('summary')!.textContent!.split(' ')[0], d.textContent ?? '']);
+    const titles = report.pages.flatMap((p) => p.audits.filter((a) => a.id === id).map((a) => a.title));
+    expect(titles.some((t) => opened.includes(t))).toBe(true);
     expect(await visibleRows('issues')).toBe(report.issues.length);
     expect((await texts('#t-issues > tbody > tr > td:nth-child(2)')).filter((t) => t === 'broken-link').length).toBeGreaterThanOrEqual(1);
   });
@@ -113,6 +119,20 @@ describe('report.html of the demo crawl', () => {
     expect(words[0]).toBe(Math.max(...many.map((p) => p.wordCount)));
     await page.click('[data-pager="pages"] button[data-step="1"]');
     expect(await texts('[data-range="pages"]')).toEqual([`${PAGE_ROWS + 1}–${2 * PAGE_ROWS} of 250`]);
+  });
+
+  it('keeps a page title that closes the script or opens a comment as text, in the rows data block and on screen', async () => {
+    const title = '</script><!--<script>window.__pwned=1</script>--><img src=x onerror="window.__pwned=2">';
+    const html = renderHtmlReport({ ...report, pages: [{ ...report.pages[0], url: 'https://hostile.example/a/', title }] });
+    const $ = load(html);
+    // The two data blocks and our script, nothing else; the block parses back to the title as written.
+    expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'application/json', 'code']);
+    expect(JSON.parse($('#zmot-rows').text()).rows[0][1]).toBe(title);
+    const file = path.join(path.dirname(SCREENSHOT), 'report-hostile-title.html');
+    await writeFile(file, html);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(await texts('#t-pages > tbody > tr > td:first-child > div.small:not(.dim)')).toEqual([title]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('runs without a console error', () => {
