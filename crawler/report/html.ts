@@ -216,54 +216,52 @@ function pageRow(p: PageResult, ids: Strings): unknown[] {
 function pageDetail(p: PageResult, strings: Strings): unknown[] {
   return [
     (p.stageProfile?.signals ?? []).map((s) => strings.of(s)),
-    failing(p).map((a) => {
-      const shown = a.items.slice(0, DETAIL_ITEMS);
-      const keys = [...new Set(shown.flatMap((i) => Object.keys(i)))].slice(0, 5);
-      return [
-        strings.of(a.title),
-        a.explanation ? strings.of(a.explanation) : -1,
-        a.errorMessage ? strings.of(a.errorMessage) : -1,
-        keys.map((k) => strings.of(k)),
-        shown.map((i) => keys.map((k) => String(i[k] ?? ''))),
-        a.items.length - shown.length,
-      ];
-    }),
+    failing(p).map((a) => [strings.of(a.title), a.explanation ? strings.of(a.explanation) : -1, a.errorMessage ? strings.of(a.errorMessage) : -1, ...itemsDetail(a.items, strings)]),
   ];
 }
 
-/** The pages table: its head, pager and filters; its rows come from the report's data block. */
-function pagesTable(count: number): string {
-  const pager = `<div class="pager small" data-pager="pages"><button type="button" data-step="-1">‹ previous</button> <span data-range="pages">${count ? `1–${Math.min(PAGE_ROWS, count)}` : '0'} of ${count}</span> <button type="button" data-step="1">next ›</button></div>`;
-  return `${table('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], '', true, { rows: 'pages', pageSize: PAGE_ROWS })}${count > PAGE_ROWS ? pager : ''}`;
+/** A paged table: its head, pager and filters; its rows come from the report's data block. */
+function pagedTable(id: string, headers: string[], count: number): string {
+  const pager = `<div class="pager small" data-pager="${id}"><button type="button" data-step="-1">‹ previous</button> <span data-range="${id}">${count ? `1–${Math.min(PAGE_ROWS, count)}` : '0'} of ${count}</span> <button type="button" data-step="1">next ›</button></div>`;
+  return `${table(id, headers, '', true, { rows: id, pageSize: PAGE_ROWS })}${count > PAGE_ROWS ? pager : ''}`;
 }
 
-/** The data blocks: the rows (read on load), then the details (read the first time a row's details are opened). */
-function* pageDataBlocks(pages: ReportPages, sampled: PageResult[]): Generator<string> {
+/** Items of a finding as shown: the first few, their first five keys (string table ids), and how many more. */
+function itemsDetail(items: Array<Record<string, unknown>>, strings: Strings): unknown[] {
+  const shown = items.slice(0, DETAIL_ITEMS);
+  const keys = [...new Set(shown.flatMap((i) => Object.keys(i)))].slice(0, 5);
+  return [keys.map((k) => strings.of(k)), shown.map((i) => keys.map((k) => String(i[k] ?? ''))), items.length - shown.length];
+}
+
+/**
+ * The data blocks: the rows of the pages and issues tables (read on load), then their details (read the first time
+ * one is opened). One site-wide issue row: [severity, type, message, url, items].
+ */
+function* dataBlocks(pages: ReportPages, issues: SiteIssue[], sampled: PageResult[]): Generator<string> {
   const ids = new Strings();
-  yield '<script type="application/json" id="zmot-rows">{"rows":[';
+  yield '<script type="application/json" id="zmot-rows">{"pages":[';
   let n = 0;
   for (const p of pages) {
     if (p.lighthouse && !p.lighthouse.inheritedFrom) sampled.push(p);
     yield `${n++ ? ',' : ''}${jsonForScript(pageRow(p, ids))}`;
   }
-  yield `],"ids":${jsonForScript(ids.list)}}</script>\n`;
+  yield `],"ids":${jsonForScript(ids.list)},"issues":[`;
+  n = 0;
+  for (const i of issues) yield `${n++ ? ',' : ''}${jsonForScript([i.severity, i.type, i.message, i.url, i.items.length])}`;
+  yield ']}</script>\n';
   const strings = new Strings();
-  yield '<script type="application/json" id="zmot-detail">{"rows":[';
+  yield '<script type="application/json" id="zmot-detail">{"pages":[';
   n = 0;
   for (const p of pages) yield `${n++ ? ',' : ''}${jsonForScript(pageDetail(p, strings))}`;
+  yield '],"issues":[';
+  n = 0;
+  for (const i of issues) yield `${n++ ? ',' : ''}${jsonForScript(itemsDetail(i.items, strings))}`;
   yield `],"s":${jsonForScript(strings.list)}}</script>\n`;
 }
 
 function issuesTable(issues: SiteIssue[]): string {
   if (!issues.length) return `<p class="ok">${esc(UIStrings.noIssues)}</p>`;
-  const rows = issues
-    .map(
-      (i) => `<tr data-severity="${esc(i.severity)}"><td class="${i.severity === 'error' ? 'bad' : i.severity === 'warning' ? 'warn' : 'dim'}">${esc(i.severity)}</td><td>${esc(i.type)}</td><td>${esc(i.message)}</td><td>${urlLink(i.url)}</td><td>${
-        i.items.length ? `<details><summary>${i.items.length} item(s)</summary>${auditItems({ items: i.items } as AuditResult)}</details>` : ''
-      }</td></tr>`,
-    )
-    .join('\n');
-  return table('issues', ['Severity', 'Type', 'Issue', 'URL', 'Details'], rows, true);
+  return pagedTable('issues', ['Severity', 'Type', 'Issue', 'URL', 'Details'], issues.length);
 }
 
 /** The site-wide people audits (shared/human-signals): one block each, with its items. */
@@ -318,16 +316,17 @@ function link(u){if(!u)return '<span class="dim">–</span>';var t=esc(short(u))
 var STAGES=['interest','comparison','purchase'];
 function block(id,empty){var e=document.getElementById(id);return e?JSON.parse(e.textContent):empty;}
 var DATA=null,DETAIL=null;
-function data(){return DATA||(DATA=block('zmot-rows',{rows:[],ids:[]}));}
-function detail(){return DETAIL||(DETAIL=block('zmot-detail',{rows:[],s:[]}));}
-/* A row: [url, title, status, fetchError, indexable, findability, profile, depth, words, perf, inherited, redirects, failing]. */
+function data(){return DATA||(DATA=block('zmot-rows',{pages:[],ids:[],issues:[]}));}
+function detail(){return DETAIL||(DETAIL=block('zmot-detail',{pages:[],issues:[],s:[]}));}
+function itemsHtml(it,S){if(!it[1].length)return '';return '<table class="items"><tr>'+it[0].map(function(k){return '<th>'+esc(S[k])+'</th>';}).join('')+'</tr>'+it[1].map(function(c){return '<tr>'+c.map(function(v){return '<td>'+esc(v)+'</td>';}).join('')+'</tr>';}).join('')+'</table>'+(it[2]>0?'<div class="dim small">and '+it[2]+' more</div>':'');}
+/* A page: [url, title, status, fetchError, indexable, findability, profile, depth, words, perf, inherited, redirects, failing]. */
 function dominant(r){var sp=r[6];if(!sp)return '';var b=0;for(var s=1;s<3;s++)if(sp[s]>sp[b])b=s;return STAGES[b];}
 function profileText(r){var sp=r[6];if(!sp)return '–';return STAGES.map(function(s,i){return s[0].toUpperCase()+' '+pct(sp[i]);}).join(' · ');}
 function failingIds(r){var ids=data().ids,f=r[12],out=[];for(var j=0;j<f.length;j+=2)out.push(ids[f[j]]);return out;}
 function td(html,cls,v){return '<td'+(cls?' class="'+cls+'"':'')+(v!==undefined?' data-v="'+esc(v)+'"':'')+'>'+html+'</td>';}
 function rowHtml(r,i){
  var f=r[5]*100,sp=r[6],ids=data().ids,fl=r[12],aud='';
- for(var j=0;j<fl.length;j+=2)aud+='<details data-d="'+i+':'+(j/2)+'"><summary>'+esc(ids[fl[j]])+(fl[j+1]?' <span class="count">'+fl[j+1]+'</span>':'')+'</summary></details>';
+ for(var j=0;j<fl.length;j+=2)aud+='<details data-d="pages:'+i+':'+(j/2)+'"><summary>'+esc(ids[fl[j]])+(fl[j+1]?' <span class="count">'+fl[j+1]+'</span>':'')+'</summary></details>';
  var prof=sp?'<div class="profile" data-i="'+i+'" title="'+STAGES.map(function(s,k){return s+' '+pct(sp[k])+'%';}).join(' · ')+'">'+STAGES.map(function(s,k){return '<span class="seg '+s+'" style="width:'+(sp[k]*100).toFixed(1)+'%"></span>';}).join('')+'</div><div class="small dim">'+profileText(r)+'</div>':'<span class="dim">–</span>';
  return '<tr data-stage="'+dominant(r)+'" data-indexable="'+(r[4]?'yes':'no')+'">'
   +td(link(r[0])+(r[11]?'<div class="small dim">after '+r[11]+' redirect(s)</div>':'')+'<div class="small">'+esc(r[1]==null?'(no title)':r[1])+'</div>')
@@ -344,26 +343,34 @@ function keyOf(r,c){switch(c){
  case 1:return r[2];case 2:return r[4]?'yes':'no';case 3:return r[5]*100;case 4:return profileText(r).toLowerCase();
  case 5:return r[7]==null?-1:r[7];case 6:return r[8];case 7:return r[9]==null?-1:r[9];default:return failingIds(r).join(' ').toLowerCase();}}
 function textOf(r){return (short(r[0])+' '+(r[1]==null?'(no title)':r[1])+' '+(r[2]||r[3]||'error')+' '+failingIds(r).join(' ')).toLowerCase();}
-/* A failing audit's findings, from the detail block, the first time it is opened. */
+/* An issue: [severity, type, message, url, items]. */
+function issueHtml(r,i){return '<tr data-severity="'+esc(r[0])+'"><td class="'+(r[0]==='error'?'bad':r[0]==='warning'?'warn':'dim')+'">'+esc(r[0])+'</td><td>'+esc(r[1])+'</td><td>'+esc(r[2])+'</td><td>'+link(r[3])+'</td><td>'+(r[4]?'<details data-d="issues:'+i+'"><summary>'+r[4]+' item(s)</summary></details>':'')+'</td></tr>';}
+function issueKey(r,c){return c===3?(r[3]?short(r[3]):'–').toLowerCase():c===4?(r[4]?r[4]+' item(s)':''):String(r[c]).toLowerCase();}
+function issueText(r){return (r[0]+' '+r[1]+' '+r[2]+' '+(r[3]?short(r[3]):'')).toLowerCase();}
+var KINDS={
+ pages:{rows:function(){return data().pages;},html:rowHtml,key:keyOf,text:textOf,attr:function(r,a){return a==='stage'?dominant(r):a==='indexable'?(r[4]?'yes':'no'):'';}},
+ issues:{rows:function(){return data().issues;},html:issueHtml,key:issueKey,text:issueText,attr:function(r,a){return a==='severity'?r[0]:'';}}};
+/* A finding's details (a failing audit's, a site-wide issue's items), from the detail block, the first time it is opened. */
 document.addEventListener('toggle',function(e){var d=e.target;if(!d.open||!d.getAttribute||!d.getAttribute('data-d')||d.getAttribute('data-filled'))return;
- d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var D=detail();var row=D.rows[+at[0]];var a=row&&row[1][+at[1]];if(!a)return;var S=D.s;
- var h='<div class="small">'+esc(S[a[0]])+'</div>'+(a[1]>=0?'<div class="small dim">'+esc(S[a[1]])+'</div>':'')+(a[2]>=0?'<div class="small bad">'+esc(S[a[2]])+'</div>':'');
- if(a[4].length)h+='<table class="items"><tr>'+a[3].map(function(k){return '<th>'+esc(S[k])+'</th>';}).join('')+'</tr>'+a[4].map(function(c){return '<tr>'+c.map(function(v){return '<td>'+esc(v)+'</td>';}).join('')+'</tr>';}).join('')+'</table>'+(a[5]>0?'<div class="dim small">and '+a[5]+' more</div>':'');
+ d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var D=detail();var S=D.s;var h='';
+ if(at[0]==='issues'){var it=D.issues[+at[1]];if(!it)return;h=itemsHtml(it,S);}
+ else{var row=D.pages[+at[1]];var a=row&&row[1][+at[2]];if(!a)return;
+  h='<div class="small">'+esc(S[a[0]])+'</div>'+(a[1]>=0?'<div class="small dim">'+esc(S[a[1]])+'</div>':'')+(a[2]>=0?'<div class="small bad">'+esc(S[a[2]])+'</div>':'')+itemsHtml(a.slice(3),S);}
  d.insertAdjacentHTML('beforeend',h);},true);
 /* The stage signals of a page, in its profile's tooltip, the first time it is pointed at. */
 document.addEventListener('mouseover',function(e){var el=e.target&&e.target.closest?e.target.closest('.profile[data-i]'):null;if(!el||el.getAttribute('data-filled'))return;
- el.setAttribute('data-filled','1');var D=detail();var row=D.rows[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
+ el.setAttribute('data-filled','1');var D=detail();var row=D.pages[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
 var paged={};
 document.querySelectorAll('table[data-rows]').forEach(function(t){
- var id=t.id.slice(2);var rows=data().rows;var all=new Array(rows.length);for(var i=0;i<rows.length;i++)all[i]=i;
+ var id=t.id.slice(2);var K=KINDS[t.getAttribute('data-rows')];if(!K)return;var rows=K.rows();var all=new Array(rows.length);for(var i=0;i<rows.length;i++)all[i]=i;
  var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null,keys:{},texts:null};
  var range=document.querySelector('[data-range="'+id+'"]');
  p.draw=function(){var n=p.view.length;var last=Math.max(0,Math.ceil(n/size)-1);if(p.page>last)p.page=last;if(p.page<0)p.page=0;var from=p.page*size;
-  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(i){return rowHtml(rows[i],i);}).join('');
+  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(i){return K.html(rows[i],i);}).join('');
   if(range)range.textContent=(n?(from+1)+'–'+Math.min(n,from+size):'0')+' of '+n;};
- p.key=function(c){return p.keys[c]||(p.keys[c]=rows.map(function(r){return keyOf(r,c);}));};
- p.text=function(i){if(!p.texts)p.texts=rows.map(textOf);return p.texts[i];};
- p.attr=function(i,a){var r=rows[i];return a==='stage'?dominant(r):a==='indexable'?(r[4]?'yes':'no'):'';};
+ p.key=function(c){return p.keys[c]||(p.keys[c]=rows.map(function(r){return K.key(r,c);}));};
+ p.text=function(i){if(!p.texts)p.texts=rows.map(K.text);return p.texts[i];};
+ p.attr=function(i,a){return K.attr(rows[i],a);};
  p.order=function(){if(!p.sort)return;var k=p.key(p.sort[0]),asc=p.sort[1];p.view.sort(function(x,y){return cmp(k[x],k[y],asc);});};
  document.querySelectorAll('[data-pager="'+id+'"] button').forEach(function(b){b.addEventListener('click',function(){p.page+=+b.getAttribute('data-step');p.draw();});});
  paged[id]=p;p.draw();});
@@ -419,7 +426,7 @@ export function renderHtmlReport(report: ReportInput): string {
  */
 export function* htmlReportChunks(report: ReportInput): Generator<string> {
   const s = report.scores;
-  const pagesSection = pagesTable(report.pages.length);
+  const pagesSection = pagedTable('pages', ['Page', 'Status', 'Indexable', 'Findability', 'Stage profile', 'Depth', 'Words', 'Perf.', 'Failing audits'], report.pages.length);
   // Our code only: the data blocks are not scripts the page runs, and their `<` are escaped.
   const hash = createHash('sha256').update(SCRIPT).digest('base64');
   // Strict CSP: only our inline style and the one script above; nothing from the network, no plugins.
@@ -459,7 +466,7 @@ ${peopleSection(report)}
 <section id="issues"><h2>${esc(UIStrings.issues)} <span class="count">${report.issues.length}</span></h2>${issuesTable(report.issues)}</section>
 `;
   const sampled: PageResult[] = [];
-  yield* pageDataBlocks(report.pages, sampled);
+  yield* dataBlocks(report.pages, report.issues, sampled);
   yield `${lighthouseTable(sampled)}
 </main>
 <script>${SCRIPT}</script>

@@ -127,7 +127,7 @@ describe('report.html of the demo crawl', () => {
     const $ = load(html);
     // The two data blocks and our script, nothing else; the block parses back to the title as written.
     expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'application/json', 'code']);
-    expect(JSON.parse($('#zmot-rows').text()).rows[0][1]).toBe(title);
+    expect(JSON.parse($('#zmot-rows').text()).pages[0][1]).toBe(title);
     const file = path.join(path.dirname(SCREENSHOT), 'report-hostile-title.html');
     await writeFile(file, html);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
