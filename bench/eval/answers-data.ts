@@ -21,14 +21,14 @@ import { extractArtifacts } from '../../shared/extract/index.ts';
 import { findPrices } from '../../shared/extract/prices.ts';
 import { pageResultFrom } from '../../shared/pipeline.ts';
 import type { PageArtifacts, PageResult, Passage, ProspectQuestion } from '../../shared/schemas/index.ts';
-import { questionContext, scorePassage } from '../../shared/score/answer.ts';
+import { questionContext } from '../../shared/score/answer.ts';
 import { Bm25Index } from '../../shared/score/bm25.ts';
 import type { ConfidenceEvidence } from '../../shared/score/confidence.ts';
-import { recordingSimilarity, rerankBySimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
-import type { ScoredAnswer } from '../../shared/score/answer.ts';
+import { recordingSimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
 import { SENTENCE_MODEL_LANGS, similarityFor, type Embed } from '../../crawler/semantic/model.ts';
 import { buildCorpus } from '../../shared/score/corpus.ts';
-import { scoreQuestion } from '../../shared/score/site.ts';
+import { judgedPassages, scoreQuestion } from '../../shared/score/site.ts';
+import { rerankInputs } from '../../shared/score/rerank.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -274,83 +274,43 @@ export function thresholdFigures(qs: PqaQuestion[], scoresOf: (q: PqaQuestion) =
   return { threshold, answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0 };
 }
 
-/**
- * The product's scorer: the visibility (answer × findability, what "answered" is decided on) of every
- * candidate passage. On one page findability is the same for all, so the ranking is the answer score's.
- */
-export function scorerScores(q: PqaQuestion): number[] {
-  const { artifacts, page, question, passageOf } = productPage(q);
-  const corpus = buildCorpus([{ artifacts, page }], 'en');
-  const ctx = questionContext(question, NO_NAMES, 'en');
-  const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
-  const scores = new Array<number>(q.candidates.length).fill(0);
-  if (!index || !ctx.groups.length) return scores;
-  for (const doc of index.docs) {
-    const i = passageOf.get(doc.ref.passage.id);
-    if (i === undefined) continue;
-    scores[i] = Math.max(scores[i], scorePassage(ctx, index, doc).answer.visibility);
-  }
-  return scores;
-}
-
 const NO_NAMES = { brand: [], competitors: [] };
 
 /**
- * The passages the product retrieves for the question on its page (every passage sharing a word
- * with it, as scoreQuestion's BM25 search finds them), scored, with their BM25 share: what the
- * semantic re-ranking reads.
+ * The product's ranking of a question's candidate passages on its product page, as scoreQuestion
+ * chooses (shared/score/site.ts, judgedPassages): each candidate's ranking key (the fitted
+ * re-ranker's when it chooses, else its visibility), with the sentence model when a similarity is
+ * given. Candidates sharing no word with the question (and not joined for the model) rank last.
  */
-function retrieved(q: PqaQuestion): Array<{ i: number; scored: ScoredAnswer }> {
+export function productScores(q: PqaQuestion, similarity?: PassageSimilarity): number[] {
   const { artifacts, page, question, passageOf } = productPage(q);
   const corpus = buildCorpus([{ artifacts, page }], 'en');
   const ctx = questionContext(question, NO_NAMES, 'en');
   const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
-  if (!index) return [];
-  const hits = ctx.groups.length ? index.search(ctx.groups, index.docs.length) : [];
-  const top = hits[0]?.score ?? 0;
-  const out: Array<{ i: number; scored: ScoredAnswer }> = [];
-  for (const hit of hits) {
-    const i = passageOf.get(hit.doc.ref.passage.id);
-    if (i === undefined) continue;
-    const scored = scorePassage(ctx, index, hit.doc);
-    scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
-    out.push({ i, scored });
-  }
-  // The question is asked of this product's page: its other passages are candidates too (scored 0 by words).
-  {
-    for (const doc of index.docs) {
-      const i = passageOf.get(doc.ref.passage.id);
-      if (i === undefined || out.some((r) => r.i === i)) continue;
-      const scored = scorePassage(ctx, index, doc);
-      scored.lexical = 0;
-      out.push({ i, scored });
-    }
-  }
-  return out;
-}
-
-/**
- * The scorer with the sentence model: each candidate's ranking key after the product's semantic
- * re-ranking (shared/score/semantic.ts) of the retrieved passages; candidates sharing no word with
- * the question are never retrieved and rank last.
- */
-export function semanticScores(q: PqaQuestion, similarity: PassageSimilarity): number[] {
   const scores = new Array<number>(q.candidates.length).fill(-1);
-  const list = retrieved(q);
-  rerankBySimilarity(productPage(q).question, 'en', list.map((r) => r.scored), similarity);
-  for (const { i, scored } of list) scores[i] = Math.max(scores[i], scored.rankKey ?? scored.answer.visibility);
+  if (!index) return scores;
+  for (const s of judgedPassages(ctx, index, similarity)) {
+    const id = s.ref?.passage.id ?? '';
+    const i = passageOf.get(id) ?? passageOf.get(id.replace(/-w\d+$/, ''));
+    if (i === undefined) continue;
+    scores[i] = Math.max(scores[i], s.rankKey ?? s.answer.visibility);
+  }
   return scores;
 }
 
+/** The product's scorer without a sentence model. */
+export const scorerScores = (q: PqaQuestion): number[] => productScores(q);
+
+/** The product's scorer with the sentence model (its similarity lookup from `semanticSimilarity`). */
+export const semanticScores = (q: PqaQuestion, similarity: PassageSimilarity): number[] => productScores(q, similarity);
+
 /**
  * The similarity lookup for a list of questions: a first pass records which passages the product
- * would ask the model about (its best few per question, both for the ranking and for the verdict),
- * then each distinct text is embedded once.
+ * asks the model about, then each distinct text is embedded once.
  */
 export async function semanticSimilarity(qs: PqaQuestion[], embed: Embed): Promise<PassageSimilarity> {
   const { similarity, asked } = recordingSimilarity(SENTENCE_MODEL_LANGS);
   for (const q of qs) {
-    rerankBySimilarity(productPage(q).question, 'en', retrieved(q).map((r) => r.scored), similarity);
     const { artifacts, page, question } = productPage(q);
     scoreQuestion(question, buildCorpus([{ artifacts, page }], 'en'), NO_NAMES, similarity);
   }
@@ -386,7 +346,7 @@ export function productVerdict(q: PqaQuestion, similarity?: PassageSimilarity): 
   const { artifacts, page, question, passageOf } = productPage(q);
   const corpus = buildCorpus([{ artifacts, page }], 'en');
   const { result, evidence } = scoreQuestion(question, corpus, NO_NAMES, similarity);
-  const i = result.best?.passageId ? passageOf.get(result.best.passageId) : undefined;
+  const i = result.best?.passageId ? (passageOf.get(result.best.passageId) ?? passageOf.get(result.best.passageId.replace(/-w\d+$/, ''))) : undefined;
   const out: ProductVerdict = {
     answered: result.answered,
     confidence: result.confidence ?? 0,
@@ -416,4 +376,24 @@ export function verdictFigures(
     if (v.right) right++;
   }
   return { answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0 };
+}
+
+/**
+ * What the re-ranker reads on one question's product page (shared/score/rerank.ts): the evidence of
+ * each passage it judges and whether people said it answers; with a similarity, the model's too.
+ */
+export function rerankRows(q: PqaQuestion, similarity?: PassageSimilarity): { rows: number[][]; labels: number[] } {
+  const { artifacts, page, question, passageOf } = productPage(q);
+  const corpus = buildCorpus([{ artifacts, page }], 'en');
+  const ctx = questionContext(question, NO_NAMES, 'en');
+  const index = corpus.indexes.get(ctx.analyzer.lang ?? '');
+  if (!index) return { rows: [], labels: [] };
+  const all = judgedPassages(ctx, index, similarity);
+  const withSimilarity = similarity !== undefined && all.some((s) => s.semantic !== undefined);
+  const { top, rows } = rerankInputs(ctx, all, withSimilarity);
+  const labelOf = (id: string) => {
+    const i = passageOf.get(id) ?? passageOf.get(id.replace(/-w\d+$/, ''));
+    return i === undefined ? 0 : q.candidates[i].label;
+  };
+  return { rows, labels: top.map((s) => labelOf(s.ref!.passage.id)) };
 }

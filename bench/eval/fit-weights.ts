@@ -24,15 +24,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
 import { CONFIDENCE_FEATURES, SEMANTIC_CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
+import { pairKey, useAssociations } from '../../shared/score/associations.ts';
+import { analyzerFor } from '../../shared/score/text.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
-import { figures, loadSet, productVerdict, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
+import { figures, loadSet, productVerdict, rerankRows, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
 import { cachedEmbedder } from './semantic-cache.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE = path.join(ROOT, 'shared/score/weights.ts');
+const ASSOCIATIONS_FILE = path.join(ROOT, 'shared/score/associations-data.ts');
 
+type ScalarWeight = { [K in keyof ScoreWeights]: ScoreWeights[K] extends number ? K : never }[keyof ScoreWeights];
 /** The weights searched, each over its grid. */
-const GRIDS: Partial<Record<keyof ScoreWeights, number[]>> = {
+const GRIDS: Partial<Record<ScalarWeight, number[]>> = {
   bm25Blend: [0, 0.2, 0.4, 0.6, 0.8, 1],
   inheritedCredit: [0, 0.25, 0.5, 0.75],
   titleCredit: [0, 0.25, 0.5, 0.75],
@@ -65,11 +69,13 @@ async function main(): Promise<void> {
   const dry = process.argv.includes('--dry');
   const dev = SETS.map((s) => loadSet(s.id).filter((q) => !q.heldBack));
   const start = { ...WEIGHTS };
+  // The lexical weights are fitted for the scorer's own order (the re-ranker, fitted next, reads its factors).
+  WEIGHTS.rerankWithoutModel = 0;
   let best = objective(dev);
   process.stdout.write(`start: dev P@1 ${(best.p1 * 100).toFixed(1)}%, MRR ${best.mrr.toFixed(3)}\n`);
   for (let pass = 1; pass <= 2; pass++) {
     let moved = false;
-    for (const [key, grid] of Object.entries(GRIDS) as Array<[keyof ScoreWeights, number[]]>) {
+    for (const [key, grid] of Object.entries(GRIDS) as Array<[ScalarWeight, number[]]>) {
       const current = WEIGHTS[key];
       let bestValue = current;
       for (const v of grid) {
@@ -88,80 +94,178 @@ async function main(): Promise<void> {
     if (!moved) break;
   }
 
-  fitConfidence(dev.flat());
-  await fitSemantic(dev);
+  const folds = fitAssociations(dev.flat(), dry);
+  fitRerank(dev, folds);
+  fitConfidence(dev, folds);
+  await fitSemantic(dev, folds);
 
-  const changed = (Object.keys(start) as Array<keyof ScoreWeights>).filter((k) => start[k] !== WEIGHTS[k]);
+  const changed = (Object.keys(start) as Array<keyof ScoreWeights>).filter((k) => String(start[k]) !== String(WEIGHTS[k]));
   process.stdout.write(`changed: ${changed.map((k) => `${k} ${start[k]} → ${WEIGHTS[k]}`).join(', ') || 'nothing'}\n`);
   if (dry) return;
-  const body = `export const WEIGHTS: ScoreWeights = {\n${(Object.keys(WEIGHTS) as Array<keyof ScoreWeights>).map((k) => `  ${k}: ${WEIGHTS[k]},`).join('\n')}\n};`;
+  const value = (v: number | number[]) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  const body = `export const WEIGHTS: ScoreWeights = {\n${(Object.keys(WEIGHTS) as Array<keyof ScoreWeights>).map((k) => `  ${k}: ${value(WEIGHTS[k])},`).join('\n')}\n};`;
   const src = readFileSync(FILE, 'utf8');
   writeFileSync(FILE, src.replace(/\/\/ fit:begin\n[\s\S]*?\/\/ fit:end/, `// fit:begin\n${body}\n// fit:end`));
   process.stdout.write(`wrote ${path.relative(ROOT, FILE)}\n`);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`fit: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+
+/** Cross-fitting folds of the dev questions: a dev question is always scored with associations learnt without it. */
+const FOLDS = 5;
+/** Smoothing of an association's lift (pseudo-counts at the base rate), and the pairs kept: seen at least this often, lift at least this. */
+const ASSOCIATION_PRIOR = 5;
+const ASSOCIATION_MIN_SEEN = 1;
+const ASSOCIATION_MIN_LIFT = 0.02;
+
+interface Folds {
+  /** The table a dev question is scored with while fitting (its fold's, learnt on the other folds). */
+  tableOf(q: PqaQuestion): ReadonlyMap<string, number>;
+  full: ReadonlyMap<string, number>;
+}
+
+/** Scores `fn` with the dev question's cross-fitted associations, then restores the shipped ones. */
+function withFold<T>(folds: Folds, q: PqaQuestion, fn: () => T): T {
+  const prev = useAssociations(folds.tableOf(q));
+  try {
+    return fn();
+  } finally {
+    useAssociations(prev);
+  }
+}
 
 /**
- * The answer's confidence: logistic regression of "the passage the product picks truly answers"
- * (people's label; a question no candidate answers counts as wrong) on the evidence of
- * confidence.ts, over the dev questions, by plain gradient descent from zero (deterministic, a
- * small L2 penalty); then the lowest confidence, on a grid of hundredths, at which ≥ 90% of the dev
- * questions marked answered are right.
+ * Word associations (shared/score/associations.ts): for each pair of an English question stem and a
+ * passage stem seen together in the dev questions' candidates, the smoothed share of those candidates
+ * people said answer, minus the base rate. Written to associations-data.ts (all dev questions), and
+ * learnt again per fold for cross-fitting: the re-ranker's and confidence's weights are fitted on
+ * dev questions scored with associations that never saw them.
  */
-function fitConfidence(dev: PqaQuestion[]): void {
-  const w = fitLogistic(dev, [...CONFIDENCE_FEATURES], undefined);
-  WEIGHTS.confidenceBias = w.bias;
-  WEIGHTS.confidenceRelevance = w.weights[0];
-  WEIGHTS.confidenceLexical = w.weights[1];
+function fitAssociations(dev: PqaQuestion[], dry: boolean): Folds {
+  const analyzer = analyzerFor('en');
+  const termsOf = (t: string) => [...new Set(analyzer.terms(t))];
+  const learn = (qs: PqaQuestion[]): Map<string, number> => {
+    const seen = new Map<string, [number, number]>();
+    let pos = 0;
+    let n = 0;
+    for (const q of qs) {
+      const qt = termsOf(q.question);
+      for (const c of q.candidates) {
+        n++;
+        pos += c.label;
+        for (const b of termsOf(c.text))
+          for (const a of qt) {
+            const k = pairKey(a, b);
+            const v = seen.get(k) ?? [0, 0];
+            v[0]++;
+            v[1] += c.label;
+            seen.set(k, v);
+          }
+      }
+    }
+    const base = n ? pos / n : 0;
+    const out = new Map<string, number>();
+    for (const [k, [count, answering]] of [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (count < ASSOCIATION_MIN_SEEN) continue;
+      const lift = Math.round(((answering + ASSOCIATION_PRIOR * base) / (count + ASSOCIATION_PRIOR) - base) * 1000) / 1000;
+      if (lift >= ASSOCIATION_MIN_LIFT) out.set(k, lift);
+    }
+    return out;
+  };
+  const full = learn(dev);
+  const foldOf = new Map(dev.map((q, i) => [q, i % FOLDS]));
+  const tables = Array.from({ length: FOLDS }, (_, k) => learn(dev.filter((q) => foldOf.get(q) !== k)));
+  process.stdout.write(`associations: ${full.size} pairs kept from the dev questions\n`);
+  useAssociations(full);
+  if (!dry) {
+    const lines = [...full.entries()].map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`);
+    writeFileSync(
+      ASSOCIATIONS_FILE,
+      `// Written by \`npm run fit\` (bench/eval/fit-weights.ts): see associations.ts. Do not edit by hand.\nexport const ASSOCIATION_DATA: Record<string, number> = {\n${lines.join('\n')}\n};\n`,
+    );
+    process.stdout.write(`wrote ${path.relative(ROOT, ASSOCIATIONS_FILE)}\n`);
+  }
+  return { full, tableOf: (q) => tables[foldOf.get(q) ?? 0] ?? full };
+}
+
+/**
+ * The re-ranker (shared/score/rerank.ts): ListNet, the softmax of the linear scores over each dev
+ * question's judged passages against people's labels (uniform over its answering passages), by plain
+ * gradient descent from zero (deterministic, a small L2 penalty); questions none of whose judged
+ * passages answer teach nothing and are left out.
+ */
+function fitListwise(data: Array<{ rows: number[][]; labels: number[] }>): number[] {
+  const qs = data.filter((d) => d.labels.some((l) => l === 1) && d.rows.length > 1);
+  const dims = qs[0]?.rows[0]?.length ?? 0;
+  const w = new Array<number>(dims).fill(0);
+  const L2 = 1e-3;
+  const RATE = 0.5;
+  for (let step = 0; step < 2000; step++) {
+    const grad = w.map((wi) => L2 * wi);
+    for (const { rows, labels } of qs) {
+      const z = rows.map((x) => x.reduce((sum, xi, k) => sum + xi * w[k], 0));
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const total = e.reduce((a, b) => a + b, 0);
+      const answering = labels.filter((l) => l === 1).length;
+      rows.forEach((x, j) => {
+        const diff = e[j] / total - (labels[j] === 1 ? 1 / answering : 0);
+        x.forEach((xi, k) => (grad[k] += (diff * xi) / qs.length));
+      });
+    }
+    w.forEach((_, k) => (w[k] -= RATE * grad[k]));
+  }
+  return w.map((x) => Math.round(x * 1000) / 1000);
+}
+
+/** Mean dev P@1 (and MRR) over the sets of a scorer, each dev question scored with its fold's associations. */
+function devObjective(dev: PqaQuestion[][], folds: Folds, scores: (q: PqaQuestion) => number[]): { p1: number; mrr: number } {
+  let p1 = 0;
+  let mrr = 0;
+  for (const qs of dev) {
+    const f = figures(qs, (q) => withFold(folds, q, () => scores(q)));
+    p1 += f.p1 / dev.length;
+    mrr += f.mrr / dev.length;
+  }
+  return { p1, mrr };
+}
+
+/**
+ * The re-ranker without a sentence model, and whether it then chooses the answer (`rerankWithoutModel`):
+ * only when it raises the dev objective by a point over the scorer's own order.
+ */
+function fitRerank(dev: PqaQuestion[][], folds: Folds): void {
+  WEIGHTS.rerankWeights = fitListwise(dev.flat().map((q) => withFold(folds, q, () => rerankRows(q))));
+  process.stdout.write(`re-ranker weights: ${WEIGHTS.rerankWeights.join(', ')}\n`);
+  WEIGHTS.rerankWithoutModel = 0;
+  const own = devObjective(dev, folds, scorerScores);
+  WEIGHTS.rerankWithoutModel = 1;
+  const ranked = devObjective(dev, folds, scorerScores);
+  WEIGHTS.rerankWithoutModel = better(ranked, own) ? 1 : 0;
+  process.stdout.write(
+    `without the model: the scorer's order dev P@1 ${(own.p1 * 100).toFixed(1)}%, the re-ranker's ${(ranked.p1 * 100).toFixed(1)}%: rerankWithoutModel = ${WEIGHTS.rerankWithoutModel}\n`,
+  );
+}
+
+/** The answer's confidence without a sentence model: see fitLogistic. */
+function fitConfidence(dev: PqaQuestion[][], folds: Folds): void {
+  const w = fitLogistic(dev, folds, [...CONFIDENCE_FEATURES], undefined, false);
+  WEIGHTS.confidenceWeights = [w.bias, ...w.weights];
   WEIGHTS.answeredConfidence = w.bar;
 }
 
 /**
  * With the sentence model (crawler/semantic/model.ts, embeddings cached by semantic-cache.ts): the
- * share of the re-ranking key that is its similarity (`semanticBlend`, a grid of tenths, kept only
- * when it raises the dev objective by a point), then the confidence with the similarity as a third
- * piece of evidence and its own answered bar, as above.
+ * re-ranker with the similarity among its evidence, then the confidence with the similarity as one
+ * more piece of evidence and its own answered bar, as above.
  */
-async function fitSemantic(dev: PqaQuestion[][]): Promise<void> {
+async function fitSemantic(dev: PqaQuestion[][], folds: Folds): Promise<void> {
   const embedder = cachedEmbedder();
   const similarity = await semanticSimilarity(dev.flat(), embedder.embed);
-  const objectiveWith = () => {
-    let p1 = 0;
-    let mrr = 0;
-    for (const qs of dev) {
-      const f = figures(qs, (q) => semanticScores(q, similarity));
-      p1 += f.p1 / dev.length;
-      mrr += f.mrr / dev.length;
-    }
-    return { p1, mrr };
-  };
-  const current = WEIGHTS.semanticBlend;
-  let best = objectiveWith();
-  let bestValue = current;
-  process.stdout.write(`semantic blend ${current}: dev P@1 ${(best.p1 * 100).toFixed(1)}%\n`);
-  for (let t = 0; t <= 10; t++) {
-    const v = t / 10;
-    if (v === current) continue;
-    WEIGHTS.semanticBlend = v;
-    const o = objectiveWith();
-    process.stdout.write(`semantic blend ${v}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)}\n`);
-    if (better(o, best)) {
-      best = o;
-      bestValue = v;
-    }
-  }
-  WEIGHTS.semanticBlend = bestValue;
-  process.stdout.write(`semantic blend = ${bestValue}: dev P@1 ${(best.p1 * 100).toFixed(1)}%\n`);
-  const w = fitLogistic(dev.flat(), [...SEMANTIC_CONFIDENCE_FEATURES], similarity);
-  WEIGHTS.semanticConfidenceBias = w.bias;
-  WEIGHTS.semanticConfidenceRelevance = w.weights[0];
-  WEIGHTS.semanticConfidenceLexical = w.weights[1];
-  WEIGHTS.semanticConfidenceSimilarity = w.weights[2];
-  WEIGHTS.semanticConfidenceMargin = w.weights[3];
+  WEIGHTS.semanticRerankWeights = fitListwise(dev.flat().map((q) => withFold(folds, q, () => rerankRows(q, similarity))));
+  const o = devObjective(dev, folds, (q) => semanticScores(q, similarity));
+  process.stdout.write(`re-ranker weights with the sentence model: ${WEIGHTS.semanticRerankWeights.join(', ')}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)}\n`);
+  const w = fitLogistic(dev, folds, [...SEMANTIC_CONFIDENCE_FEATURES], similarity, true);
+  WEIGHTS.semanticConfidenceWeights = [w.bias, ...w.weights];
   WEIGHTS.semanticAnsweredConfidence = w.bar;
 }
 
@@ -172,12 +276,15 @@ async function fitSemantic(dev: PqaQuestion[][]): Promise<void> {
  * on a grid of hundredths, at which ≥ 90% of the dev questions marked answered are right.
  */
 function fitLogistic(
-  dev: PqaQuestion[],
+  devSets: PqaQuestion[][],
+  folds: Folds,
   features: Array<keyof ConfidenceEvidence>,
   similarity: PassageSimilarity | undefined,
+  perSet: boolean,
 ): { bias: number; weights: number[]; bar: number } {
-  const rows = dev
-    .map((q) => productVerdict(q, similarity))
+  const verdicts = devSets.map((qs) => qs.map((q) => withFold(folds, q, () => productVerdict(q, similarity))));
+  const rows = verdicts
+    .flat()
     .filter((v): v is typeof v & { evidence: ConfidenceEvidence } => v.evidence !== null)
     .map((v) => ({ x: [1, ...features.map((f) => v.evidence[f] ?? 0)], y: v.right ? 1 : 0 }));
   const w = new Array<number>(features.length + 1).fill(0);
@@ -193,16 +300,26 @@ function fitLogistic(
     w.forEach((_, i) => (w[i] -= RATE * grad[i]));
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const p = rows.map((r) => ({ p: Math.round(sigmoid(r.x) * 1000) / 1000, y: r.y }));
-  const answerable = dev.filter((q) => q.candidates.some((c) => c.label === 1)).length;
+  // The bar: the lowest confidence (hundredths) at which ≥ 90% of the dev questions marked are right,
+  // with at least MIN_ANSWERED marked; with `perSet`, on EVERY set's dev questions (a kind of page where
+  // "answered" is wrong one time in four would make it mean nothing there). Without a model the bar is
+  // pooled: per set, it marked almost none of the demo's and zerabooks' answers (site pages).
+  const sets = verdicts.map((vs, i) => ({
+    marks: vs.filter((v) => v.evidence).map((v) => ({ p: Math.round(sigmoid([1, ...features.map((f) => v.evidence![f] ?? 0)]) * 1000) / 1000, y: v.right ? 1 : 0 })),
+    answerable: devSets[i].filter((q) => q.candidates.some((c) => c.label === 1)).length,
+  }));
   let chosen = 1;
   for (let t = 50; t <= 99; t++) {
-    const marked = p.filter((r) => r.p >= t / 100);
-    const right = marked.filter((r) => r.y === 1).length;
-    if (marked.length >= MIN_ANSWERED && right / marked.length >= TARGET_PRECISION) {
+    const at = sets.map((s) => {
+      const marked = s.marks.filter((r) => r.p >= t / 100);
+      const right = marked.filter((r) => r.y === 1).length;
+      return { marked: marked.length, right, precision: marked.length ? right / marked.length : 1, recall: s.answerable ? right / s.answerable : 0 };
+    });
+    const pooled = at.reduce((n, a) => n + a.right, 0) / Math.max(1, at.reduce((n, a) => n + a.marked, 0));
+    if (at.reduce((n, a) => n + a.marked, 0) >= MIN_ANSWERED && (perSet ? at.every((a) => a.precision >= TARGET_PRECISION) : pooled >= TARGET_PRECISION)) {
       chosen = t / 100;
       process.stdout.write(
-        `answered confidence ${chosen}${similarity ? ' (with the sentence model)' : ''}: ${marked.length} dev questions marked answered, precision ${((right / marked.length) * 100).toFixed(1)}%, recall ${((right / answerable) * 100).toFixed(1)}%\n`,
+        `answered confidence ${chosen}${similarity ? ' (with the sentence model)' : ''}: ${at.map((a, i) => `${SETS[i].id} dev ${a.marked} marked, precision ${(a.precision * 100).toFixed(1)}%, recall ${(a.recall * 100).toFixed(1)}%`).join('; ')}\n`,
       );
       break;
     }
@@ -210,3 +327,8 @@ function fitLogistic(
   process.stdout.write(`confidence weights${similarity ? ' (with the sentence model)' : ''}: bias ${round(w[0])}, ${features.map((f, i) => `${f} ${round(w[i + 1])}`).join(', ')}\n`);
   return { bias: round(w[0]), weights: w.slice(1).map(round), bar: chosen };
 }
+
+main().catch((err: unknown) => {
+  process.stderr.write(`fit: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

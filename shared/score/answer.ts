@@ -116,10 +116,12 @@ export interface ScoredAnswer {
   lexical?: number;
   /** The sentence model's similarity of question and passage, when it judged this passage (shared/score/semantic.ts). */
   semantic?: number;
-  /** Its re-ranking key minus the best other judged passage's (positive: it wins by that much). */
-  semanticMargin?: number;
-  /** Ranking key set by the semantic re-ranking (above every passage it did not judge); absent without a model. */
+  /** Ranking key set by the fitted re-ranker (rerank.ts; above every passage it did not judge); absent when the scorer's own order stands. */
   rankKey?: number;
+  /** The re-ranker's probability of this passage among the question's judged passages, its score, and that score minus the best other's. */
+  rankProbability?: number;
+  rankScore?: number;
+  rankMargin?: number;
 }
 
 /** Term-frequency credit: present once is most of it, repetition adds a little. */

@@ -7,7 +7,8 @@
  * gives its precision and recall on the held-back split).
  *
  * Only evidence whose meaning is the same on a product page and on a site page enters it: how much
- * of the question's (idf-weighted) words the passage holds (its relevance factor), and how its BM25 score compares with its page's best BM25 passage. Shape, directness,
+ * of the question's (idf-weighted) words the passage holds (its relevance factor), how its BM25 score compares with its page's best BM25 passage,
+ * and how the fitted re-ranker (rerank.ts) backs it: its probability among the question's best passages and its score. Shape, directness,
  * tone and findability are not in it (every product-QA passage sits under a generic heading on a
  * page whose title names no question, so that data cannot weigh them): they count through visibility.
  */
@@ -18,27 +19,30 @@ export interface ConfidenceEvidence {
   relevance: number;
   /** The passage's BM25 score over the best BM25 score among its page's passages (0..1). */
   lexical: number;
+  /** The probability the fitted re-ranker (rerank.ts) gives the passage among the question's judged passages (softmax, 0..1). */
+  probability: number;
+  /** The re-ranker's score of the passage (its linear score, not relative to the others). */
+  score: number;
   /** The sentence model's similarity of question and passage (shared/score/semantic.ts), when a model judged it. */
   semantic?: number;
-  /** How clearly the passage won the re-ranking: its key minus the best other judged passage's (shared/score/semantic.ts). */
-  margin?: number;
 }
 
-/** The evidence as the fit sees it: one number per weight, in the order of `CONFIDENCE_FEATURES`. */
+/**
+ * The evidence as the fit sees it: one number per weight after the bias, in this order. Without a
+ * sentence model only what means the same on a product page and across a site's pages: the
+ * re-ranker's probability is learnt where it chooses among one page's passages (product pages), and
+ * on a site's pages (the zerabooks site, the demo) it made "answered" mean far less than on them.
+ */
 export const CONFIDENCE_FEATURES = ['relevance', 'lexical'] as const;
 
-/** With a sentence model's similarity: the same evidence and it, weighed by their own fitted weights. */
-export const SEMANTIC_CONFIDENCE_FEATURES = ['relevance', 'lexical', 'semantic', 'margin'] as const;
+/** With a sentence model: the re-ranker's view of the passage (it chooses then) and the model's similarity, weighed by their own fitted weights. */
+export const SEMANTIC_CONFIDENCE_FEATURES = ['relevance', 'lexical', 'probability', 'score', 'semantic'] as const;
 
 export function confidenceOf(e: ConfidenceEvidence): number {
-  const z =
-    e.semantic === undefined
-      ? WEIGHTS.confidenceBias + WEIGHTS.confidenceRelevance * e.relevance + WEIGHTS.confidenceLexical * e.lexical
-      : WEIGHTS.semanticConfidenceBias +
-        WEIGHTS.semanticConfidenceRelevance * e.relevance +
-        WEIGHTS.semanticConfidenceLexical * e.lexical +
-        WEIGHTS.semanticConfidenceSimilarity * e.semantic +
-        WEIGHTS.semanticConfidenceMargin * (e.margin ?? 0);
+  const model = e.semantic !== undefined;
+  const features: readonly (keyof ConfidenceEvidence)[] = model ? SEMANTIC_CONFIDENCE_FEATURES : CONFIDENCE_FEATURES;
+  const w = model ? WEIGHTS.semanticConfidenceWeights : WEIGHTS.confidenceWeights;
+  const z = features.reduce((sum, f, i) => sum + (w[i + 1] ?? 0) * (e[f] ?? 0), w[0] ?? 0);
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 }
 

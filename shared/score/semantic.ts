@@ -8,17 +8,16 @@
  * is asked and answers `undefined` (nothing changes then), embed those pairs, score again with the
  * answers. The passages asked for depend only on the word-based scores, so both passes agree.
  *
- * The re-ranking key of the `semanticCandidates` best passages (by visibility) is
- *   (1 − semanticBlend) × visibility ÷ best visibility + semanticBlend × similarity,
- * placed above every passage the model did not judge; `semanticBlend` and the confidence weights
- * with the similarity are fitted by `npm run fit` on the dev split of the product-QA sets.
- * Each judged passage's margin (its key minus the best other judged key) is evidence for the confidence.
+ * The `semanticCandidates` best passages (by visibility) are ranked again by the fitted re-ranker
+ * (rerank.ts), whose evidence then includes the similarity, and placed above every passage it did not
+ * judge; its weights and the confidence weights with the similarity are fitted by `npm run fit` on the
+ * dev split of the product-QA sets.
  * A passage's visibility, answer and factors are its own: the model changes which passage is
  * chosen, and how sure the product is that it answers, never a passage's score.
  */
 import type { Passage, ProspectQuestion } from '../schemas/index.ts';
-import type { ScoredAnswer } from './answer.ts';
-import { WEIGHTS } from './weights.ts';
+import type { QuestionContext, ScoredAnswer } from './answer.ts';
+import { rerankInputs, rerankPassages } from './rerank.ts';
 
 /**
  * The similarity (cosine, −1..1) of a question and a passage as a sentence model reads them, or
@@ -28,29 +27,18 @@ import { WEIGHTS } from './weights.ts';
 export type PassageSimilarity = (question: ProspectQuestion, passage: Passage, lang: string | null) => number | undefined;
 
 /**
- * Sets `semantic` and `rankKey` on the scored passages of one question when the similarity of each
- * of its best `semanticCandidates` passages is known; otherwise leaves them as they are.
+ * Re-ranks the question's best `semanticCandidates` passages with the fitted re-ranker (rerank.ts):
+ * with the sentence model's similarity of each when all are known (and sets `semantic` on them),
+ * otherwise by words only. Returns whether the model judged them.
  */
-export function rerankBySimilarity(question: ProspectQuestion, lang: string | null, scored: ScoredAnswer[], similarity: PassageSimilarity): void {
-  const withText = scored.filter((s) => s.ref?.passage);
-  if (!withText.length) return;
-  const order = [...withText].sort((a, b) => b.answer.visibility - a.answer.visibility || a.page.order - b.page.order);
-  const top = order.slice(0, Math.max(1, Math.round(WEIGHTS.semanticCandidates)));
-  const sims = top.map((s) => similarity(question, s.ref!.passage, lang));
-  if (sims.some((x) => x === undefined || !Number.isFinite(x))) return;
-  const best = top[0].answer.visibility;
-  const lambda = WEIGHTS.semanticBlend;
-  const judged = new Set(top);
-  top.forEach((s, i) => {
-    s.semantic = Math.round(sims[i]! * 1000) / 1000;
-    s.rankKey = 1 + (1 - lambda) * (best > 0 ? s.answer.visibility / best : 0) + lambda * Math.max(0, s.semantic);
-  });
-  for (const s of scored) if (!judged.has(s)) s.rankKey = best > 0 ? Math.min(1, s.answer.visibility / best) : 0;
-  // How clearly each judged passage wins (or loses) against the best other one: evidence for the confidence.
-  top.forEach((s) => {
-    const others = top.filter((o) => o !== s).map((o) => o.rankKey!);
-    s.semanticMargin = Math.round((others.length ? s.rankKey! - Math.max(...others) : 1) * 1000) / 1000;
-  });
+export function rerankBySimilarity(ctx: QuestionContext, scored: ScoredAnswer[], similarity?: PassageSimilarity): boolean {
+  const { top } = rerankInputs(ctx, scored, false);
+  if (!top.length) return false;
+  const sims = similarity ? top.map((s) => similarity(ctx.question, s.ref!.passage, ctx.analyzer.lang)) : [];
+  const known = similarity !== undefined && sims.every((x) => x !== undefined && Number.isFinite(x));
+  if (known) top.forEach((s, i) => (s.semantic = Math.round(sims[i]! * 1000) / 1000));
+  rerankPassages(ctx, scored, known);
+  return known;
 }
 
 /**

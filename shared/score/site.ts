@@ -82,7 +82,9 @@ export function scoreQuestion(
     ? {
         relevance: best.answer.factors.relevance,
         lexical: best.lexical ?? 1,
-        ...(best.semantic !== undefined ? { semantic: best.semantic, margin: best.semanticMargin ?? 0 } : {}),
+        probability: best.rankProbability ?? 0,
+        score: best.rankScore ?? 0,
+        ...(best.semantic !== undefined ? { semantic: best.semantic } : {}),
       }
     : null;
   const confidence = evidence ? confidenceOf(evidence) : 0;
@@ -146,35 +148,8 @@ interface PageCandidates {
 
 /** For each page among the BM25 candidates: its best answer, best content and best topicality. */
 function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>, similarity?: PassageSimilarity): PageCandidates[] {
-  if (!ctx.groups.length) return [];
-  const hits = index.search(ctx.groups, CANDIDATE_PASSAGES);
+  const all = judgedPassages(ctx, index, similarity);
   const pages = new Map<number, PageCandidates>();
-  // Hits come best first, so a page's first hit is its best BM25 passage: each passage's BM25 share
-  // is taken against that (on a product page as on a site page: the passages it competes with).
-  const pageTop = new Map<number, number>();
-  const all: ScoredAnswer[] = [];
-  for (const hit of hits) {
-    const scored = scorePassage(ctx, index, hit.doc);
-    const top = pageTop.get(scored.page.order) ?? hit.score;
-    pageTop.set(scored.page.order, top);
-    scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
-    all.push(scored);
-  }
-  // With a sentence model, the best few passages are re-ranked by meaning as well as words. When the
-  // words retrieve fewer than that, the retrieved pages' other passages join (a product page's spec
-  // row may answer without sharing a word with the question).
-  if (similarity) {
-    if (all.length < WEIGHTS.semanticCandidates) {
-      const seen = new Set(all.map((s) => s.ref?.passage));
-      for (const doc of index.docs) {
-        if (!pageTop.has(doc.ref.page.order) || seen.has(doc.ref.passage)) continue;
-        const scored = scorePassage(ctx, index, doc);
-        scored.lexical = 0;
-        all.push(scored);
-      }
-    }
-    rerankBySimilarity(ctx.question, ctx.analyzer.lang, all, similarity);
-  }
   const better = (a: ScoredAnswer, b: ScoredAnswer) =>
     a.rankKey !== undefined || b.rankKey !== undefined ? (a.rankKey ?? -1) > (b.rankKey ?? -1) : a.answer.answer > b.answer.answer;
   for (const scored of all) {
@@ -188,6 +163,49 @@ function candidatesPerPage(ctx: QuestionContext, index: Bm25Index<PassageRef>, s
     prev.topicality = Math.max(prev.topicality, scored.topicality);
   }
   return [...pages.values()].sort((a, b) => a.byAnswer.page.order - b.byAnswer.page.order);
+}
+
+/**
+ * The question's candidate passages, scored, with the fitted re-ranker's view of its best few (and
+ * its ranking key when it chooses): what the page choice and the confidence read. Exported for the
+ * accuracy harness (bench/eval), which ranks a product page's passages by it.
+ */
+export function judgedPassages(ctx: QuestionContext, index: Bm25Index<PassageRef>, similarity?: PassageSimilarity): ScoredAnswer[] {
+  if (!ctx.groups.length) return [];
+  const hits = index.search(ctx.groups, CANDIDATE_PASSAGES);
+  // Hits come best first, so a page's first hit is its best BM25 passage: each passage's BM25 share
+  // is taken against that (on a product page as on a site page: the passages it competes with).
+  const pageTop = new Map<number, number>();
+  const all: ScoredAnswer[] = [];
+  for (const hit of hits) {
+    const scored = scorePassage(ctx, index, hit.doc);
+    const top = pageTop.get(scored.page.order) ?? hit.score;
+    pageTop.set(scored.page.order, top);
+    scored.lexical = top > 0 ? Math.round((hit.score / top) * 1000) / 1000 : 0;
+    all.push(scored);
+  }
+  // The best few passages are judged by the fitted re-ranker (rerank.ts); with a sentence model, by
+  // meaning as well as words. When the words retrieve fewer than that, the retrieved pages' other
+  // passages join (a product page's spec row may answer without sharing a word with the question).
+  // A question asked of one page (a product page, \`zmot page --question\`): every passage of it is a candidate.
+  if (!pageTop.size && index.docs.length && index.docs.every((d) => d.ref.page.order === index.docs[0].ref.page.order)) pageTop.set(index.docs[0].ref.page.order, 0);
+  if (all.length < WEIGHTS.semanticCandidates) {
+    const seen = new Set(all.map((s) => s.ref?.passage));
+    for (const doc of index.docs) {
+      if (!pageTop.has(doc.ref.page.order) || seen.has(doc.ref.passage)) continue;
+      const scored = scorePassage(ctx, index, doc);
+      scored.lexical = 0;
+      all.push(scored);
+    }
+  }
+  const byModel = rerankBySimilarity(ctx, all, similarity);
+  // Without the model the re-ranker chooses only when the fit found it better on dev (weights.ts), and
+  // only among the passages of one page, as it was fitted (product pages): across a site's pages the
+  // scorer's own order (findability, headings, titles) stands, and the re-ranker's view of each
+  // passage on its page only informs the confidence.
+  const onePage = all.every((s) => s.page.order === all[0]?.page.order);
+  if (!byModel && !(WEIGHTS.rerankWithoutModel && onePage)) for (const s of all) delete s.rankKey;
+  return all;
 }
 
 /** When no page in the question's language answers, a page in another language may: worth saying so. */

@@ -32,20 +32,17 @@ export interface ScoreWeights {
   answeredThreshold: number;
   /** …and when the confidence that its best passage answers (shared/score/confidence.ts) reaches this: fitted, the lowest with ≥ 90% precision on dev. */
   answeredConfidence: number;
-  /** Logistic weights of that confidence (fitted on dev): bias, relevance, BM25 share. */
-  confidenceBias: number;
-  confidenceRelevance: number;
-  confidenceLexical: number;
-  /** Semantic re-ranking (shared/score/semantic.ts): how many of the best passages a sentence model judges (not fitted: a cost bound, about a product page's passages)… */
+  /** Logistic weights of that confidence (fitted on dev): the bias, then one per feature of `CONFIDENCE_FEATURES` (confidence.ts). */
+  confidenceWeights: number[];
+  /** Semantic re-ranking: how many of the best passages the re-ranker (rerank.ts) and a sentence model judge (not fitted: a cost bound, about a product page's passages). */
   semanticCandidates: number;
-  /** …and the share of the re-ranking key that is its similarity (fitted on dev). */
-  semanticBlend: number;
-  /** Logistic weights of the confidence when a sentence model judged the passage (bias, relevance, BM25 share, similarity, margin of the re-ranking), and its answered bar (fitted on dev, as above). */
-  semanticConfidenceBias: number;
-  semanticConfidenceRelevance: number;
-  semanticConfidenceLexical: number;
-  semanticConfidenceSimilarity: number;
-  semanticConfidenceMargin: number;
+  /** Weights of the fitted re-ranker (rerank.ts), one per feature of `RERANK_FEATURES`, and with a sentence model one per `SEMANTIC_RERANK_FEATURES` (fitted on dev). */
+  rerankWeights: number[];
+  semanticRerankWeights: number[];
+  /** 1: without a sentence model the re-ranker also chooses the answer among one page's passages (a question asked of one page; across a site's pages the scorer's order stands); 0: never. Set by the fit: 1 when it raises dev P@1 by a point. */
+  rerankWithoutModel: number;
+  /** Logistic weights of the confidence when a sentence model judged the passage (bias, then `SEMANTIC_CONFIDENCE_FEATURES`), and its answered bar (fitted on dev, as above). */
+  semanticConfidenceWeights: number[];
   semanticAnsweredConfidence: number;
 }
 
@@ -66,17 +63,13 @@ export const WEIGHTS: ScoreWeights = {
   windowWords: 150,
   listingFactor: 0.6,
   answeredThreshold: 0.5,
-  answeredConfidence: 0.77,
-  confidenceBias: -5.501,
-  confidenceRelevance: 3.701,
-  confidenceLexical: 5.132,
+  answeredConfidence: 0.73,
+  confidenceWeights: [-0.801, 4.156, 0.435],
   semanticCandidates: 16,
-  semanticBlend: 0.5,
-  semanticConfidenceBias: -0.973,
-  semanticConfidenceRelevance: 2.659,
-  semanticConfidenceLexical: -1.541,
-  semanticConfidenceSimilarity: 2.529,
-  semanticConfidenceMargin: 4.446,
-  semanticAnsweredConfidence: 0.79,
+  rerankWeights: [1.089, 1.091, 1.985, 0.315, -1.212, 0, 2.115, -0.632, -0.523, 0.731],
+  semanticRerankWeights: [1.228, 0.193, 1.501, 0.214, -0.842, 0, 1.921, 0.002, -0.38, 0.553, 3.193, 3.193],
+  rerankWithoutModel: 1,
+  semanticConfidenceWeights: [-2.873, 2.331, -1.076, 4.48, 0.082, 0.453],
+  semanticAnsweredConfidence: 0.87,
 };
 // fit:end

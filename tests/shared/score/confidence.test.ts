@@ -43,7 +43,10 @@ describe('answered: likely right and visible', () => {
   });
 
   it('is more confident the more of the question the passage holds', () => {
-    expect(confidenceOf({ relevance: 0.9, lexical: 1 })).toBeGreaterThan(confidenceOf({ relevance: 0.5, lexical: 1 }));
-    expect(confidenceOf({ relevance: 0.9, lexical: 1 })).toBeGreaterThan(confidenceOf({ relevance: 0.9, lexical: 0.5 }));
+    const e = { relevance: 0.9, lexical: 1, probability: 0.8, score: 2 };
+    expect(confidenceOf(e)).toBeGreaterThan(confidenceOf({ ...e, relevance: 0.5 }));
+    // With a sentence model the re-ranker chooses, and how clearly it backs the passage counts.
+    const m = { ...e, semantic: 0.5 };
+    expect(confidenceOf(m)).toBeGreaterThan(confidenceOf({ ...m, probability: 0.3 }));
   });
 });
