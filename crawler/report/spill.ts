@@ -19,6 +19,7 @@ export class PageSpill implements ReportPages {
   private insert;
   private update;
   private select;
+  private one;
 
   constructor() {
     this.db.pragma('journal_mode = OFF');
@@ -27,6 +28,7 @@ export class PageSpill implements ReportPages {
     this.insert = this.db.prepare('INSERT INTO page (i, json) VALUES (?, ?)');
     this.update = this.db.prepare('UPDATE page SET json = ? WHERE i = ?');
     this.select = this.db.prepare('SELECT json FROM page ORDER BY i').pluck();
+    this.one = this.db.prepare('SELECT json FROM page WHERE i = ?').pluck();
   }
 
   get length(): number {
@@ -36,14 +38,23 @@ export class PageSpill implements ReportPages {
   /** Adds the next page; returns its index. */
   push(page: PageResult): number {
     this.pending.push(JSON.stringify(page));
+    const i = this.count++;
     if (this.pending.length >= 500) this.flush();
-    return this.count++;
+    return i;
   }
 
   /** Replaces page i. */
   set(i: number, page: PageResult): void {
     this.flush();
     this.update.run(JSON.stringify(page), i);
+  }
+
+  /** Page i. */
+  get(i: number): PageResult {
+    this.flush();
+    const json = this.one.get(i) as string | undefined;
+    if (json === undefined) throw new Error(`no page ${i} in the report's page file`);
+    return JSON.parse(json) as PageResult;
   }
 
   private flush(): void {
