@@ -218,15 +218,17 @@ function fitListwise(data: Array<{ rows: number[][]; labels: number[] }>): numbe
 }
 
 /** Mean dev P@1 (and MRR) over the sets of a scorer, each dev question scored with its fold's associations. */
-function devObjective(dev: PqaQuestion[][], folds: Folds, scores: (q: PqaQuestion) => number[]): { p1: number; mrr: number } {
+function devObjective(dev: PqaQuestion[][], folds: Folds, scores: (q: PqaQuestion) => number[]): { p1: number; mrr: number; perSet: string } {
   let p1 = 0;
   let mrr = 0;
+  const perSet: string[] = [];
   for (const qs of dev) {
     const f = figures(qs, (q) => withFold(folds, q, () => scores(q)));
     p1 += f.p1 / dev.length;
     mrr += f.mrr / dev.length;
+    perSet.push(`${qs[0]?.set} ${(f.p1 * 100).toFixed(1)}%`);
   }
-  return { p1, mrr };
+  return { p1, mrr, perSet: `cross-fitted dev P@1 ${perSet.join(', ')}` };
 }
 
 /**
@@ -242,7 +244,7 @@ function fitRerank(dev: PqaQuestion[][], folds: Folds): void {
   const ranked = devObjective(dev, folds, scorerScores);
   WEIGHTS.rerankWithoutModel = better(ranked, own) ? 1 : 0;
   process.stdout.write(
-    `without the model: the scorer's order dev P@1 ${(own.p1 * 100).toFixed(1)}%, the re-ranker's ${(ranked.p1 * 100).toFixed(1)}%: rerankWithoutModel = ${WEIGHTS.rerankWithoutModel}\n`,
+    `without the model: the scorer's order dev P@1 ${(own.p1 * 100).toFixed(1)}%, the re-ranker's ${(ranked.p1 * 100).toFixed(1)}% (${ranked.perSet}): rerankWithoutModel = ${WEIGHTS.rerankWithoutModel}\n`,
   );
 }
 
@@ -263,7 +265,7 @@ async function fitSemantic(dev: PqaQuestion[][], folds: Folds): Promise<void> {
   const similarity = await semanticSimilarity(dev.flat(), embedder.embed);
   WEIGHTS.semanticRerankWeights = fitListwise(dev.flat().map((q) => withFold(folds, q, () => rerankRows(q, similarity))));
   const o = devObjective(dev, folds, (q) => semanticScores(q, similarity));
-  process.stdout.write(`re-ranker weights with the sentence model: ${WEIGHTS.semanticRerankWeights.join(', ')}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)}\n`);
+  process.stdout.write(`re-ranker weights with the sentence model: ${WEIGHTS.semanticRerankWeights.join(', ')}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)} (${o.perSet})\n`);
   const w = fitLogistic(dev, folds, [...SEMANTIC_CONFIDENCE_FEATURES], similarity, true);
   WEIGHTS.semanticConfidenceWeights = [w.bias, ...w.weights];
   WEIGHTS.semanticAnsweredConfidence = w.bar;
