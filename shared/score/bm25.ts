@@ -61,10 +61,7 @@ class Doc<T> implements IndexedDoc<T>, TermCounts {
   }
 }
 
-/** Per term while documents are added: its postings, document ids and term frequencies interleaved, in document order. */
-type Postings = number[];
-
-/** Every term's postings in two flat typed arrays, term after term (built on the first search; an `add` after it rebuilds the lists). */
+/** Every term's postings in two flat typed arrays, term after term (built on the first search; an `add` after it goes back to the log). */
 interface Frozen {
   /** Per term id: where its postings start in `ids` and `tfs` (one more entry: the end). */
   start: Uint32Array;
@@ -74,16 +71,33 @@ interface Frozen {
   norm: Float64Array;
 }
 
+/** A typed array twice as long, its start copied: growth of the append-only arrays below. */
+function grown(a: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const out = new Uint32Array(Math.max(need, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 export class Bm25Index<T> {
   readonly docs: IndexedDoc<T>[] = [];
   private readonly termIds = new Map<string, number>();
-  private postings: Postings[] = [];
+  /**
+   * While documents are added: a log of (term, tf) pairs, document after document (each document's
+   * pairs start at `docPairs[id]`), in typed arrays off the JS heap; turned into postings on the first search.
+   */
+  private pairTerm = new Uint32Array(4096);
+  private pairTf = new Uint32Array(4096);
+  private pairs = 0;
+  private docPairs = new Uint32Array(1024);
+  /** Per term id: documents holding it, and (scratch of `add`) the last document that counted it, at which pair. */
+  private df: number[] = [];
+  private lastDoc: number[] = [];
+  private lastPair: number[] = [];
   private frozen: Frozen | null = null;
   /** Per document: its length (terms with repeats). */
   private lengths = new Uint32Array(1024);
   private totalLength = 0;
-  /** Scratch of `add`: per term id, the document that last counted it and where. */
-  private lastDoc: number[] = [];
   /** Scratch of `search`, sized to the documents: accumulated scores and group term frequencies. */
   private scratch: { acc: Float64Array; seen: Uint32Array; gtf: Uint32Array; gseen: Uint32Array; touched: Uint32Array; group: Uint32Array; epoch: number } | null = null;
 
@@ -95,31 +109,39 @@ export class Bm25Index<T> {
     for (const terms of parts) length += terms.length;
     const doc = new Doc(ref, length, id, this);
     this.docs.push(doc);
-    if (id >= this.lengths.length) {
-      const grown = new Uint32Array(this.lengths.length * 2);
-      grown.set(this.lengths);
-      this.lengths = grown;
-    }
+    this.lengths = grown(this.lengths, id + 1);
+    this.docPairs = grown(this.docPairs, id + 2);
     this.lengths[id] = length;
     this.totalLength += length;
+    this.docPairs[id] = this.pairs;
+    if (this.pairs + length > this.pairTerm.length) {
+      this.pairTerm = grown(this.pairTerm, this.pairs + length);
+      this.pairTf = grown(this.pairTf, this.pairs + length);
+    }
+    const { pairTerm, pairTf, lastDoc, lastPair, df } = this;
     for (const terms of parts) {
       for (const t of terms) {
         let tid = this.termIds.get(t);
         if (tid === undefined) {
-          tid = this.postings.length;
+          tid = df.length;
           this.termIds.set(t, tid);
-          this.postings.push([]);
-          this.lastDoc.push(-1);
+          df.push(0);
+          lastDoc.push(-1);
+          lastPair.push(0);
         }
-        const list = this.postings[tid];
-        // The term's last pair is this document's when it was seen in it already: count it there.
-        if (this.lastDoc[tid] === id) list[list.length - 1]++;
+        // Counted already in this document: one more at its pair.
+        if (lastDoc[tid] === id) pairTf[lastPair[tid]]++;
         else {
-          this.lastDoc[tid] = id;
-          list.push(id, 1);
+          lastDoc[tid] = id;
+          lastPair[tid] = this.pairs;
+          pairTerm[this.pairs] = tid;
+          pairTf[this.pairs] = 1;
+          this.pairs++;
+          df[tid]++;
         }
       }
     }
+    this.docPairs[id + 1] = this.pairs;
     return doc;
   }
 
@@ -133,62 +155,65 @@ export class Bm25Index<T> {
 
   /** How many documents contain any term of the group (synonyms overlap; the sum is capped at N). */
   documentFrequency(group: QueryGroup): number {
-    const f = this.freeze();
     let n = 0;
     for (const t of group.terms) {
       const tid = this.termIds.get(t);
-      if (tid !== undefined) n = Math.max(n, f.start[tid + 1] - f.start[tid]);
+      if (tid !== undefined) n = Math.max(n, this.df[tid]);
     }
     return Math.min(this.docs.length, n);
   }
 
   /**
-   * The postings in flat typed arrays, and each document's length normalisation: built once all the
-   * documents are in (the first search), when the average length is known.
+   * The postings in flat typed arrays (each term's in document order), and each document's length
+   * normalisation: built once all the documents are in (the first search), when the average length is known.
    */
   private freeze(): Frozen {
     if (this.frozen) return this.frozen;
-    const terms = this.postings.length;
+    const terms = this.df.length;
     const start = new Uint32Array(terms + 1);
-    let total = 0;
-    for (let t = 0; t < terms; t++) {
-      start[t] = total;
-      total += this.postings[t].length / 2;
-    }
-    start[terms] = total;
-    const ids = new Uint32Array(total);
-    const tfs = new Uint32Array(total);
-    for (let t = 0; t < terms; t++) {
-      const list = this.postings[t];
-      for (let p = 0, at = start[t]; p < list.length; p += 2, at++) {
-        ids[at] = list[p];
-        tfs[at] = list[p + 1];
+    for (let t = 0; t < terms; t++) start[t + 1] = start[t] + this.df[t];
+    const ids = new Uint32Array(this.pairs);
+    const tfs = new Uint32Array(this.pairs);
+    const at = start.slice(0, terms);
+    for (let d = 0; d < this.docs.length; d++) {
+      for (let p = this.docPairs[d]; p < this.docPairs[d + 1]; p++) {
+        const k = at[this.pairTerm[p]]++;
+        ids[k] = d;
+        tfs[k] = this.pairTf[p];
       }
     }
     const avg = this.averageLength || 1;
     const norm = new Float64Array(this.docs.length);
     // The same expression, in the same order, as scoreOf's denominator: the same float.
     for (let d = 0; d < norm.length; d++) norm[d] = BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[d]) / avg);
-    // The growing lists are no longer needed: the typed arrays hold the same postings in a fraction of the memory.
-    this.postings = [];
-    this.lastDoc = [];
+    // The log is no longer needed: the postings hold the same pairs.
+    this.pairTerm = new Uint32Array(0);
+    this.pairTf = new Uint32Array(0);
     this.frozen = { start, ids, tfs, norm };
     return this.frozen;
   }
 
-  /** Back to growing lists, for a document added after a search (tests; a crawl indexes everything first). */
+  /** Back to the log, for a document added after a search (tests; a crawl indexes everything first). */
   private thaw(): void {
-    const f = this.frozen!;
+    const { start, ids, tfs } = this.frozen!;
     this.frozen = null;
-    const terms = f.start.length - 1;
-    this.postings = [];
-    this.lastDoc = [];
-    for (let t = 0; t < terms; t++) {
-      const list: Postings = [];
-      for (let at = f.start[t]; at < f.start[t + 1]; at++) list.push(f.ids[at], f.tfs[at]);
-      this.postings.push(list);
-      this.lastDoc.push(list.length ? list[list.length - 2] : -1);
+    const N = this.docs.length;
+    const docPairs = new Uint32Array(N + 2);
+    for (let k = 0; k < ids.length; k++) docPairs[ids[k] + 1]++;
+    for (let d = 0; d < N; d++) docPairs[d + 1] += docPairs[d];
+    const at = docPairs.slice(0, N);
+    this.pairTerm = new Uint32Array(Math.max(4096, ids.length * 2));
+    this.pairTf = new Uint32Array(this.pairTerm.length);
+    for (let t = 0; t + 1 < start.length; t++) {
+      for (let k = start[t]; k < start[t + 1]; k++) {
+        const p = at[ids[k]]++;
+        this.pairTerm[p] = t;
+        this.pairTf[p] = tfs[k];
+      }
     }
+    this.docPairs = docPairs;
+    this.pairs = ids.length;
+    this.lastDoc.fill(-1);
   }
 
   /** BM25's idf, floored above zero so that a word on every page still counts a little. */

@@ -122,6 +122,11 @@ describe('BM25 retrieval', () => {
       }
     }
     expect(checked).toBeGreaterThan(800);
+    // A passage added after searches (the index goes back to its log) is found, and the rest stays exact.
+    big.add(800, [vocab[0], vocab[0], vocab[399]]);
+    const groups = [{ label: 'w399', terms: [vocab[399]] }, { label: 'w0', terms: [vocab[0]] }];
+    expect(big.search(groups, 5).map((h) => [h.doc.ref, h.score])).toEqual(big.searchAll(groups, 5).map((h) => [h.doc.ref, h.score]));
+    expect(big.search(groups, 5)[0].doc.ref).toBe(800);
   });
 
   it('gives a word found everywhere a small but positive weight', () => {
