@@ -1,12 +1,12 @@
 /**
  * Scoring at scale: generated crawls of 5,000 and 50,000 pages (artifacts in memory) scored against
- * 500 questions, against the scoring code of an earlier commit (the peer, by default the last one
- * before the compact index) in the same run, with its results compared question by question.
+ * 500 questions, against the old path in the same run (the peer: this commit's scoring with the
+ * index files as they were at 7e1c47d, before the compact index), results compared question by question.
  *
  *   npx tsx bench/scoring.ts                          5,000 and 50,000 pages, 500 questions
  *   npx tsx bench/scoring.ts --pages 1000,5000        other crawl sizes (each a prefix of the largest)
  *   npx tsx bench/scoring.ts --questions 74 --json    another question count; the figures as JSON
- *   npx tsx bench/scoring.ts --baseline REF           another commit as the peer (--no-peer: none)
+ *   npx tsx bench/scoring.ts --baseline REF           another commit's shared/ as the peer (--old-index REF; --no-peer)
  *   npx tsx bench/scoring.ts --cpu-prof-dir DIR       a CPU profile of the scoring of the largest crawl
  *
  * Pages are HTML generated from a seeded random generator (guides with steps, comparisons with
@@ -29,16 +29,18 @@ import { ConfigSchema, PageArtifactsSchema, type PageArtifacts, type PageResult 
 import { scoreSite } from '../shared/score/index.ts';
 import { buildCorpus, ownDomains } from '../shared/score/corpus.ts';
 
-/** The last commit before the compact index and term-at-a-time search: the old path. */
-const DEFAULT_BASELINE = '7e1c47d';
+/** The last commit before the compact index and term-at-a-time search: its index files are the old path. */
+const DEFAULT_OLD_INDEX = '7e1c47d';
 const args = process.argv.slice(2);
 const arg = (name: string): string | null => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? null) : null);
 const SIZES = (arg('--pages') ?? '5000,50000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const PAGES = SIZES[SIZES.length - 1];
 const QUESTIONS = Number(arg('--questions') ?? 500);
 const RUNS = Number(arg('--runs') ?? 3);
-/** --baseline REF: the commit whose scoring is the peer (--no-peer: none); --peer-runs N: its runs (default 1). */
-const BASELINE = args.includes('--no-peer') ? null : (arg('--baseline') ?? DEFAULT_BASELINE);
+/** --baseline REF: the commit whose scoring is the peer (default: this one with --old-index REF's index files; --no-peer: none); --peer-runs N: its runs (default 1). */
+const BASELINE_REF = arg('--baseline');
+const OLD_INDEX = arg('--old-index') ?? DEFAULT_OLD_INDEX;
+const BASELINE = args.includes('--no-peer') ? null : (BASELINE_REF ?? `this commit with the index files of ${OLD_INDEX}`);
 const PEER_RUNS = Math.min(RUNS, Number(arg('--peer-runs') ?? 1));
 const JSON_OUT = args.includes('--json');
 const PROFILE_DIR = arg('--cpu-prof-dir');
@@ -204,24 +206,32 @@ function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
   return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** The files of the index work (compact index, term-at-a-time search, faster analysis): the default peer has them as they were before it. */
+const INDEX_FILES = ['shared/score/bm25.ts', 'shared/score/corpus.ts', 'shared/score/text.ts', 'shared/classify/query-text.ts', 'shared/lang/en/index.ts'];
+
 /**
- * The peer: the scoring code of another commit (by default the last one before the compact index),
- * extracted from git into bench/.work and run in the same process on the same pages. Its results
- * must be identical to ours, question by question, and its CPU time is the ratio's denominator.
+ * The peer, run in the same process on the same pages: by default this commit's scoring with the
+ * index files as they were at OLD_INDEX (the old path, with everything else as now); with --baseline
+ * REF, the whole of shared/ at REF. Extracted from git into bench/.work. Its results must be
+ * identical to ours, question by question, and its CPU time is the ratios' denominator.
  */
-async function baselineScoring(ref: string): Promise<{ scoreSite: typeof scoreSite; buildCorpus: typeof buildCorpus }> {
+async function baselineScoring(): Promise<{ scoreSite: typeof scoreSite; buildCorpus: typeof buildCorpus }> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const dir = path.join(root, 'bench', '.work', `scoring-baseline-${ref.replace(/[^\w.-]/g, '_')}`);
+  const git = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: root, encoding: 'utf8' });
+  const head = git('git rev-parse --short HEAD').stdout.trim();
+  const name = BASELINE_REF ? `ref-${BASELINE_REF}` : `${head}-index-${OLD_INDEX}`;
+  const dir = path.join(root, 'bench', '.work', `scoring-baseline-${name.replace(/[^\w.-]/g, '_')}`);
   if (!existsSync(path.join(dir, 'shared', 'score', 'index.ts'))) {
     mkdirSync(dir, { recursive: true });
-    const tar = spawnSync('sh', ['-c', `git -C "${root}" archive "${ref}" shared | tar -x -C "${dir}"`], { stdio: 'inherit' });
-    if (tar.status !== 0) throw new Error(`cannot extract shared/ at ${ref}`);
+    let r = git(`git archive "${BASELINE_REF ?? head}" shared | tar -x -C "${dir}"`);
+    if (!BASELINE_REF && r.status === 0) r = git(`git archive "${OLD_INDEX}" ${INDEX_FILES.join(' ')} | tar -x -C "${dir}"`);
+    if (r.status !== 0) throw new Error(`cannot extract the peer's shared/ (${name}): ${r.stderr}`);
   }
   const site = (await import(pathToFileURL(path.join(dir, 'shared', 'score', 'index.ts')).href)) as { scoreSite: typeof scoreSite };
   const corpus = (await import(pathToFileURL(path.join(dir, 'shared', 'score', 'corpus.ts')).href)) as { buildCorpus: typeof buildCorpus };
   return { scoreSite: site.scoreSite, buildCorpus: corpus.buildCorpus };
 }
-const peer = BASELINE ? await baselineScoring(BASELINE) : null;
+const peer = BASELINE ? await baselineScoring() : null;
 
 /** Where two scorings differ: question by question (best page, passage, scores, notes, gaps), then the site scores. */
 function differences(a: ReturnType<typeof scoreSite>, b: ReturnType<typeof scoreSite>): { bestPage: number; best: number; any: number; scores: boolean; gaps: boolean } {
