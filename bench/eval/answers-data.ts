@@ -29,6 +29,7 @@ import { SENTENCE_MODEL_LANGS, similarityFor, type Embed } from '../../crawler/s
 import { buildCorpus } from '../../shared/score/corpus.ts';
 import { judgedPassages, scoreQuestion } from '../../shared/score/site.ts';
 import { rerankInputs } from '../../shared/score/rerank.ts';
+import { pairKey, useAssociations } from '../../shared/score/associations.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -396,4 +397,79 @@ export function rerankRows(q: PqaQuestion, similarity?: PassageSimilarity): { ro
     return i === undefined ? 0 : q.candidates[i].label;
   };
   return { rows, labels: top.map((s) => labelOf(s.ref!.passage.id)) };
+}
+
+/** Cross-fitting folds of the dev questions: a dev question is always scored with associations learnt without it. */
+const FOLDS = 5;
+/** Smoothing of an association's lift (pseudo-counts at the base rate), and the pairs kept: seen at least this often, lift at least this. */
+const ASSOCIATION_PRIOR = 5;
+const ASSOCIATION_MIN_SEEN = 1;
+const ASSOCIATION_MIN_LIFT = 0.02;
+
+export interface Folds {
+  /** The table a dev question is scored with while fitting (its fold's, learnt on the other folds). */
+  tableOf(q: PqaQuestion): ReadonlyMap<string, number>;
+  /** The table learnt on every dev question (the one shipped). */
+  full: ReadonlyMap<string, number>;
+}
+
+/**
+ * Word associations (shared/score/associations.ts) learnt from dev questions: for each pair of an
+ * English question stem and a passage stem seen together in their candidates, the smoothed share of
+ * those candidates people said answer, minus the base rate. All of them (`full`, what \`npm run fit\`
+ * ships), and per fold (a dev question's fold is its place in the list modulo FOLDS): what a dev
+ * question is scored with when its figures must not see its own labels (cross-fitting).
+ */
+export function associationFolds(dev: PqaQuestion[]): Folds {
+  const analyzer = analyzerFor('en');
+  const termsOf = (t: string) => [...new Set(analyzer.terms(t))];
+  const learn = (qs: PqaQuestion[]): Map<string, number> => {
+    const seen = new Map<string, [number, number]>();
+    let pos = 0;
+    let n = 0;
+    for (const q of qs) {
+      const qt = termsOf(q.question);
+      for (const c of q.candidates) {
+        n++;
+        pos += c.label;
+        for (const b of termsOf(c.text))
+          for (const a of qt) {
+            const k = pairKey(a, b);
+            const v = seen.get(k) ?? [0, 0];
+            v[0]++;
+            v[1] += c.label;
+            seen.set(k, v);
+          }
+      }
+    }
+    const base = n ? pos / n : 0;
+    const out = new Map<string, number>();
+    for (const [k, [count, answering]] of [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (count < ASSOCIATION_MIN_SEEN) continue;
+      const lift = Math.round(((answering + ASSOCIATION_PRIOR * base) / (count + ASSOCIATION_PRIOR) - base) * 1000) / 1000;
+      if (lift >= ASSOCIATION_MIN_LIFT) out.set(k, lift);
+    }
+    return out;
+  };
+  const full = learn(dev);
+  const key = (q: PqaQuestion) => `${q.set}:${q.qid}`;
+  const foldOf = new Map(dev.map((q, i) => [key(q), i % FOLDS]));
+  const tables = Array.from({ length: FOLDS }, (_, k) => learn(dev.filter((q) => foldOf.get(key(q)) !== k)));
+  return {
+    full,
+    tableOf: (q) => {
+      const f = foldOf.get(key(q));
+      return f === undefined ? full : tables[f];
+    },
+  };
+}
+
+/** Runs `fn` with the question's cross-fitted associations (a held-back question: the full table), then restores the shipped ones. */
+export function withFold<T>(folds: Folds, q: PqaQuestion, fn: () => T): T {
+  const prev = useAssociations(folds.tableOf(q));
+  try {
+    return fn();
+  } finally {
+    useAssociations(prev);
+  }
 }

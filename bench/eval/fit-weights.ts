@@ -24,10 +24,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
 import { CONFIDENCE_FEATURES, SEMANTIC_CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
-import { pairKey, useAssociations } from '../../shared/score/associations.ts';
-import { analyzerFor } from '../../shared/score/text.ts';
+import { useAssociations } from '../../shared/score/associations.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
-import { figures, loadSet, productVerdict, rerankRows, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
+import { associationFolds, figures, loadSet, productVerdict, rerankRows, withFold, type Folds, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
 import { cachedEmbedder } from './semantic-cache.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -110,81 +109,25 @@ async function main(): Promise<void> {
 }
 
 
-/** Cross-fitting folds of the dev questions: a dev question is always scored with associations learnt without it. */
-const FOLDS = 5;
-/** Smoothing of an association's lift (pseudo-counts at the base rate), and the pairs kept: seen at least this often, lift at least this. */
-const ASSOCIATION_PRIOR = 5;
-const ASSOCIATION_MIN_SEEN = 1;
-const ASSOCIATION_MIN_LIFT = 0.02;
-
-interface Folds {
-  /** The table a dev question is scored with while fitting (its fold's, learnt on the other folds). */
-  tableOf(q: PqaQuestion): ReadonlyMap<string, number>;
-  full: ReadonlyMap<string, number>;
-}
-
-/** Scores `fn` with the dev question's cross-fitted associations, then restores the shipped ones. */
-function withFold<T>(folds: Folds, q: PqaQuestion, fn: () => T): T {
-  const prev = useAssociations(folds.tableOf(q));
-  try {
-    return fn();
-  } finally {
-    useAssociations(prev);
-  }
-}
-
 /**
- * Word associations (shared/score/associations.ts): for each pair of an English question stem and a
- * passage stem seen together in the dev questions' candidates, the smoothed share of those candidates
- * people said answer, minus the base rate. Written to associations-data.ts (all dev questions), and
- * learnt again per fold for cross-fitting: the re-ranker's and confidence's weights are fitted on
- * dev questions scored with associations that never saw them.
+ * Word associations (shared/score/associations.ts), learnt from all dev questions and written to
+ * associations-data.ts, and again per fold for cross-fitting (answers-data.ts, associationFolds):
+ * the re-ranker's and confidence's weights are fitted on dev questions scored with associations that
+ * never saw them.
  */
 function fitAssociations(dev: PqaQuestion[], dry: boolean): Folds {
-  const analyzer = analyzerFor('en');
-  const termsOf = (t: string) => [...new Set(analyzer.terms(t))];
-  const learn = (qs: PqaQuestion[]): Map<string, number> => {
-    const seen = new Map<string, [number, number]>();
-    let pos = 0;
-    let n = 0;
-    for (const q of qs) {
-      const qt = termsOf(q.question);
-      for (const c of q.candidates) {
-        n++;
-        pos += c.label;
-        for (const b of termsOf(c.text))
-          for (const a of qt) {
-            const k = pairKey(a, b);
-            const v = seen.get(k) ?? [0, 0];
-            v[0]++;
-            v[1] += c.label;
-            seen.set(k, v);
-          }
-      }
-    }
-    const base = n ? pos / n : 0;
-    const out = new Map<string, number>();
-    for (const [k, [count, answering]] of [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (count < ASSOCIATION_MIN_SEEN) continue;
-      const lift = Math.round(((answering + ASSOCIATION_PRIOR * base) / (count + ASSOCIATION_PRIOR) - base) * 1000) / 1000;
-      if (lift >= ASSOCIATION_MIN_LIFT) out.set(k, lift);
-    }
-    return out;
-  };
-  const full = learn(dev);
-  const foldOf = new Map(dev.map((q, i) => [q, i % FOLDS]));
-  const tables = Array.from({ length: FOLDS }, (_, k) => learn(dev.filter((q) => foldOf.get(q) !== k)));
-  process.stdout.write(`associations: ${full.size} pairs kept from the dev questions\n`);
-  useAssociations(full);
+  const folds = associationFolds(dev);
+  process.stdout.write(`associations: ${folds.full.size} pairs kept from the dev questions\n`);
+  useAssociations(folds.full);
   if (!dry) {
-    const lines = [...full.entries()].map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`);
+    const lines = [...folds.full.entries()].map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`);
     writeFileSync(
       ASSOCIATIONS_FILE,
       `// Written by \`npm run fit\` (bench/eval/fit-weights.ts): see associations.ts. Do not edit by hand.\nexport const ASSOCIATION_DATA: Record<string, number> = {\n${lines.join('\n')}\n};\n`,
     );
     process.stdout.write(`wrote ${path.relative(ROOT, ASSOCIATIONS_FILE)}\n`);
   }
-  return { full, tableOf: (q) => tables[foldOf.get(q) ?? 0] ?? full };
+  return folds;
 }
 
 /**
