@@ -189,6 +189,11 @@ export function judgedPassages(ctx: QuestionContext, index: Bm25Index<PassageRef
   // passages join (a product page's spec row may answer without sharing a word with the question).
   // A question asked of one page (a product page, \`zmot page --question\`): every passage of it is a candidate.
   if (!pageTop.size && index.docs.length && index.docs.every((d) => d.ref.page.order === index.docs[0].ref.page.order)) pageTop.set(index.docs[0].ref.page.order, 0);
+  // Without a sentence model the re-ranker chooses only when the fit found it better on dev (weights.ts),
+  // and only among the passages of one page, as it was fitted (product pages): across a site's pages
+  // the scorer's own order (findability, headings, titles) stands, and the re-ranker is not run.
+  const reranks = WEIGHTS.rerankWithoutModel > 0 && pageTop.size <= 1;
+  if (!similarity && !reranks) return all;
   if (all.length < WEIGHTS.semanticCandidates) {
     const seen = new Set(all.map((s) => s.ref?.passage));
     for (const doc of index.docs) {
@@ -199,12 +204,7 @@ export function judgedPassages(ctx: QuestionContext, index: Bm25Index<PassageRef
     }
   }
   const byModel = rerankBySimilarity(ctx, all, similarity);
-  // Without the model the re-ranker chooses only when the fit found it better on dev (weights.ts), and
-  // only among the passages of one page, as it was fitted (product pages): across a site's pages the
-  // scorer's own order (findability, headings, titles) stands, and the re-ranker's view of each
-  // passage on its page only informs the confidence.
-  const onePage = all.every((s) => s.page.order === all[0]?.page.order);
-  if (!byModel && !(WEIGHTS.rerankWithoutModel && onePage)) for (const s of all) delete s.rankKey;
+  if (!byModel && !reranks) for (const s of all) delete s.rankKey;
   return all;
 }
 
