@@ -234,8 +234,9 @@ function itemsDetail(items: Array<Record<string, unknown>>, strings: Strings): u
 }
 
 /**
- * The data blocks: the rows of the pages and issues tables (read on load), then their details (read the first time
- * one is opened). One site-wide issue row: [severity, type, message, url, items].
+ * The data blocks and our script between them: the rows of the pages and issues tables (read when the script runs,
+ * which renders the first of them at once), then their details (read the first time one is opened, once the page is
+ * parsed). One site-wide issue row: [severity, type, message, url, items].
  */
 function* dataBlocks(pages: ReportPages, issues: SiteIssue[], sampled: PageResult[]): Generator<string> {
   const ids = new Strings();
@@ -249,6 +250,8 @@ function* dataBlocks(pages: ReportPages, issues: SiteIssue[], sampled: PageResul
   n = 0;
   for (const i of issues) yield `${n++ ? ',' : ''}${jsonForScript([i.severity, i.type, i.message, i.url, i.items.length])}`;
   yield ']}</script>\n';
+  // Our script here: it renders the first rows before the detail block below is parsed.
+  yield `<script>${SCRIPT}</script>\n`;
   const strings = new Strings();
   yield '<script type="application/json" id="zmot-detail">{"pages":[';
   n = 0;
@@ -314,10 +317,11 @@ function pct(n){return n==null?'–':String(Math.round(n*100));}
 function short(u){try{var x=new URL(u);return (x.pathname+x.search)||'/';}catch(e){return u;}}
 function link(u){if(!u)return '<span class="dim">–</span>';var t=esc(short(u));if(!/^https?:\\/\\//i.test(u))return '<span>'+t+'</span>';return '<a href="'+esc(u)+'" rel="noopener noreferrer nofollow" target="_blank" title="'+esc(u)+'">'+t+'</a>';}
 var STAGES=['interest','comparison','purchase'];
-function block(id,empty){var e=document.getElementById(id);return e?JSON.parse(e.textContent):empty;}
+function block(id){var e=document.getElementById(id);return e?JSON.parse(e.textContent):null;}
 var DATA=null,DETAIL=null;
-function data(){return DATA||(DATA=block('zmot-rows',{pages:[],ids:[],issues:[]}));}
-function detail(){return DETAIL||(DETAIL=block('zmot-detail',{pages:[],issues:[],s:[]}));}
+function data(){return DATA||(DATA=block('zmot-rows')||{pages:[],ids:[],issues:[]});}
+/* The detail block comes after this script (the first rows show before it is parsed): read once the page is. */
+function detail(){if(DETAIL)return DETAIL;if(document.readyState==='loading')return null;return DETAIL=block('zmot-detail')||{pages:[],issues:[],s:[]};}
 function itemsHtml(it,S){if(!it[1].length)return '';return '<table class="items"><tr>'+it[0].map(function(k){return '<th>'+esc(S[k])+'</th>';}).join('')+'</tr>'+it[1].map(function(c){return '<tr>'+c.map(function(v){return '<td>'+esc(v)+'</td>';}).join('')+'</tr>';}).join('')+'</table>'+(it[2]>0?'<div class="dim small">and '+it[2]+' more</div>':'');}
 /* A page: [url, title, status, fetchError, indexable, findability, profile, depth, words, perf, inherited, redirects, failing]. */
 function dominant(r){var sp=r[6];if(!sp)return '';var b=0;for(var s=1;s<3;s++)if(sp[s]>sp[b])b=s;return STAGES[b];}
@@ -352,14 +356,14 @@ var KINDS={
  issues:{rows:function(){return data().issues;},html:issueHtml,key:issueKey,text:issueText,attr:function(r,a){return a==='severity'?r[0]:'';}}};
 /* A finding's details (a failing audit's, a site-wide issue's items), from the detail block, the first time it is opened. */
 document.addEventListener('toggle',function(e){var d=e.target;if(!d.open||!d.getAttribute||!d.getAttribute('data-d')||d.getAttribute('data-filled'))return;
- d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var D=detail();var S=D.s;var h='';
+ var D=detail();if(!D)return;d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var S=D.s;var h='';
  if(at[0]==='issues'){var it=D.issues[+at[1]];if(!it)return;h=itemsHtml(it,S);}
  else{var row=D.pages[+at[1]];var a=row&&row[1][+at[2]];if(!a)return;
   h='<div class="small">'+esc(S[a[0]])+'</div>'+(a[1]>=0?'<div class="small dim">'+esc(S[a[1]])+'</div>':'')+(a[2]>=0?'<div class="small bad">'+esc(S[a[2]])+'</div>':'')+itemsHtml(a.slice(3),S);}
  d.insertAdjacentHTML('beforeend',h);},true);
 /* The stage signals of a page, in its profile's tooltip, the first time it is pointed at. */
 document.addEventListener('mouseover',function(e){var el=e.target&&e.target.closest?e.target.closest('.profile[data-i]'):null;if(!el||el.getAttribute('data-filled'))return;
- el.setAttribute('data-filled','1');var D=detail();var row=D.pages[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
+ var D=detail();if(!D)return;el.setAttribute('data-filled','1');var row=D.pages[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
 var paged={};
 document.querySelectorAll('table[data-rows]').forEach(function(t){
  var id=t.id.slice(2);var K=KINDS[t.getAttribute('data-rows')];if(!K)return;var rows=K.rows();var all=new Array(rows.length);for(var i=0;i<rows.length;i++)all[i]=i;
@@ -372,8 +376,10 @@ document.querySelectorAll('table[data-rows]').forEach(function(t){
  p.text=function(i){if(!p.texts)p.texts=rows.map(K.text);return p.texts[i];};
  p.attr=function(i,a){return K.attr(rows[i],a);};
  p.order=function(){if(!p.sort)return;var k=p.key(p.sort[0]),asc=p.sort[1];p.view.sort(function(x,y){return cmp(k[x],k[y],asc);});};
- document.querySelectorAll('[data-pager="'+id+'"] button').forEach(function(b){b.addEventListener('click',function(){p.page+=+b.getAttribute('data-step');p.draw();});});
  paged[id]=p;p.draw();});
+/* The rest once the whole page is parsed: the sections after this script (the Lighthouse sample) get theirs too. */
+function ready(){
+Object.keys(paged).forEach(function(id){var p=paged[id];document.querySelectorAll('[data-pager="'+id+'"] button').forEach(function(b){b.addEventListener('click',function(){p.page+=+b.getAttribute('data-step');p.draw();});});});
 document.querySelectorAll('table.sortable').forEach(function(t){
  t.querySelectorAll('th').forEach(function(th){
   function sort(){var i=+th.getAttribute('data-col');var asc=th.getAttribute('aria-sort')!=='ascending';
@@ -390,7 +396,8 @@ function apply(id){var t=document.getElementById('t-'+id);if(!t)return;var q=(do
  else Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
  var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=n+' shown';}
 document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});var id=i.getAttribute('data-filter');if(paged[id]){var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=paged[id].all.length+' shown';}else apply(id);});
-document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});
+document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});}
+if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',ready);else ready();
 })();`;
 
 export const STYLE = `
@@ -421,8 +428,8 @@ export function renderHtmlReport(report: ReportInput): string {
 }
 
 /**
- * report.html in pieces, the pages streamed: the sections, then the pages as two JSON data blocks (the rows,
- * read on load; the details, read when first opened), then the Lighthouse sample and our one script.
+ * report.html in pieces, the pages streamed: the sections, the rows data block, our one script (which renders the
+ * first rows at once), the details data block (read when a detail is first opened), then the Lighthouse sample.
  */
 export function* htmlReportChunks(report: ReportInput): Generator<string> {
   const s = report.scores;
@@ -469,7 +476,6 @@ ${peopleSection(report)}
   yield* dataBlocks(report.pages, report.issues, sampled);
   yield `${lighthouseTable(sampled)}
 </main>
-<script>${SCRIPT}</script>
 </body></html>
 `;
 }

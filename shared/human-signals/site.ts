@@ -60,12 +60,15 @@ const PURCHASE_PAGE_SHARE = 0.5;
 /** The page audits the people audits read. */
 const PEOPLE_PAGE_AUDITS = new Set(['author-byline', 'content-dates', 'contact-paths', 'customer-voice', 'organization-identity']);
 
+/** What the people audits read of a page audit. */
+type PeopleAudit = Pick<AuditResult, 'id' | 'score' | 'scoreDisplayMode' | 'displayValue' | 'items'>;
+
 /** What the people audits read of a page: a page result is one; peoplePageOf keeps only that of one. */
 export interface PeoplePage {
   url: string;
   status: number;
   fetchError: string | null;
-  audits: AuditResult[];
+  audits: PeopleAudit[];
   stageProfile: { purchase: number } | null;
 }
 
@@ -75,12 +78,15 @@ export function peoplePageOf(p: PageResult): PeoplePage {
     url: p.url,
     status: p.status,
     fetchError: p.fetchError,
-    audits: p.audits.filter((a) => PEOPLE_PAGE_AUDITS.has(a.id)),
+    // Only the organisation's items are listed site-wide.
+    audits: p.audits
+      .filter((a) => PEOPLE_PAGE_AUDITS.has(a.id))
+      .map((a) => ({ id: a.id, score: a.score, scoreDisplayMode: a.scoreDisplayMode, displayValue: a.displayValue, items: a.id === 'organization-identity' ? a.items : [] })),
     stageProfile: p.stageProfile ? { purchase: p.stageProfile.purchase } : null,
   };
 }
 
-function audit(p: PeoplePage, id: string): AuditResult | undefined {
+function audit(p: PeoplePage, id: string): PeopleAudit | undefined {
   return p.audits.find((a) => a.id === id);
 }
 
@@ -109,7 +115,7 @@ export function humanSignalSiteAudits(input: HumanSiteInput): { audits: AuditRes
 }
 
 function summary(pages: PeoplePage[]): AuditResult {
-  const row = (signal: string, id: string, found: (a: AuditResult) => boolean): AuditItem => {
+  const row = (signal: string, id: string, found: (a: PeopleAudit) => boolean): AuditItem => {
     const checked = pages.filter((p) => {
       const a = audit(p, id);
       return a && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'error';

@@ -126,7 +126,7 @@ describe('report.html of the demo crawl', () => {
     const html = renderHtmlReport({ ...report, pages: [{ ...report.pages[0], url: 'https://hostile.example/a/', title }] });
     const $ = load(html);
     // The two data blocks and our script, nothing else; the block parses back to the title as written.
-    expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'application/json', 'code']);
+    expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'code', 'application/json']);
     expect(JSON.parse($('#zmot-rows').text()).pages[0][1]).toBe(title);
     const file = path.join(path.dirname(SCREENSHOT), 'report-hostile-title.html');
     await writeFile(file, html);
