@@ -270,6 +270,17 @@ export class Bm25Index<T> {
     }
     const stamp = ++s.epoch;
     let nTouched = 0;
+    // Adds one group's contribution to a document's sum (the first time this search meets it, from 0).
+    const add = (d: number, tf: number, idf: number): void => {
+      // The same expression, in the same order, as scoreOf: the same float.
+      const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
+      if (seen[d] !== stamp) {
+        seen[d] = stamp;
+        acc[d] = 0;
+        touched[nTouched++] = d;
+      }
+      acc[d] += c;
+    };
     for (const g of groups) {
       const terms: number[] = [];
       for (const t of g.terms) {
@@ -280,18 +291,7 @@ export class Bm25Index<T> {
       const idf = this.idf(g);
       if (terms.length === 1) {
         const end = start[terms[0] + 1];
-        for (let p = start[terms[0]]; p < end; p++) {
-          const d = ids[p];
-          const tf = tfs[p];
-          // The same expression, in the same order, as scoreOf: the same float.
-          const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
-          if (seen[d] !== stamp) {
-            seen[d] = stamp;
-            acc[d] = 0;
-            touched[nTouched++] = d;
-          }
-          acc[d] += c;
-        }
+        for (let p = start[terms[0]]; p < end; p++) add(ids[p], tfs[p], idf);
         continue;
       }
       // Synonyms: each document's best term frequency among the group's terms, then its contribution.
@@ -309,17 +309,7 @@ export class Bm25Index<T> {
           } else if (tf > gtf[d]) gtf[d] = tf;
         }
       }
-      for (let k = 0; k < nGroup; k++) {
-        const d = group[k];
-        const tf = gtf[d];
-        const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
-        if (seen[d] !== stamp) {
-          seen[d] = stamp;
-          acc[d] = 0;
-          touched[nTouched++] = d;
-        }
-        acc[d] += c;
-      }
+      for (let k = 0; k < nGroup; k++) add(group[k], gtf[group[k]], idf);
     }
     return this.topOf(touched, nTouched, acc, limit);
   }
