@@ -7,7 +7,9 @@
  */
 import { ASSOCIATION_DATA } from './associations-data.ts';
 
-let table: ReadonlyMap<string, number> = new Map(Object.entries(ASSOCIATION_DATA));
+// Built on first use, not at import: a crawl without the re-ranker (a site's pages, no sentence model) never reads it.
+let table: ReadonlyMap<string, number> | null = null;
+const current = (): ReadonlyMap<string, number> => (table ??= new Map(Object.entries(ASSOCIATION_DATA)));
 
 /** The key of a (question stem, passage stem) pair. */
 export function pairKey(questionTerm: string, passageTerm: string): string {
@@ -16,13 +18,14 @@ export function pairKey(questionTerm: string, passageTerm: string): string {
 
 /** Mean over the question's stems of its strongest association with one of the passage's stems (0 when none). */
 export function associationOf(questionTerms: readonly string[], passageTerms: readonly string[]): number {
-  if (!questionTerms.length || !passageTerms.length || !table.size) return 0;
+  const pairs = current();
+  if (!questionTerms.length || !passageTerms.length || !pairs.size) return 0;
   const own = [...new Set(passageTerms)];
   let sum = 0;
   for (const a of questionTerms) {
     let best = 0;
     for (const b of own) {
-      const v = table.get(pairKey(a, b));
+      const v = pairs.get(pairKey(a, b));
       if (v !== undefined && v > best) best = v;
     }
     sum += best;
@@ -32,7 +35,7 @@ export function associationOf(questionTerms: readonly string[], passageTerms: re
 
 /** The fit's hook: scores with another table (a cross-fitting fold's), returning the one it replaces. */
 export function useAssociations(next: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
-  const prev = table;
+  const prev = current();
   table = next;
   return prev;
 }
