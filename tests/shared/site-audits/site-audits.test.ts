@@ -65,6 +65,37 @@ describe('simhash64', () => {
     expect(hammingDistance(simhash64(a)!, simhash64(edited)!)).toBeLessThanOrEqual(3);
     expect(hammingDistance(simhash64(a)!, simhash64(b)!)).toBeGreaterThan(10);
   });
+
+  it('gives the fingerprint of the plain definition (3-word shingles joined by a space, two FNV-1a halves, majority vote per bit)', () => {
+    // The definition written the slow, obvious way: fingerprints stored by older crawls stay comparable.
+    const fnv = (s: string, basis: number) => {
+      let h = basis >>> 0;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const plain = (text: string) => {
+      const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const votes = new Array<number>(64).fill(0);
+      for (let i = 0; i < Math.max(1, w.length - 2); i++) {
+        const shingle = w.slice(i, i + 3).join(' ');
+        const [lo, hi] = [fnv(shingle, 0x811c9dc5), fnv(shingle, 0x01000193 ^ 0x5bd1e995)];
+        for (let b = 0; b < 32; b++) {
+          votes[b] += (lo >>> b) & 1 ? 1 : -1;
+          votes[32 + b] += (hi >>> b) & 1 ? 1 : -1;
+        }
+      }
+      let bits = '';
+      for (let b = 63; b >= 0; b--) bits += votes[b] > 0 ? '1' : '0';
+      return BigInt(`0b${bits}`).toString(16).padStart(16, '0');
+    };
+    for (const text of [prose(3, 400), prose(4, 7), 'one', 'one two', 'Ünïcode wörds, ça va: 日本語 テキスト 42 😀 end', `${prose(5, 50)} ${'repeated words '.repeat(30)}`]) {
+      expect(simhash64(text)).toBe(plain(text));
+    }
+  });
 });
 
 describe('runSiteAudits', () => {
