@@ -10,13 +10,16 @@
  *
  * Options: --pages N (5000) --sites real,small --reps N (3) --concurrency N (8)
  *          --only zmot,crawlee,crawlee-memory[,linkinator] --timeout-min N (20, per tool run)
- *          --big N (0: a crawl + report of N real-sized pages, zmot alone, RSS sampled over the run)
+ *          --big N (0: a crawl + report of N real-sized pages end to end, zmot alone: wall time per phase — crawl,
+ *            page pass and site audits, scoring, writing the reports —, RSS sampled over the whole run, store and
+ *            report sizes, written to BENCHMARKS.md's "End to end at scale" section; alone unless --sites is given;
+ *            --timeout-min applies to each of its two processes)
  *          --cpu-prof (one extra zmot crawl of the real site under --cpu-prof; profile summary printed)
  *          --ref <commit> [--ref-dir <dir>] (an older build of zmot as one more tool, `zmot-ref`, in the same
  *            interleaved runs: bench/ref-build.ts checks it out and installs it once)
  *          --no-write
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,14 +34,17 @@ const ZMOT_BIN = path.join(ROOT, 'crawler/bin/zmot.js');
 const BENCHMARKS = path.join(ROOT, 'BENCHMARKS.md');
 const SECTION_START = '<!-- crawl-speed:start -->';
 const SECTION_END = '<!-- crawl-speed:end -->';
+const BIG_START = '<!-- crawl-big:start -->';
+const BIG_END = '<!-- crawl-big:end -->';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i !== -1 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 const PAGES = Number(arg('pages', '5000'));
-const SITES = arg('sites', 'real,small').split(',') as Array<'real' | 'small'>;
 const BIG = Number(arg('big', '0'));
+// --big runs alone unless --sites asks for the speed comparison too.
+const SITES = (process.argv.includes('--sites') || !BIG ? arg('sites', 'real,small').split(',') : []) as Array<'real' | 'small'>;
 const CONCURRENCY = Number(arg('concurrency', '8'));
 const REPS = Number(arg('reps', '3'));
 const REF_ARGS = refArgs();
@@ -119,7 +125,7 @@ function procCpuMs(pid: number): number | null {
 }
 
 /** Runs a child process, sampling its RSS (and its peak, VmHWM) and its CPU time every 100 ms until it exits. */
-function measure(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Measured> {
+function measure(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT, opts: { timeoutMs?: number; onStderr?: (chunk: string) => void; onSample?: (s: Sample) => void } = {}): Promise<Measured> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -129,6 +135,7 @@ function measure(command: string, args: string[], env: Record<string, string> = 
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c: Buffer) => {
       stderr += c;
+      opts.onStderr?.(c.toString());
       for (const m of c.toString().matchAll(/crawled (\d+) ·/g)) progress.push({ t: performance.now() - t0, pages: Number(m[1]) });
       if (stderr.length > 1_000_000) stderr = stderr.slice(-100_000);
     });
@@ -139,13 +146,15 @@ function measure(command: string, args: string[], env: Record<string, string> = 
     const killer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, TOOL_TIMEOUT_MS);
+    }, opts.timeoutMs ?? TOOL_TIMEOUT_MS);
     const timer = setInterval(() => {
       const s = child.pid ? procStatus(child.pid) : null;
       if (!s) return;
       peakKb = Math.max(peakKb, s.hwmKb, s.rssKb);
       cpuMs = procCpuMs(child.pid!) ?? cpuMs;
-      samples.push({ t: performance.now() - t0, rssMb: s.rssKb / 1024 });
+      const sample = { t: performance.now() - t0, rssMb: s.rssKb / 1024 };
+      samples.push(sample);
+      opts.onSample?.(sample);
     }, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
@@ -197,12 +206,12 @@ function lastJsonLine(stdout: string): Record<string, unknown> {
   }
 }
 
-async function runZmot(origin: string, pages: number, outDir: string, opts: { json?: boolean; nodeArgs?: string[]; ref?: RefBuild } = {}): Promise<{ result: ToolResult; measured: Measured }> {
+async function runZmot(origin: string, pages: number, outDir: string, opts: { json?: boolean; nodeArgs?: string[]; ref?: RefBuild; measure?: Parameters<typeof measure>[4] } = {}): Promise<{ result: ToolResult; measured: Measured }> {
   const json = opts.json ?? true;
   // An older build (--ref) runs from its own worktree; its `zmot crawl` takes the same flags back to fc945cd.
   const args = [...(opts.nodeArgs ?? []), opts.ref?.bin ?? ZMOT_BIN, 'crawl', `${origin}/`, '--out', outDir, '--max-pages', String(pages), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'];
   if (json) args.push('--json');
-  const m = await measure(process.execPath, args, {}, opts.ref?.dir ?? ROOT);
+  const m = await measure(process.execPath, args, {}, opts.ref?.dir ?? ROOT, opts.measure);
   if (m.code !== 0) throw new Error(`zmot crawl${opts.ref ? ` @ ${opts.ref.short}` : ''} failed (${m.code}): ${m.stderr.slice(-800)}`);
   let fetched: number;
   let crawlMs: number;
@@ -239,15 +248,6 @@ const refLabel = (ref: RefBuild) => `zmot crawl @ ${ref.short} (older build)`;
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-/** RSS at a given number of pages, from the progress lines and the RSS samples (nearest in time). */
-function rssAtPages(m: Measured, pages: number): number | null {
-  const point = m.progress.find((p) => p.pages >= pages);
-  if (!point) return null;
-  let best: Sample | null = null;
-  for (const s of m.samples) if (!best || Math.abs(s.t - point.t) < Math.abs(best.t - point.t)) best = s;
-  return best ? best.rssMb : null;
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
@@ -394,6 +394,136 @@ async function cpuProfile(tmp: string): Promise<string> {
   }
 }
 
+/**
+ * `--big N`: N real-sized pages end to end, zmot alone — `zmot crawl --no-report`, then the report built from
+ * the store (bench/big-report.ts: the calls `zmot report` makes, each step timed) — with the RSS of whichever
+ * process is running sampled over the whole run, the store's and the reports' sizes. Logs a line every 30 s
+ * (a partial figure if the run is stopped).
+ */
+async function bigRun(tmp: string): Promise<string> {
+  const loadsAt: Array<{ t: number; load: number }> = [];
+  const timeline: Array<{ t: number; phase: string; pages: number; rssMb: number }> = [];
+  const t0 = performance.now();
+  let phase = 'crawl';
+  let pages = 0;
+  let peakSoFar = 0;
+  let lastLog = 0;
+  const onSample = (offset: number) => (s: Sample) => {
+    const t = offset + s.t;
+    peakSoFar = Math.max(peakSoFar, s.rssMb);
+    // One point a second is plenty for the table and keeps a multi-hour run's timeline small.
+    if (!timeline.length || t - timeline.at(-1)!.t >= 1000) timeline.push({ t, phase, pages, rssMb: s.rssMb });
+    if (t - lastLog >= 30_000) {
+      lastLog = t;
+      const load = os.loadavg()[0];
+      loadsAt.push({ t, load });
+      process.stderr.write(`[big ${new Date().toISOString().slice(11, 19)} +${fmt(t / 1000)} s] ${phase}: ${pages.toLocaleString('en-US')} pages crawled, RSS ${fmt(s.rssMb)} MB (peak so far ${fmt(peakSoFar)} MB), load ${load.toFixed(1)}\n`);
+    }
+  };
+  const loadStart = os.loadavg()[0];
+  const site = await startSite(BIG, 'real');
+  const dir = path.join(tmp, 'zmot-big');
+  const timeoutMs = TOOL_TIMEOUT_MS;
+  let crawl: Measured;
+  try {
+    process.stderr.write(`Crawling ${BIG} real-sized pages with zmot (concurrency ${CONCURRENCY}), then building the reports…\n`);
+    crawl = await measure(
+      process.execPath,
+      [ZMOT_BIN, 'crawl', `${site.origin}/`, '--out', dir, '--max-pages', String(BIG + 10), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'],
+      {},
+      ROOT,
+      { timeoutMs, onSample: onSample(0), onStderr: (c) => { for (const m of c.matchAll(/crawled (\d+) ·/g)) pages = Number(m[1]); } },
+    );
+  } finally {
+    site.stop();
+  }
+  const done = /Crawl (?:finished|interrupted): (\d+) page\(s\) in ([\d.]+)s/.exec(crawl.stdout);
+  const crawled = done ? Number(done[1]) : pages;
+  pages = crawled;
+  const crawlS = done ? Number(done[2]) : crawl.wallMs / 1000;
+  const storeBytes = duBytes(dir);
+  const htmlBytes = htmlBytesOf(dir);
+  const crawlOk = crawl.code === 0 && !crawl.timedOut;
+
+  const reportStart = performance.now() - t0;
+  const marks: Array<{ phase: string; ms: number }> = [];
+  let report: Measured | null = null;
+  if (crawlOk) {
+    phase = 'report: page pass';
+    const next: Record<string, string> = { pages: 'report: site audits', 'site-audits': 'report: scoring', scoring: 'report: writing' };
+    report = await measure(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/big-report.ts'), dir], {}, ROOT, {
+      timeoutMs,
+      onSample: onSample(reportStart),
+      onStderr: (c) => {
+        for (const line of c.split('\n')) {
+          if (!line.startsWith('{"phase"')) continue;
+          const m = JSON.parse(line) as { phase: string; ms: number };
+          marks.push(m);
+          phase = next[m.phase] ?? phase;
+        }
+      },
+    });
+  }
+  const totalMs = performance.now() - t0;
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('crawl.sqlite')).map((f) => ({ f, bytes: statSync(path.join(dir, f)).size })) : [];
+  await rm(dir, { recursive: true, force: true });
+
+  // Phases: wall time and the highest RSS sampled in it.
+  const at = (name: string) => marks.find((m) => m.phase === name)?.ms;
+  const spans: Array<{ name: string; from: number; to: number; hwm?: number }> = [{ name: `crawl (\`zmot crawl --no-report\`, ${crawled.toLocaleString('en-US')} pages, ${fmt(crawled / crawlS, 1)} pages/s)`, from: 0, to: crawl.wallMs, hwm: crawl.peakRssMb }];
+  if (report) {
+    const bounds = [0, at('pages'), at('site-audits'), at('scoring'), at('written')];
+    const names = ['report: page pass (every page re-audited from the store)', 'report: site audits', 'report: scoring (every question of the default config)', 'report: writing JSON, HTML, CSV, Markdown'];
+    names.forEach((name, k) => {
+      const from = bounds[k];
+      const to = bounds[k + 1];
+      if (from !== undefined && to !== undefined) spans.push({ name, from: reportStart + from, to: reportStart + to });
+    });
+  }
+  const peakIn = (from: number, to: number) => {
+    const inSpan = timeline.filter((p) => p.t >= from && p.t <= to).map((p) => p.rssMb);
+    return inSpan.length ? Math.max(...inSpan) : NaN;
+  };
+  const phaseRows = spans.map((s) => `| ${s.name} | ${fmt((s.to - s.from) / 1000)} | ${fmt(peakIn(s.from, s.to))}${s.hwm ? ` (VmHWM ${fmt(s.hwm)})` : ''} |`);
+  if (report) phaseRows.push(`| report process (\`zmot report\`'s calls, bench/big-report.ts), whole | ${fmt(report.wallMs / 1000)} | VmHWM ${fmt(report.peakRssMb)} |`);
+  phaseRows.push(`| **end to end** | **${fmt(totalMs / 1000)}** | **${fmt(Math.max(crawl.peakRssMb, report?.peakRssMb ?? 0))}** |`);
+
+  // RSS over the run: 24 evenly spaced points.
+  const points = Array.from({ length: 24 }, (_, k) => timeline[Math.min(timeline.length - 1, Math.round(((k + 1) * (timeline.length - 1)) / 24))]).filter(Boolean);
+  const crawlPoints = [0.25, 0.5, 0.75, 1].map((f) => {
+    const target = Math.round(crawled * f);
+    // The last progress line comes up to 2 s before the end: 100% is the crawl's last sample.
+    const p = f === 1 ? timeline.filter((x) => x.phase === 'crawl').at(-1) : timeline.find((x) => x.phase === 'crawl' && x.pages >= target);
+    return `${target.toLocaleString('en-US')} pages: ${p ? fmt(p.rssMb) : '–'} MB`;
+  });
+  const loads = loadsAt.map((l) => l.load);
+  const status = !crawlOk
+    ? `**The crawl did not finish** (${crawl.timedOut ? `stopped at the ${timeoutMs / 60_000}-minute limit` : `exit ${crawl.code}: ${crawl.stderr.trim().split('\n').pop()}`}): ${crawled.toLocaleString('en-US')} pages crawled; no report built.`
+    : report && report.code !== 0
+      ? `**The report did not finish** (${report.timedOut ? `stopped at the ${timeoutMs / 60_000}-minute limit` : `exit ${report.code}: ${report.stderr.trim().split('\n').pop()}`}).`
+      : '';
+  return [
+    `## End to end at scale: ${BIG.toLocaleString('en-US')} real-sized pages (issue 12)`,
+    '',
+    `Command: \`npm run bench:crawl -- ${process.argv.slice(2).join(' ')}\`. Measured ${new Date().toISOString().slice(0, 16)} UTC at ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; **shared machine: 1-minute load average ${loadStart.toFixed(1)} at the start, ${loads.length ? `${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)} (median ${fmt(median(loads), 1)}) over the run` : '—'}** (other engineers' builds and tests), so the times are this load's, not an idle machine's.`,
+    '',
+    `The generated real-sized site (bench/fixtures-site/real-site.ts, ~92 KB pages) served on 127.0.0.1 by its own process (not counted); \`zmot crawl <origin>/ --no-report --max-depth 50 --concurrency ${CONCURRENCY}\` (full pipeline, page workers, store), then the report built from the store by bench/big-report.ts — the calls \`zmot report\` makes (buildStreamedReport, writeReports), each step's end timed — in its own process. RSS of the running process (worker threads included) sampled from /proc every 100 ms (kept once a second); peak = the highest sample in a phase, VmHWM for a whole process. Our own generated data.`,
+    ...(status ? ['', status] : []),
+    '',
+    '| phase | wall (s) | peak RSS (MB) |',
+    '|---|---:|---:|',
+    ...phaseRows,
+    '',
+    `Store: ${mb(storeBytes)} MB on disk for ${crawled.toLocaleString('en-US')} pages${htmlBytes ? ` (${fmt((100 * storeBytes) / htmlBytes, 1)}% of the ${mb(htmlBytes)} MB of HTML downloaded)` : ''}. Reports: ${files.length ? files.map((x) => `${x.f} ${mb(x.bytes)} MB`).join(', ') : 'none'}.`,
+    '',
+    `Crawl RSS as the pages grow (flat = the crawl holds no per-page state): ${crawlPoints.join(', ')}.`,
+    '',
+    '| time (s) | phase | pages crawled | RSS (MB) |',
+    '|---:|---|---:|---:|',
+    ...points.map((p) => `| ${fmt(p.t / 1000)} | ${p.phase} | ${p.pages.toLocaleString('en-US')} | ${fmt(p.rssMb)} |`),
+  ].join('\n');
+}
+
 async function main() {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'zmot-bench-'));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -405,42 +535,15 @@ async function main() {
 
   let reportLine = '';
   const realZmot = path.join(tmp, `${SITES[0]}-zmot-${REPS - 1}`);
-  if (ONLY.includes('zmot') && existsSync(realZmot)) {
+  if (SITES.length && ONLY.includes('zmot') && existsSync(realZmot)) {
     // Building the report is a separate step (`zmot report`): timed on its own for completeness.
     const m = await measure(process.execPath, [ZMOT_BIN, 'report', realZmot, '--json']);
     if (m.code === 0) reportLine = `Building the reports afterwards (\`zmot report\` on the ${SITES[0]}-page crawl: JSON, HTML, CSV, Markdown; site audits and scoring): ${fmt(m.wallMs / 1000, 1)} s wall, peak ${fmt(m.peakRssMb)} MB.`;
   }
-  const refSection = REF && ONLY.includes('zmot') && ONLY.includes('zmot-ref') ? await reportAndDemoAgainstRef(REF, tmp) : '';
+  const refSection = SITES.length && REF && ONLY.includes('zmot') && ONLY.includes('zmot-ref') ? await reportAndDemoAgainstRef(REF, tmp) : '';
   const profile = CPU_PROF ? await cpuProfile(tmp) : '';
 
-  let bigSection = '';
-  if (BIG > 0) {
-    const big = await startSite(BIG, 'real');
-    try {
-      process.stderr.write(`Crawling ${BIG} real-sized pages with zmot, then building the report…\n`);
-      const dir = path.join(tmp, 'zmot-big');
-      const { result, measured } = await runZmot(big.origin, BIG + 10, dir, { json: false });
-      const report = await measure(process.execPath, [ZMOT_BIN, 'report', dir, '--json']);
-      // Progress lines come every 2 s; the last one stands for the end of the crawl (RSS after it is the shutdown).
-      const lastLine = measured.progress.at(-1)?.pages ?? result.pages;
-      const marks = [...[0.1, 0.25, 0.5, 0.75].map((f) => Math.round(result.pages * f)), lastLine];
-      const rows = marks.map((p) => `| ${p.toLocaleString('en-US')} | ${rssAtPages(measured, p) !== null ? fmt(rssAtPages(measured, p)!) : '–'} |`);
-      const firstHalfPeak = Math.max(...measured.samples.filter((s) => s.t <= measured.wallMs / 2).map((s) => s.rssMb));
-      const secondHalfPeak = Math.max(...measured.samples.filter((s) => s.t > measured.wallMs / 2).map((s) => s.rssMb));
-      bigSection = [
-        `### End to end on ${BIG.toLocaleString('en-US')} real-sized pages (\`--big ${BIG}\`, zmot alone)`,
-        '',
-        `Crawl: ${result.pages.toLocaleString('en-US')} pages in ${fmt(result.crawlMs / 1000)} s (${fmt(result.pagesPerSecond, 1)} pages/s); peak RSS ${fmt(result.peakRssMb)} MB (first half of the run ${fmt(firstHalfPeak)} MB, second half ${fmt(secondHalfPeak)} MB); store ${mb(result.diskBytes)} MB for ${mb(result.htmlBytes)} MB of HTML. ` +
-          (report.code === 0 ? `Report (\`zmot report\`: scoring, site audits, every format): ${fmt(report.wallMs / 1000)} s wall, peak RSS ${fmt(report.peakRssMb)} MB.` : `Report failed (exit ${report.code}): ${report.stderr.split('\n')[0]}`),
-        '',
-        '| pages crawled | RSS (MB) |',
-        '|---:|---:|',
-        ...rows,
-      ].join('\n');
-    } finally {
-      big.stop();
-    }
-  }
+  const bigSection = BIG > 0 ? await bigRun(tmp) : '';
   await rm(tmp, { recursive: true, force: true });
 
   const label = { real: 'Real-sized pages (main case)', small: 'Small pages (second row)' };
@@ -467,18 +570,32 @@ async function main() {
     '',
     profile,
     '',
-    bigSection,
     SECTION_END,
   ].join('\n');
-  process.stdout.write(`\n${section}\n`);
-  if (WRITE) {
-    const current = existsSync(BENCHMARKS) ? await readFile(BENCHMARKS, 'utf8') : '# Benchmarks\n';
-    const start = current.indexOf(SECTION_START);
-    const end = current.indexOf(SECTION_END);
-    const next = start !== -1 && end !== -1 ? `${current.slice(0, start)}${section}${current.slice(end + SECTION_END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-    await writeFile(BENCHMARKS, next);
-    process.stderr.write(`Written to ${BENCHMARKS}\n`);
+  if (SITES.length) {
+    process.stdout.write(`\n${section}\n`);
+    if (WRITE) await writeSection(SECTION_START, SECTION_END, section, null);
   }
+  if (bigSection) {
+    const big = `${BIG_START}\n${bigSection}\n${BIG_END}`;
+    process.stdout.write(`\n${big}\n`);
+    if (WRITE) await writeSection(BIG_START, BIG_END, big, SECTION_END);
+  }
+}
+
+/** Replaces the section between its markers in BENCHMARKS.md; a new one goes after `after` (or at the end). */
+async function writeSection(startMark: string, endMark: string, section: string, after: string | null): Promise<void> {
+  const current = existsSync(BENCHMARKS) ? await readFile(BENCHMARKS, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(startMark);
+  const end = current.indexOf(endMark);
+  let next: string;
+  if (start !== -1 && end !== -1) next = `${current.slice(0, start)}${section}${current.slice(end + endMark.length)}`;
+  else if (after && current.includes(after)) {
+    const at = current.indexOf(after) + after.length;
+    next = `${current.slice(0, at)}\n\n${section}${current.slice(at)}`;
+  } else next = `${current.trimEnd()}\n\n${section}\n`;
+  await writeFile(BENCHMARKS, next);
+  process.stderr.write(`Written to ${BENCHMARKS}\n`);
 }
 
 await main();

@@ -218,6 +218,8 @@ export interface BuildReportOptions {
    * `--semantic`): about a second to load, then the model reads the question and its best passages.
    */
   semantic?: boolean;
+  /** Told as each step ends (the page pass, the site audits, scoring): what the `--big` benchmark times. */
+  onPhase?: (phase: 'pages' | 'site-audits' | 'scoring') => void;
 }
 
 /** A report whose pages are on disk, streamed back to each writer; close() removes them. */
@@ -307,8 +309,10 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
       people[i] = peoplePageOf(page);
     }
   }
+  options.onPhase?.('pages');
   const sitemapUrls = [...store.sitemapUrls()];
   const site = await runSiteAuditsAdapter({ startUrl, pages: sitePages, links, sitemapUrls });
+  options.onPhase?.('site-audits');
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
   const { questions } = await questionsForConfig(config, process.cwd());
   // The same pages in the same order, their results as audited above (read back, not audited a third time).
@@ -340,6 +344,7 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
     similarity = await similarityFor(model.embed, first.asked);
   }
   const scoring = scoreSite({ config, questions, pages: scoredPages(), similarity });
+  options.onPhase?.('scoring');
 
   // Answer-engine readiness of the site: which crawlers may read the pages that answer, and /llms.txt.
   // The page that best answers each question (the one the report shows), however well it answers.
