@@ -20,8 +20,8 @@ interface CpuProfile {
 /** Where a source file belongs: our code by folder, dependencies by package. */
 function areaOf(url: string): string {
   if (!url) return '(native / V8)';
-  // The page worker's own code (crawler/ and shared/) runs from one esbuild bundle (crawler/crawl/worker-bundle.ts).
-  if (url.includes('/.cache/zmot/')) return 'page worker bundle (crawler/, shared/)';
+  // Our code (crawler/ and shared/) runs from esbuild bundles: the CLI's (crawler/bin/cli-bundle.js) and the page worker's (crawler/crawl/worker-bundle.ts).
+  if (url.includes('/.cache/zmot/')) return url.includes('/.cache/zmot/cli-') ? 'CLI bundle (crawler/, shared/; ZMOT_NO_BUNDLE=1 names the files)' : 'page worker bundle (crawler/, shared/)';
   const nm = url.lastIndexOf('node_modules/');
   if (nm !== -1) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');

@@ -5,7 +5,8 @@
  * Built with esbuild (our sources bundled, packages left as imports) into node_modules/.cache/zmot/, and
  * rebuilt whenever a source it was built from changes: the manifest beside it holds a hash of every input
  * file's content, checked before each use. Anything that goes wrong (no esbuild, a read-only folder, a
- * failed build) returns null and the caller falls back to loading the TypeScript through tsx.
+ * failed build) returns null and the caller falls back to loading the TypeScript through tsx. The CLI itself
+ * runs from a bundle built the same way (crawler/bin/cli-bundle.js).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -28,8 +28,11 @@ describe('zmot CLI exit codes', () => {
     }
   });
 
-  it('exits 2 with one line for a missing file', async () => {
-    expectOneLineError(await zmot(['page', 'no/such/page.html']), /no such file: no\/such\/page\.html/);
+  it('exits 2 with one line for a missing file, from its bundle and from its TypeScript through tsx alike', async () => {
+    // ZMOT_NO_BUNDLE: what runs when the bundle (crawler/bin/cli-bundle.js) cannot be built.
+    const [bundled, typescript] = await Promise.all([zmot(['page', 'no/such/page.html']), zmot(['page', 'no/such/page.html'], { env: { ZMOT_NO_BUNDLE: '1' } })]);
+    expectOneLineError(bundled, /no such file: no\/such\/page\.html/);
+    expectOneLineError(typescript, /no such file: no\/such\/page\.html/);
   });
 
   it('exits 2 with one line for a bad URL', async () => {
