@@ -1,22 +1,27 @@
 /**
  * Per-page pipeline cost against parsing alone, on the same real-sized pages in the same run:
- * `npx tsx bench/pipeline.ts [--pages 300] [--rounds 3] [--cpu-prof-dir DIR] [--no-write]`.
+ * `npx tsx bench/pipeline.ts [--pages 300] [--rounds 3] [--baseline REF] [--cpu-prof-dir DIR] [--no-write]`.
  *
  * Pages come from bench/fixtures-site/real-site.ts (~92 KB each). Each round times, page by page,
  *  - htmlparser2's `parseDocument` (the parse-only reference the issue names),
  *  - `processPage`: what a crawl worker does per page (decode, parse, extract artifacts, every page
  *    audit, stage profile, site summary, links, packing for the store),
  * and splits processPage into its stages. CPU time (process.cpuUsage), medians over rounds; the ratio is
- * pipeline ÷ parse-only.
+ * pipeline ÷ parse-only. With `--baseline REF`, the same pipeline at another commit (its shared/ and crawler/,
+ * extracted from git into bench/.work) runs on the same pages in the same rounds, and its output must be
+ * identical: "before / after" is a same-run ratio, not two runs on a shared machine.
  * Writes the "Pipeline vs parse-only" section of BENCHMARKS.md.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'htmlparser2';
 import { realPageHtml } from './fixtures-site/real-site.ts';
 import { pagePath } from './fixtures-site/site.ts';
@@ -43,6 +48,34 @@ const PAGES = Number(arg('pages', '300'));
 const ROUNDS = Number(arg('rounds', '3'));
 const PROF_DIR = arg('cpu-prof-dir', '');
 const WRITE = !process.argv.includes('--no-write');
+const BASELINE = arg('baseline', '');
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+interface Peer {
+  processPage: typeof processPage;
+  extractArtifacts: typeof extractArtifacts;
+  pageResultFrom: typeof pageResultFrom;
+  pipeline: typeof ctx.pipeline;
+}
+/** The page pipeline at another commit: its shared/ and crawler/ from git, in bench/.work (packages from ours). */
+async function baselinePeer(ref: string): Promise<Peer> {
+  const git = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: ROOT, encoding: 'utf8' });
+  const sha = git(`git rev-parse --short "${ref}"`).stdout.trim();
+  if (!sha) throw new Error(`--baseline: unknown commit ${ref}`);
+  const dir = path.join(ROOT, 'bench', '.work', `pipeline-baseline-${sha}`);
+  if (!existsSync(path.join(dir, 'crawler', 'crawl', 'page-processor.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const r = git(`git archive "${sha}" shared crawler | tar -x -C "${dir}"`);
+    if (r.status !== 0) throw new Error(`cannot extract ${ref}'s shared/ and crawler/: ${r.stderr}`);
+  }
+  const load = async <T,>(file: string) => (await import(pathToFileURL(path.join(dir, file)).href)) as T;
+  const pp = await load<{ processPage: typeof processPage }>('crawler/crawl/page-processor.ts');
+  const ex = await load<{ extractArtifacts: typeof extractArtifacts }>('shared/extract/index.ts');
+  const pl = await load<{ pageResultFrom: typeof pageResultFrom }>('shared/pipeline.ts');
+  const po = await load<{ pagePipelineOptions: typeof pagePipelineOptions }>('crawler/pipeline-options.ts');
+  return { processPage: pp.processPage, extractArtifacts: ex.extractArtifacts, pageResultFrom: pl.pageResultFrom, pipeline: po.pagePipelineOptions() };
+}
 
 const origin = 'http://127.0.0.1:8080';
 const total = 5000;
@@ -57,6 +90,7 @@ const ctx: ProcessorContext = {
   queueCanonicals: true,
   queueHreflang: true,
 };
+const peer = BASELINE ? await baselinePeer(BASELINE) : null;
 const jobOf = (k: number): PageJob => {
   const url = `${origin}${pagePath(Math.floor((k * total) / PAGES))}`;
   return {
@@ -71,6 +105,8 @@ const jobOf = (k: number): PageJob => {
  * processes hold the core (the machine is shared), and it counts the GC's helper threads, which work for `fn`.
  */
 function timeEach(fn: (k: number) => void): number {
+  // Garbage left by the step before is collected first, outside the timing, so that its cost is not charged to this one.
+  gc();
   const c0 = process.cpuUsage();
   for (let k = 0; k < PAGES; k++) fn(k);
   const c = process.cpuUsage(c0);
@@ -79,13 +115,26 @@ function timeEach(fn: (k: number) => void): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const inputOf = (k: number) => ({ url: jobOf(k).url, status: 200, headers: jobOf(k).headers, html: htmls[k], depth: 2 });
 // Warm-up: JIT both paths before measuring.
 for (let k = 0; k < Math.min(30, PAGES); k++) {
   parseDocument(htmls[k]);
   processPage(jobOf(k), ctx);
+  peer?.processPage(jobOf(k), { ...ctx, pipeline: peer.pipeline });
+}
+if (peer) {
+  // The peer must produce the same page: artifacts and result, byte for byte.
+  let differ = 0;
+  for (let k = 0; k < PAGES; k++) {
+    const a = extractArtifacts(inputOf(k));
+    const b = peer.extractArtifacts(inputOf(k));
+    if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(pageResultFrom(a, ctx.pipeline)) !== JSON.stringify(peer.pageResultFrom(b, peer.pipeline))) differ++;
+  }
+  process.stderr.write(`baseline ${BASELINE}: ${differ} of ${PAGES} pages with different artifacts or results\n`);
+  if (differ) process.exit(1);
 }
 
-const keys = ['parseOnly', 'pipeline', 'decode', 'parse', 'parse5', 'extract', 'audits', 'stageProfile', 'pack'] as const;
+const keys = ['parseOnly', 'pipeline', 'decode', 'parse', 'parse5', 'extract', 'audits', 'stageProfile', 'pack', 'core', 'peerPipeline', 'peerCore'] as const;
 const rounds: Record<(typeof keys)[number], number[]> = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as never;
 let session: Session | null = null;
 if (PROF_DIR) {
@@ -96,7 +145,24 @@ if (PROF_DIR) {
 }
 for (let r = 0; r < ROUNDS; r++) {
   rounds.parseOnly.push(timeEach((k) => parseDocument(htmls[k])));
-  rounds.pipeline.push(timeEach((k) => processPage(jobOf(k), ctx)));
+  // The issue's scope in one pass (parse, extraction, audits, stage profile), and the peer's, interleaved.
+  // (Ours first in odd rounds, the peer first in even ones.)
+  const ours = () => {
+    rounds.pipeline.push(timeEach((k) => processPage(jobOf(k), ctx)));
+    rounds.core.push(timeEach((k) => pageResultFrom(extractArtifacts(inputOf(k)), ctx.pipeline)));
+  };
+  const theirs = () => {
+    if (!peer) return;
+    rounds.peerPipeline.push(timeEach((k) => peer.processPage(jobOf(k), { ...ctx, pipeline: peer.pipeline })));
+    rounds.peerCore.push(timeEach((k) => peer.pageResultFrom(peer.extractArtifacts(inputOf(k)), peer.pipeline)));
+  };
+  if (r % 2 === 0) {
+    ours();
+    theirs();
+  } else {
+    theirs();
+    ours();
+  }
   // Stages, separately (each on the same pages).
   rounds.decode.push(timeEach((k) => new TextDecoder('utf-8').decode(bodies[k])));
   rounds.parse.push(timeEach((k) => parseHtml(htmls[k])));
@@ -121,7 +187,7 @@ if (session) {
   profileText = summarizeProfiles(PROF_DIR, 20);
 }
 
-const per = (k: (typeof keys)[number]) => median(rounds[k]) / PAGES;
+const per = (k: (typeof keys)[number]) => (rounds[k].length ? median(rounds[k]) / PAGES : NaN);
 const ratio = per('pipeline') / per('parseOnly');
 const core = per('parse') + per('extract') + per('audits') + per('stageProfile');
 const lines = [
@@ -130,7 +196,7 @@ const lines = [
   '',
   `Command: \`npx tsx bench/pipeline.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`. Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}; one thread.`,
   '',
-  `${PAGES} real-sized pages (bench/fixtures-site/real-site.ts, ${(htmlBytes / PAGES / 1024).toFixed(1)} KB average), ${ROUNDS} rounds, medians of CPU time (user + system of the process, so other processes' load is left out). Parse-only is htmlparser2's \`parseDocument\`; the pipeline is \`processPage\`, what a crawl worker runs per page.`,
+  `${PAGES} real-sized pages (bench/fixtures-site/real-site.ts, ${(htmlBytes / PAGES / 1024).toFixed(1)} KB average), ${ROUNDS} rounds, medians of CPU time (user + system of the process, so other processes' load is left out; a full GC before each timed step, outside its time, so one step's garbage is not charged to the next). Parse-only is htmlparser2's \`parseDocument\`; the pipeline is \`processPage\`, what a crawl worker runs per page.`,
   '',
   '| step | CPU ms per page | × parse-only |',
   '|---|---:|---:|',
@@ -143,7 +209,16 @@ const lines = [
   `| — stage profile | ${per('stageProfile').toFixed(2)} | ${(per('stageProfile') / per('parseOnly')).toFixed(2)} |`,
   `| — pack for the store (artifacts, Brotli) | ${per('pack').toFixed(2)} | ${(per('pack') / per('parseOnly')).toFixed(2)} |`,
   `| parse + extraction + audits + stage profile (the issue's ≤ 2× scope: no decode, no Brotli) | ${core.toFixed(2)} | **${(core / per('parseOnly')).toFixed(2)}** |`,
+  `| the same scope in one pass (extractArtifacts + pageResultFrom with the stage profile) | ${per('core').toFixed(2)} | **${(per('core') / per('parseOnly')).toFixed(2)}** |`,
   `| for comparison: the same parse with parse5 (every page's path before the fast path) | ${per('parse5').toFixed(2)} | ${(per('parse5') / per('parseOnly')).toFixed(2)} |`,
+  ...(peer
+    ? [
+        `| baseline ${BASELINE}: pipeline (processPage) | ${per('peerPipeline').toFixed(2)} | ${(per('peerPipeline') / per('parseOnly')).toFixed(2)} |`,
+        `| baseline ${BASELINE}: the issue's scope in one pass | ${per('peerCore').toFixed(2)} | ${(per('peerCore') / per('parseOnly')).toFixed(2)} |`,
+        '',
+        `Against ${BASELINE} in the same rounds (identical artifacts and results on all ${PAGES} pages): processPage ${(per('pipeline') / per('peerPipeline')).toFixed(2)}× its CPU, the issue's scope ${(per('core') / per('peerCore')).toFixed(2)}×.`,
+      ]
+    : []),
   '',
   profileText ? `CPU profile of the run (\`--cpu-prof-dir\`):\n\n${profileText}` : '',
   END,
