@@ -10,26 +10,72 @@ export function isElement(node: AnyNode): node is Element {
  * text), so a caller that keeps a prefix does not pay for a huge subtree.
  */
 export function textOf(node: AnyNode, maxChars = Infinity): string {
-  const parts: string[] = [];
+  const text = new CollapsedText();
   let visible = 0;
   let nodesLeft = maxChars * 8;
   const walk = (n: AnyNode) => {
     if (visible > maxChars || --nodesLeft < 0) return;
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
-      parts.push(data);
+      text.add(data);
       if (maxChars !== Infinity) visible += visibleLength(data);
     } else if (isElement(n)) {
       const name = n.name.toLowerCase();
       if (name === 'script' || name === 'style' || name === 'template' || name === 'noscript') return;
-      if (name === 'br') parts.push(' ');
+      if (name === 'br') text.space();
       for (const c of n.children) walk(c);
-      if (BLOCK_TAGS.has(name)) parts.push(' ');
+      if (BLOCK_TAGS.has(name)) text.space();
     }
   };
   walk(node);
-  const text = collapse(parts.join(''));
-  return maxChars === Infinity ? text : text.slice(0, maxChars);
+  const out = text.toString();
+  return maxChars === Infinity ? out : out.slice(0, maxChars);
+}
+
+/**
+ * `collapse(parts.join(''))`, built piece by piece: each piece is collapsed on its own (most need
+ * nothing) and the whitespace between pieces becomes one space, so the page's text is not joined,
+ * copied by replace() and trimmed again as a whole.
+ */
+export class CollapsedText {
+  private readonly parts: string[] = [];
+  /** Whitespace seen after the last visible character. */
+  private pendingSpace = false;
+
+  /** Whitespace (a `<br>`, the end of a block). */
+  space(): void {
+    if (this.parts.length) this.pendingSpace = true;
+  }
+
+  add(piece: string): void {
+    if (piece === '') return;
+    if (!NEEDS_COLLAPSE.test(piece)) {
+      if (this.pendingSpace) this.parts.push(' ');
+      this.parts.push(piece);
+      this.pendingSpace = false;
+      return;
+    }
+    // Whitespace at either end is cut by position (a slice, not a copy); only the rest is rewritten, if it must be.
+    let from = 0;
+    let to = piece.length;
+    while (from < to && isCollapsible(piece.charCodeAt(from))) from++;
+    while (to > from && isCollapsible(piece.charCodeAt(to - 1))) to--;
+    const leading = from > 0;
+    const trailing = to < piece.length;
+    let core = leading || trailing ? piece.slice(from, to) : piece;
+    if (NEEDS_COLLAPSE.test(core)) core = core.replace(SPACE_RUN, ' ');
+    if (core === '') {
+      if (this.parts.length) this.pendingSpace = true;
+      return;
+    }
+    if (this.parts.length && (this.pendingSpace || leading)) this.parts.push(' ');
+    this.parts.push(core);
+    this.pendingSpace = trailing;
+  }
+
+  toString(): string {
+    return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+  }
 }
 
 /** Whitespace collapse() folds: JavaScript's `\s` (which holds U+00A0) and the zero-width space. */
@@ -58,6 +104,11 @@ export function visibleLength(s: string): number {
     } else if (!isWideSpace(c)) n++;
   }
   return n;
+}
+
+/** A code unit collapse() folds: one matched by `[\s\u00a0\u200b]`. */
+function isCollapsible(c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : isWideSpace(c);
 }
 
 /** The non-ASCII code units matched by `[\s\u00a0\u200b]` (\s: U+00A0, U+1680, U+2000–200A, 2028, 2029, 202F, 205F, 3000, FEFF). */
@@ -92,16 +143,32 @@ export function hasAncestor(node: Element, names: Set<string>): boolean {
 }
 
 const typePositions = new WeakMap<object, Map<Element, { index: number; of: number }>>();
+/** Parents with more element children than this get their positions listed once; smaller ones are counted per call. */
+const COUNT_DIRECTLY = 256;
 
-/** 1-based index of an element among its parent's children of the same name, and how many there are (cached per parent). */
+/** 1-based index of an element among its parent's children of the same name, and how many there are. */
 function typePosition(el: Element): { index: number; of: number } {
   const parent = el.parent;
   if (!parent) return { index: 1, of: 1 };
+  const kids = parent.children;
+  if (kids.length <= COUNT_DIRECTLY) {
+    // Counted in place: no list per parent (most parents are small, and each is asked about once or twice).
+    const name = el.name.toLowerCase();
+    let index = 0;
+    let of = 0;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i];
+      if (!isElement(c) || c.name.toLowerCase() !== name) continue;
+      of++;
+      if (c === el) index = of;
+    }
+    return index ? { index, of } : { index: 1, of: 1 };
+  }
   let positions = typePositions.get(parent);
   if (!positions) {
     positions = new Map();
     const byName = new Map<string, Element[]>();
-    for (const c of parent.children) {
+    for (const c of kids) {
       if (!isElement(c)) continue;
       const n = c.name.toLowerCase();
       const list = byName.get(n) ?? [];
@@ -113,6 +180,8 @@ function typePosition(el: Element): { index: number; of: number } {
   }
   return positions.get(el) ?? { index: 1, of: 1 };
 }
+
+const FIRST_TOKEN = /\S+/;
 
 /** A short CSS-like path ("main > p.note > a") that lets a reader find an element on the page. */
 export function domPath(node: Element, depth = 4): string {
@@ -127,7 +196,8 @@ export function domPath(node: Element, depth = 4): string {
       parts.unshift(`${part}#${id}`);
       break;
     }
-    const cls = cur.attribs?.class?.trim().split(/\s+/)[0];
+    // The first class (what `class.trim().split(/\s+/)[0]` gives), without splitting the whole list.
+    const cls = cur.attribs?.class === undefined ? undefined : FIRST_TOKEN.exec(cur.attribs.class)?.[0];
     if (cls) part += `.${cls}`;
     // Same-name siblings: say which one, so a reader can find it.
     const position = typePosition(cur);

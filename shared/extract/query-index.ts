@@ -15,10 +15,14 @@ const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(
 
 const PART = /^([a-z][a-z0-9-]*)?(?:\[([a-z_:][a-z0-9_:.-]*)(?:="([^"\\]*)")?\])?$|^#([a-z_][a-z0-9_-]*)$/i;
 
+/** A compiled selector: a tag name alone (answered from the per-name lists), or a test over every element. */
+type Compiled = { tag: string } | { test: Test };
+
 /** A test for a comma list of simple selectors; null when the selector is anything else. */
-function compile(selector: string): Test | null {
+function compile(selector: string): Compiled | null {
   const tests: Test[] = [];
-  for (const raw of selector.split(',')) {
+  const parts = selector.split(',');
+  for (const raw of parts) {
     const m = PART.exec(raw.trim());
     if (!m || (!m[1] && !m[2] && !m[4])) return null;
     const [, tag, attr, value, id] = m;
@@ -30,26 +34,48 @@ function compile(selector: string): Test | null {
     const attribute = attr?.toLowerCase();
     // css-select compares some attributes' values case-insensitively in HTML: only exact ones here.
     if (value !== undefined && attribute !== 'role' && attribute !== 'id') return null;
+    if (parts.length === 1 && attribute === undefined && name !== undefined) return { tag: name };
     tests.push((el) => (name === undefined || el.name === name) && (attribute === undefined || (value === undefined ? hasOwn(el.attribs, attribute) : el.attribs[attribute] === value)));
   }
-  return tests.length === 1 ? tests[0] : (el) => tests.some((t) => t(el));
+  if (tests.length === 1) return { test: tests[0] };
+  // No closure per call: this runs once per element of the page.
+  return {
+    test: (el) => {
+      for (let i = 0; i < tests.length; i++) if (tests[i](el)) return true;
+      return false;
+    },
+  };
 }
 
-function elementsOf(root: AnyNode): Element[] {
-  const out: Element[] = [];
+interface ElementIndex {
+  /** Every element, in document order. */
+  all: Element[];
+  /** The elements of each name, in document order. */
+  byName: Map<string, Element[]>;
+}
+
+function indexOf(root: AnyNode): ElementIndex {
+  const all: Element[] = [];
+  const byName = new Map<string, Element[]>();
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') out.push(node as Element);
+    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+      const el = node as Element;
+      all.push(el);
+      const list = byName.get(el.name);
+      if (list) list.push(el);
+      else byName.set(el.name, [el]);
+    }
     const kids = (node as { children?: AnyNode[] }).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  return out;
+  return { all, byName };
 }
 
 /** `$` that answers simple document-wide selectors from a one-pass element list (see above). */
 export function withQueryIndex($: CheerioAPI): CheerioAPI {
-  let all: Element[] | null = null;
+  let index: ElementIndex | null = null;
   const cache = new Map<string, Element[] | null>();
   return new Proxy($, {
     apply(target, thisArg, args: unknown[]) {
@@ -57,9 +83,11 @@ export function withQueryIndex($: CheerioAPI): CheerioAPI {
         const selector = args[0];
         let hit = cache.get(selector);
         if (hit === undefined) {
-          const test = compile(selector);
-          all ??= elementsOf($.root()[0] as unknown as AnyNode);
-          hit = test ? all.filter(test) : null;
+          const compiled = compile(selector);
+          if (compiled) {
+            index ??= indexOf($.root()[0] as unknown as AnyNode);
+            hit = 'tag' in compiled ? index.byName.get(compiled.tag) ?? [] : index.all.filter(compiled.test);
+          } else hit = null;
           cache.set(selector, hit);
         }
         if (hit) return target(hit);
