@@ -316,34 +316,52 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
   const { questions } = await questionsForConfig(config, process.cwd());
   // The same pages in the same order, their results as audited above (read back, not audited a third time).
-  const scoredPages = function* () {
-    const results = pages[Symbol.iterator]();
-    try {
-      let at = -1;
-      let page: PageResult | undefined;
-      for (const stored of store.pages()) {
-        const k = indexOf.get(stored.record.url);
-        if (k === undefined) continue;
-        while (at < k) {
-          page = results.next().value as PageResult | undefined;
-          at++;
+  // Scoring reads them once to index them, then again one by one (`load`) as questions retrieve them.
+  const scoringInput = () => {
+    const read: Array<{ url: string; k: number }> = [];
+    const artifactsOf = (stored: StoredPage): PageArtifacts | null => {
+      const parsed = PageArtifactsSchema.safeParse(stored.artifacts);
+      return parsed.success ? withRobotsContent(parsed.data, robots) : null;
+    };
+    const pagesToScore = function* () {
+      const results = pages[Symbol.iterator]();
+      try {
+        let at = -1;
+        let page: PageResult | undefined;
+        for (const stored of store.pages()) {
+          const k = indexOf.get(stored.record.url);
+          if (k === undefined) continue;
+          while (at < k) {
+            page = results.next().value as PageResult | undefined;
+            at++;
+          }
+          const artifacts = artifactsOf(stored);
+          if (artifacts && page) {
+            read.push({ url: stored.record.url, k });
+            yield { artifacts, page };
+          }
         }
-        const parsed = PageArtifactsSchema.safeParse(stored.artifacts);
-        if (parsed.success && page) yield { artifacts: withRobotsContent(parsed.data, robots), page };
+      } finally {
+        results.return?.();
       }
-    } finally {
-      results.return?.();
-    }
+    };
+    const load = (position: number) => {
+      const at = read[position];
+      const stored = at ? store.getPage(at.url) : null;
+      const artifacts = stored ? artifactsOf(stored) : null;
+      return artifacts ? { artifacts, page: pages.get(at.k) } : null;
+    };
+    return { pages: pagesToScore(), load };
   };
   let similarity: PassageSimilarity | undefined;
   if (options.semantic) {
     // A first pass says which passages the model is to read (each question's best few), then it reads them.
     const first = recordingSimilarity(SENTENCE_MODEL_LANGS);
-    scoreSite({ config, questions, pages: scoredPages(), similarity: first.similarity });
+    scoreSite({ config, questions, ...scoringInput(), similarity: first.similarity });
     const model = await loadSentenceModel();
     similarity = await similarityFor(model.embed, first.asked);
   }
-  const scoring = scoreSite({ config, questions, pages: scoredPages(), similarity });
+  const scoring = scoreSite({ config, questions, ...scoringInput(), similarity });
   options.onPhase?.('scoring');
 
   // Answer-engine readiness of the site: which crawlers may read the pages that answer, and /llms.txt.

@@ -42,11 +42,16 @@ export interface SearchHit<T> {
 
 class Doc<T> implements IndexedDoc<T>, TermCounts {
   constructor(
-    readonly ref: T,
+    private readonly own: T | undefined,
     readonly length: number,
-    readonly id: number,
+    public id: number,
     private readonly index: Bm25Index<T>,
   ) {}
+
+  /** The document's reference: given when it was added, or looked up on demand (a corpus keeps its passages out of memory). */
+  get ref(): T {
+    return this.own !== undefined ? this.own : this.index.refOf(this.id);
+  }
 
   get tf(): TermCounts {
     return this;
@@ -90,6 +95,11 @@ export class Bm25Index<T> {
   private pairTf = new Uint32Array(4096);
   private pairs = 0;
   private docPairs = new Uint32Array(1024);
+  /** After `reorder`: each document's pairs in the log, from its old place (null: in document order, `docPairs`). */
+  private docFrom: Uint32Array | null = null;
+  private docTo: Uint32Array | null = null;
+  /** Per document: the group it belongs to (a corpus's page), when the owner sets it. */
+  private groups: Uint32Array | null = null;
   /** Per term id: documents holding it, and (scratch of `add`) the last document that counted it, at which pair. */
   private df: number[] = [];
   private lastDoc: number[] = [];
@@ -101,9 +111,78 @@ export class Bm25Index<T> {
   /** Scratch of `search`, sized to the documents: accumulated scores and group term frequencies. */
   private scratch: { acc: Float64Array; seen: Uint32Array; gtf: Uint32Array; gseen: Uint32Array; touched: Uint32Array; group: Uint32Array; epoch: number } | null = null;
 
+  /** `resolve` looks up the reference of a document added without one (by its id). */
+  constructor(private readonly resolve?: (id: number) => T) {}
+
+  /** The reference of a document added without one. */
+  refOf(id: number): T {
+    if (!this.resolve) throw new Error(`document ${id} has no reference`);
+    return this.resolve(id);
+  }
+
+  /** The term's id, numbered now when the index has not met it (a term of no document has no postings). */
+  intern(t: string): number {
+    let tid = this.termIds.get(t);
+    if (tid === undefined) {
+      tid = this.df.length;
+      this.termIds.set(t, tid);
+      this.df.push(0);
+      this.lastDoc.push(-1);
+      this.lastPair.push(0);
+    }
+    return tid;
+  }
+
+  /** The term's id, undefined when no document or group of the index holds it. */
+  termId(t: string): number | undefined {
+    return this.termIds.get(t);
+  }
+
+  /** Sets each document's group (one number per document, in id order). */
+  setGroups(groups: Uint32Array): void {
+    this.groups = groups;
+  }
+
+  /** The group of a document (its page in a corpus), -1 when none were set. */
+  groupOf(doc: IndexedDoc<T>): number {
+    return this.groups ? this.groups[(doc as Doc<T>).id] : -1;
+  }
+
+  /**
+   * Renumbers the documents: document `order[k]` becomes document k (a corpus read in crawl order puts its
+   * documents in URL order, so that ties break the same way whatever order the crawl finished in). Before any search.
+   */
+  reorder(order: ArrayLike<number>): void {
+    if (this.frozen) throw new Error('reorder before the first search');
+    const N = this.docs.length;
+    if (order.length !== N) throw new Error('reorder: not a permutation of the documents');
+    const from = new Uint32Array(N);
+    const to = new Uint32Array(N);
+    const lengths = new Uint32Array(Math.max(1024, N));
+    const docs = this.docs.slice();
+    for (let k = 0; k < N; k++) {
+      const old = order[k];
+      from[k] = this.docFrom ? this.docFrom[old] : this.docPairs[old];
+      to[k] = this.docTo ? this.docTo[old] : this.docPairs[old + 1];
+      lengths[k] = this.lengths[old];
+      const doc = docs[old] as Doc<T>;
+      doc.id = k;
+      this.docs[k] = doc;
+    }
+    this.docFrom = from;
+    this.docTo = to;
+    this.lengths = lengths;
+  }
+
   /** Indexes a document made of the terms of `parts`, in order (a heading's terms and a body's, without joining them first). */
-  add(ref: T, ...parts: string[][]): IndexedDoc<T> {
+  add(ref: T | undefined, ...parts: string[][]): IndexedDoc<T> {
+    return this.addIds(ref, ...parts.map((terms) => terms.map((t) => this.intern(t))));
+  }
+
+  /** `add` with the terms given by id (`intern`): a corpus turns each word into its id once. */
+  addIds(ref: T | undefined, ...parts: ArrayLike<number>[]): IndexedDoc<T> {
     if (this.frozen) this.thaw();
+    if (this.docFrom) throw new Error('add after reorder');
     const id = this.docs.length;
     let length = 0;
     for (const terms of parts) length += terms.length;
@@ -120,15 +199,8 @@ export class Bm25Index<T> {
     }
     const { pairTerm, pairTf, lastDoc, lastPair, df } = this;
     for (const terms of parts) {
-      for (const t of terms) {
-        let tid = this.termIds.get(t);
-        if (tid === undefined) {
-          tid = df.length;
-          this.termIds.set(t, tid);
-          df.push(0);
-          lastDoc.push(-1);
-          lastPair.push(0);
-        }
+      for (let k = 0; k < terms.length; k++) {
+        const tid = terms[k];
         // Counted already in this document: one more at its pair.
         if (lastDoc[tid] === id) pairTf[lastPair[tid]]++;
         else {
@@ -175,8 +247,10 @@ export class Bm25Index<T> {
     const ids = new Uint32Array(this.pairs);
     const tfs = new Uint32Array(this.pairs);
     const at = start.slice(0, terms);
+    const { docFrom, docTo } = this;
     for (let d = 0; d < this.docs.length; d++) {
-      for (let p = this.docPairs[d]; p < this.docPairs[d + 1]; p++) {
+      const end = docTo ? docTo[d] : this.docPairs[d + 1];
+      for (let p = docFrom ? docFrom[d] : this.docPairs[d]; p < end; p++) {
         const k = at[this.pairTerm[p]]++;
         ids[k] = d;
         tfs[k] = this.pairTf[p];
@@ -189,6 +263,7 @@ export class Bm25Index<T> {
     // The log is no longer needed: the postings hold the same pairs.
     this.pairTerm = new Uint32Array(0);
     this.pairTf = new Uint32Array(0);
+    this.docFrom = this.docTo = null;
     this.frozen = { start, ids, tfs, norm };
     return this.frozen;
   }

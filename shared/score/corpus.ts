@@ -14,7 +14,7 @@ import { byUrl } from '../url.ts';
 import { foldedPassage } from './memo.ts';
 
 export interface CorpusPage {
-  /** Position in the input: the deterministic tie-breaker. */
+  /** Position among the corpus's pages, in URL order: the deterministic tie-breaker. */
   order: number;
   url: string;
   artifacts: PageArtifacts;
@@ -24,7 +24,7 @@ export interface CorpusPage {
   analyzer: Analyzer;
   passages: Passage[];
   /** Every index term of the page's main content. */
-  terms: Set<string>;
+  terms: TermLookup;
   /** Index terms of the title, H1 and meta description. */
   targetTerms: Set<string>;
   /** Index terms of the title and H1 only. */
@@ -37,6 +37,11 @@ export interface CorpusPage {
   own: boolean;
   /** A listing page (blog index, archive, tag, category, page 2…): excerpts that link to their articles. */
   listing: boolean;
+}
+
+/** Whether a set of terms holds a term. */
+export interface TermLookup {
+  has(term: string): boolean;
 }
 
 export interface PassageRef {
@@ -58,12 +63,17 @@ export interface PassageRef {
 /** A heading with its sub-sections becomes one more passage when it stays short enough to read as one answer. */
 const MAX_SECTION_WORDS = 400;
 const EMPTY: ReadonlySet<string> = new Set();
+/** Pages kept read (artifacts, result, passages) at once: far more than one question's candidates, so a question sees each page once. */
+const PAGES_KEPT = 512;
 
 export interface Corpus {
-  pages: CorpusPage[];
   /** Index per primary language ('' for languages without a stemmer). */
   indexes: Map<string, Bm25Index<PassageRef>>;
   defaultLang: string;
+  /** Pages that can answer, in URL order. */
+  size: number;
+  /** Page `order` (0 … size − 1), read again from the input when it is not among the pages last read. */
+  page(order: number): CorpusPage;
 }
 
 /** Pages whose content can answer: fetched, HTML, 2xx. Noindex pages stay, so gaps can say why they do not count. */
@@ -85,6 +95,12 @@ export interface CorpusOptions {
    * page is when the config names no domains; otherwise pages on the brand's domains.
    */
   isOwn?: (url: string) => boolean;
+  /**
+   * The input's page at a position (0 for the first page the input gave), read again: with it the
+   * corpus keeps no page in memory beyond the few last read. Without it, an array input is read by
+   * position and any other input is kept as it is read.
+   */
+  load?: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null;
 }
 
 /** The brand's own pages: hosts equal to or under one of its domains. */
@@ -101,90 +117,295 @@ export function ownDomains(domains: string[]): (url: string) => boolean {
   };
 }
 
+/** What the corpus keeps of a page between reads: where it is in the input and in its index. */
+interface PageSlot {
+  url: string;
+  /** Position in the input. */
+  position: number;
+  key: string;
+  firstDoc: number;
+  docs: number;
+  own: boolean;
+  /** Its distinct index terms: `termIds` of its index builder, from … to. */
+  termsFrom: number;
+  termsTo: number;
+}
+
+/** Per index while it is built: its pages' distinct term ids, one flat array. */
+class PageTerms {
+  ids = new Uint32Array(4096);
+  length = 0;
+  /** Per term id: the last page that listed it (scratch). */
+  private lastPage: Int32Array = new Int32Array(1024).fill(-1);
+
+  add(tid: number, page: number): void {
+    if (tid >= this.lastPage.length) {
+      const next = new Int32Array(Math.max(tid + 1, this.lastPage.length * 2)).fill(-1);
+      next.set(this.lastPage);
+      this.lastPage = next;
+    }
+    if (this.lastPage[tid] === page) return;
+    this.lastPage[tid] = page;
+    if (this.length === this.ids.length) {
+      const next = new Uint32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.length++] = tid;
+  }
+
+  /** The page's ids from `from`, sorted (binary search). */
+  close(from: number): void {
+    this.ids.subarray(from, this.length).sort();
+  }
+
+  /** The array at its length: what stays once every page is in. */
+  trim(): void {
+    this.ids = this.ids.slice(0, this.length);
+    this.lastPage = new Int32Array(0);
+  }
+}
+
+/** A page's terms, looked up by id in its sorted slice of the flat array. */
+class PageTermSet implements TermLookup {
+  constructor(
+    private readonly index: Bm25Index<PassageRef>,
+    private readonly ids: Uint32Array,
+  ) {}
+
+  has(term: string): boolean {
+    const tid = this.index.termId(term);
+    if (tid === undefined) return false;
+    const { ids } = this;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid] === tid) return true;
+      if (ids[mid] < tid) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/**
+ * The crawl's pages as BM25 indexes of their passages (one per language). The input is read once, in its
+ * order; what stays is each page's place in the input and its index, its distinct terms and the postings:
+ * a page's artifacts, result and passages are read again when a question retrieves it (`load`), the last
+ * PAGES_KEPT of them kept.
+ */
 export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: PageResult }>, defaultLang: string, options: CorpusOptions = {}): Corpus {
-  const pages: CorpusPage[] = [];
+  const kept: Array<{ artifacts: PageArtifacts; page: PageResult }> | null = options.load ? null : Array.isArray(input) ? input : [];
+  const load = options.load ?? ((position: number) => kept![position] ?? null);
+  const retain = !options.load && !Array.isArray(input);
   const indexes = new Map<string, Bm25Index<PassageRef>>();
+  const terms = new Map<string, PageTerms>();
+  const termIds = new Map<string, (text: string) => number[]>();
+  const slots: PageSlot[] = [];
   const seen = new Set<string>();
-  let order = 0;
-  // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
-  // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
-  // must not depend on which fetch finished first.
-  const inUrlOrder = [...input].sort((a, b) => byUrl(a.artifacts, b.artifacts));
-  for (const { artifacts, page } of inUrlOrder) {
-    const i = order++;
+  let position = -1;
+  for (const entry of input) {
+    position++;
+    if (retain) kept!.push(entry);
+    const { artifacts } = entry;
     if (seen.has(artifacts.url) || !isAnswerable(artifacts)) continue;
     seen.add(artifacts.url);
-    const lang = pageLanguage(artifacts, defaultLang);
-    const analyzer = analyzerFor(lang);
+    const analyzer = analyzerFor(pageLanguage(artifacts, defaultLang));
     const key = analyzer.lang ?? '';
     let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = new Bm25Index<PassageRef>()));
-    const passages = [...artifacts.passages, ...faqPassages(artifacts)];
+    if (!index) {
+      const own = new Bm25Index<PassageRef>((id) => refOf(key, id));
+      indexes.set(key, (index = own));
+      terms.set(key, new PageTerms());
+      termIds.set(key, termIdsFor(own, analyzer));
+    }
+    const pageTerms = terms.get(key)!;
+    const firstDoc = index.size;
+    const termsFrom = pageTerms.length;
+    const number = slots.length;
+    const target = index;
+    indexPage(artifacts, termIds.get(key)!, {
+      doc: (own, body) => void target.addIds(undefined, own, own, body),
+      pageTerm: (t) => pageTerms.add(t, number),
+    });
+    pageTerms.close(termsFrom);
+    slots.push({ url: artifacts.url, position, key, firstDoc, docs: index.size - firstDoc, own: options.isOwn ? options.isOwn(artifacts.url) : false, termsFrom, termsTo: pageTerms.length });
+  }
+  // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
+  // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
+  // must not depend on which fetch finished first. (A stable sort: the same URL twice keeps the input's order.)
+  slots.sort((a, b) => byUrl(a, b) || a.position - b.position);
+  const pageTermIds = new Map<string, Uint32Array>();
+  for (const [key, index] of indexes) {
+    const order: number[] = [];
+    const groups = new Uint32Array(index.size);
+    slots.forEach((slot, k) => {
+      if (slot.key !== key) return;
+      const first = order.length;
+      for (let d = 0; d < slot.docs; d++) {
+        groups[order.length] = k;
+        order.push(slot.firstDoc + d);
+      }
+      slot.firstDoc = first;
+    });
+    index.reorder(order);
+    index.setGroups(groups);
+    const t = terms.get(key)!;
+    t.trim();
+    pageTermIds.set(key, t.ids);
+  }
+
+  // Pages read again: the last PAGES_KEPT (a Map keeps insertion order: the first key is the least recently used).
+  const recent = new Map<number, { page: CorpusPage; refs: PassageRef[] }>();
+  const read = (order: number): { page: CorpusPage; refs: PassageRef[] } => {
+    const hit = recent.get(order);
+    if (hit) {
+      recent.delete(order);
+      recent.set(order, hit);
+      return hit;
+    }
+    const slot = slots[order];
+    const entry = load(slot.position);
+    if (!entry || entry.artifacts.url !== slot.url) throw new Error(`the crawl's page ${slot.url} could not be read again`);
+    const { artifacts, page } = entry;
+    // The page's analyzer is its index's (the same language as when it was indexed, not detected again).
+    const analyzer = analyzerFor(slot.key || null);
+    const index = indexes.get(slot.key)!;
     const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
     const cards = cardPassages(artifacts);
     const cp: CorpusPage = {
-      order: i,
+      order,
       url: artifacts.url,
       artifacts,
       page,
       lang: analyzer.lang,
       analyzer,
-      passages,
-      terms: new Set(),
+      passages: [...artifacts.passages, ...faqPassages(artifacts)],
+      terms: new PageTermSet(index, pageTermIds.get(slot.key)!.subarray(slot.termsFrom, slot.termsTo)),
       targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
       titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
       subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
       linkTexts: linkTextsOf(artifacts),
-      own: options.isOwn ? options.isOwn(artifacts.url) : false,
+      own: slot.own,
       listing: cards !== null,
     };
-    // Each text is analysed once: headings recur in every path under them, and a section's text is its passages' texts.
-    const headingTerms = new Map<string, string[]>();
-    const termsOfHeading = (h: string) => {
-      let t = headingTerms.get(h);
-      if (!t) headingTerms.set(h, (t = analyzer.terms(h)));
-      return t;
-    };
-    const bodyTerms = new Map<Passage, string[]>();
-    for (const passage of passages) {
-      const own = passage.heading ? termsOfHeading(passage.heading) : [];
-      const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap(termsOfHeading);
-      const body = analyzer.terms(passage.text);
-      bodyTerms.set(passage, body);
-      // The own heading counts twice: it is what the passage says it is about. Headings above it
-      // do not count: every passage of a page would otherwise match the page's H1.
-      const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
-      const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
-      const card = cards?.get(passage.id);
-      const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
-      for (const t of own) cp.terms.add(t);
-      for (const t of body) cp.terms.add(t);
-      // A long passage is read by windows: its answer is found where it is, not diluted by the rest
-      // nor credited with the passage's start.
-      const windows = windowsOf(passage);
-      if (!windows.length) index.add(ref, own, own, body);
-      for (const w of windows) index.add({ ...ref, passage: w }, own, own, analyzer.terms(w.text));
+    const refs = passageRefs(cp, cards);
+    if (refs.length !== slot.docs) throw new Error(`the crawl's page ${slot.url} changed since it was indexed`);
+    const out = { page: cp, refs };
+    recent.set(order, out);
+    if (recent.size > PAGES_KEPT) recent.delete(recent.keys().next().value!);
+    return out;
+  };
+  const refOf = (key: string, id: number): PassageRef => {
+    const index = indexes.get(key)!;
+    const order = index.groupOf(index.docs[id]);
+    return read(order).refs[id - slots[order].firstDoc];
+  };
+  return { indexes, defaultLang, size: slots.length, page: (order) => read(order).page };
+}
+
+/** Where `indexPage` sends what it reads: each indexed document's term ids (heading, body), and each term id of the page's content. */
+interface PageSink {
+  doc(own: number[], body: number[]): void;
+  pageTerm(tid: number): void;
+}
+
+/** Most distinct words an index's word → term id memo holds before it starts again (a cache: bounds memory). */
+const MAX_WORD_IDS = 1_000_000;
+
+/**
+ * Text → term ids of one index, each word looked up once: a word's term (stop word, stem, folding)
+ * and that term's id are memoised together, the same ids as the index's `intern` of `analyzer.terms`.
+ */
+function termIdsFor(index: Bm25Index<PassageRef>, analyzer: Analyzer): (text: string) => number[] {
+  const ids = new Map<string, number>();
+  return (text) => {
+    const out: number[] = [];
+    for (const w of analyzer.words(text)) {
+      let id = ids.get(w);
+      if (id === undefined) {
+        const t = analyzer.term(w);
+        id = t === null ? -1 : index.intern(t);
+        if (ids.size >= MAX_WORD_IDS) ids.clear();
+        ids.set(w, id);
+      }
+      if (id >= 0) out.push(id);
     }
-    for (const { passage, childHeadings, children, parts } of sectionsOf(artifacts.passages)) {
-      const own = termsOfHeading(passage.heading ?? '');
-      const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap(termsOfHeading);
-      const above = passage.headingPath.slice(0, -1).flatMap(termsOfHeading);
-      // The section's text is its passages' texts and sub-headings joined by separators: the same words as analysing it whole.
-      const body = parts.flatMap((part) => (typeof part === 'string' ? termsOfHeading(part) : (bodyTerms.get(part) ?? analyzer.terms(part.text))));
-      // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
-      const excerpts = cards ? children.flatMap((id) => cards.get(id) ?? []) : [];
-      const cardChildren = cards ? children.filter((id) => cards.has(id)).length : 0;
-      const card = cardChildren > 0 && cardChildren * 2 >= children.length;
-      index.add(
-        { page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) },
-        own,
-        own,
-        body,
-      );
-    }
-    pages.push(cp);
+    return out;
+  };
+}
+
+/**
+ * A page's indexed documents, in order: each passage (or its windows when long), then each section.
+ * Each text is analysed once: headings recur in every path under them, and a section's text is its passages' texts.
+ */
+function indexPage(artifacts: PageArtifacts, termIds: (text: string) => number[], sink: PageSink): void {
+  const passages = [...artifacts.passages, ...faqPassages(artifacts)];
+  const headingTerms = new Map<string, number[]>();
+  const termsOfHeading = (h: string) => {
+    let t = headingTerms.get(h);
+    if (!t) headingTerms.set(h, (t = termIds(h)));
+    return t;
+  };
+  const bodyTerms = new Map<Passage, number[]>();
+  for (const passage of passages) {
+    const own = passage.heading ? termsOfHeading(passage.heading) : [];
+    const body = termIds(passage.text);
+    bodyTerms.set(passage, body);
+    for (const t of own) sink.pageTerm(t);
+    for (const t of body) sink.pageTerm(t);
+    // The own heading counts twice: it is what the passage says it is about. Headings above it
+    // do not count: every passage of a page would otherwise match the page's H1.
+    // A long passage is read by windows: its answer is found where it is, not diluted by the rest
+    // nor credited with the passage's start.
+    const windows = windowTextsOf(passage);
+    if (!windows.length) sink.doc(own, body);
+    for (const w of windows) sink.doc(own, termIds(w.text));
   }
-  return { pages, indexes, defaultLang };
+  for (const { head, children } of sectionPlansOf(artifacts.passages)) {
+    const own = termsOfHeading(head.heading ?? '');
+    // The section's text is its passages' texts and sub-headings joined by separators: the same words as analysing it whole.
+    const body = sectionParts(head, children).flatMap((part) => (typeof part === 'string' ? termsOfHeading(part) : (bodyTerms.get(part) ?? termIds(part.text))));
+    sink.doc(own, body);
+  }
+}
+
+/** The references of a page's indexed documents, in `indexPage`'s order: what a question's scoring reads of each. */
+function passageRefs(cp: CorpusPage, cards: Map<string, string[]> | null): PassageRef[] {
+  const { artifacts, analyzer } = cp;
+  const headingTerms = new Map<string, string[]>();
+  const termsOfHeading = (h: string) => {
+    let t = headingTerms.get(h);
+    if (!t) headingTerms.set(h, (t = analyzer.terms(h)));
+    return t;
+  };
+  const refs: PassageRef[] = [];
+  for (const passage of cp.passages) {
+    const own = passage.heading ? termsOfHeading(passage.heading) : [];
+    const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap(termsOfHeading);
+    const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
+    const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
+    const card = cards?.get(passage.id);
+    const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
+    const windows = windowsOf(passage);
+    if (!windows.length) refs.push(ref);
+    for (const w of windows) refs.push({ ...ref, passage: w });
+  }
+  for (const { head, children } of sectionPlansOf(artifacts.passages)) {
+    const passage = sectionPassage(head, children);
+    const own = termsOfHeading(head.heading ?? '');
+    const childHeadings = children.map((c) => c.heading ?? '').filter(Boolean);
+    const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap(termsOfHeading);
+    const above = passage.headingPath.slice(0, -1).flatMap(termsOfHeading);
+    // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
+    const ids = children.map((c) => c.id);
+    const excerpts = cards ? ids.flatMap((id) => cards.get(id) ?? []) : [];
+    const cardChildren = cards ? ids.filter((id) => cards.has(id)).length : 0;
+    const card = cardChildren > 0 && cardChildren * 2 >= ids.length;
+    refs.push({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) });
+  }
+  return refs;
 }
 
 /**
@@ -226,8 +447,8 @@ function faqPassages(a: PageArtifacts): Passage[] {
  * Sections: a heading passage merged with the passages under it (sub-headings kept in the text),
  * so "pros and cons" finds a product's Pros and Cons together and a short page answers as a whole.
  */
-function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeadings: string[]; children: string[]; parts: Array<Passage | string> }> {
-  const out: Array<{ passage: Passage; childHeadings: string[]; children: string[]; parts: Array<Passage | string> }> = [];
+function sectionPlansOf(passages: Passage[]): Array<{ head: Passage; children: Passage[] }> {
+  const out: Array<{ head: Passage; children: Passage[] }> = [];
   passages.forEach((head, i) => {
     if (!head.heading || head.headingLevel < 1) return;
     const children: Passage[] = [];
@@ -237,32 +458,39 @@ function sectionsOf(passages: Passage[]): Array<{ passage: Passage; childHeading
       children.push(p);
     }
     if (!children.length) return;
-    const words = head.wordCount + children.reduce((n, c) => n + c.wordCount + countWords(c.heading ?? ''), 0);
-    if (words > MAX_SECTION_WORDS) return;
-    const text = [head.text, ...children.map((c) => `${c.heading ?? ''}: ${c.text}`)].filter((t) => t.trim()).join(' ');
-    out.push({
-      passage: {
-        id: `${head.id}-section`,
-        heading: head.heading,
-        headingLevel: head.headingLevel,
-        headingPath: head.headingPath,
-        text,
-        wordCount: words,
-        wordOffset: head.wordOffset,
-        orderedSteps: head.orderedSteps + children.reduce((n, c) => n + c.orderedSteps, 0),
-        listItems: head.listItems + children.reduce((n, c) => n + c.listItems, 0),
-        tables: head.tables + children.reduce((n, c) => n + c.tables, 0),
-        prices: [...head.prices, ...children.flatMap((c) => c.prices)].slice(0, 40),
-        images: head.images + children.reduce((n, c) => n + c.images, 0),
-        imagesWithoutAlt: [...head.imagesWithoutAlt, ...children.flatMap((c) => c.imagesWithoutAlt)].slice(0, 20),
-      },
-      childHeadings: children.map((c) => c.heading ?? '').filter(Boolean),
-      children: children.map((c) => c.id),
-      // What the text is made of, in order: passages (their analysed text) and sub-headings.
-      parts: [head, ...children.flatMap((c) => [c.heading ?? '', c])],
-    });
+    if (sectionWords(head, children) > MAX_SECTION_WORDS) return;
+    out.push({ head, children });
   });
   return out;
+}
+
+function sectionWords(head: Passage, children: Passage[]): number {
+  return head.wordCount + children.reduce((n, c) => n + c.wordCount + countWords(c.heading ?? ''), 0);
+}
+
+/** What a section's text is made of, in order: passages (their analysed text) and sub-headings. */
+function sectionParts(head: Passage, children: Passage[]): Array<Passage | string> {
+  return [head, ...children.flatMap((c) => [c.heading ?? '', c])];
+}
+
+/** A section as one passage. */
+function sectionPassage(head: Passage, children: Passage[]): Passage {
+  const text = [head.text, ...children.map((c) => `${c.heading ?? ''}: ${c.text}`)].filter((t) => t.trim()).join(' ');
+  return {
+    id: `${head.id}-section`,
+    heading: head.heading,
+    headingLevel: head.headingLevel,
+    headingPath: head.headingPath,
+    text,
+    wordCount: sectionWords(head, children),
+    wordOffset: head.wordOffset,
+    orderedSteps: head.orderedSteps + children.reduce((n, c) => n + c.orderedSteps, 0),
+    listItems: head.listItems + children.reduce((n, c) => n + c.listItems, 0),
+    tables: head.tables + children.reduce((n, c) => n + c.tables, 0),
+    prices: [...head.prices, ...children.flatMap((c) => c.prices)].slice(0, 40),
+    images: head.images + children.reduce((n, c) => n + c.images, 0),
+    imagesWithoutAlt: [...head.imagesWithoutAlt, ...children.flatMap((c) => c.imagesWithoutAlt)].slice(0, 20),
+  };
 }
 
 /** Header cells of the tables inside a passage ("Delivery time | Cost"): they label the answer like sub-headings. */
@@ -341,8 +569,8 @@ export function cardPassages(a: PageArtifacts): Map<string, string[]> | null {
   return pathListing || cards.size >= MIN_CARDS ? cards : null;
 }
 
-/** Windows of about WEIGHTS.windowWords words (whole sentences, half overlapping) of a passage longer than WEIGHTS.windowAfterWords. */
-function windowsOf(p: Passage): Passage[] {
+/** Windows of about WEIGHTS.windowWords words (whole sentences, half overlapping) of a passage longer than WEIGHTS.windowAfterWords: their text, words and first word. */
+function windowTextsOf(p: Passage): Array<{ text: string; words: number; offset: number }> {
   if (p.wordCount <= WEIGHTS.windowAfterWords) return [];
   // Sentences, and run-on text (lists flattened, no full stops) cut every half window of words.
   const sentences = (p.text.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [p.text]).flatMap((t) => {
@@ -356,22 +584,13 @@ function windowsOf(p: Passage): Passage[] {
   const counts = sentences.map((t) => countWords(t));
   const before: number[] = [];
   counts.reduce((sum, n, i) => ((before[i] = sum), sum + n), 0);
-  const out: Passage[] = [];
+  const out: Array<{ text: string; words: number; offset: number }> = [];
   let start = 0;
   while (start < sentences.length && out.length < 40) {
     let end = start;
     let words = 0;
     while (end < sentences.length && (words < WEIGHTS.windowWords || end === start)) words += counts[end++];
-    const text = sentences.slice(start, end).join('').trim();
-    out.push({
-      ...p,
-      id: `${p.id}-w${out.length}`,
-      text,
-      wordCount: words,
-      wordOffset: p.wordOffset + before[start],
-      // The window is a view of the section: it keeps the section's steps, lists and tables.
-      prices: findPrices(text, 20).map((x) => x.raw),
-    });
+    out.push({ text: sentences.slice(start, end).join('').trim(), words, offset: before[start] });
     if (end >= sentences.length) break;
     // The next window starts half-way through this one.
     let next = start + 1;
@@ -379,6 +598,19 @@ function windowsOf(p: Passage): Passage[] {
     start = next;
   }
   return out;
+}
+
+/** The windows of a long passage as passages of their own. */
+function windowsOf(p: Passage): Passage[] {
+  return windowTextsOf(p).map(({ text, words, offset }, i) => ({
+    ...p,
+    id: `${p.id}-w${i}`,
+    text,
+    wordCount: words,
+    wordOffset: p.wordOffset + offset,
+    // The window is a view of the section: it keeps the section's steps, lists and tables.
+    prices: findPrices(text, 20).map((x) => x.raw),
+  }));
 }
 
 /** What both the title and the H1 say; without an H1, the title less a trailing "| Site name". */

@@ -6,7 +6,7 @@
 import { effectiveQuestions } from '../questions/index.ts';
 import type { Config, Gap, PageArtifacts, PageResult, ProspectQuestion, QuestionResult, Scores } from '../schemas/index.ts';
 import { brandNamesOf, questionContext, scorePassage, type BrandNames, type QuestionContext, type ScoredAnswer } from './answer.ts';
-import type { Bm25Index } from './bm25.ts';
+import type { Bm25Index, IndexedDoc } from './bm25.ts';
 import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
 import { answeredConfidenceFor, confidenceOf, type ConfidenceEvidence } from './confidence.ts';
 import { rerankBySimilarity, type PassageSimilarity } from './semantic.ts';
@@ -39,17 +39,23 @@ export interface ScoreSiteInput {
   config: Config;
   questions?: ProspectQuestion[];
   pages: Iterable<{ artifacts: PageArtifacts; page: PageResult }>;
+  /**
+   * The page `pages` gave at a position (0 for its first), read again: the scoring then keeps only the
+   * pages' terms and postings in memory and reads a page again when a question retrieves it (a crawl of
+   * any size). Without it, an array is read by position and any other input is kept as it is read.
+   */
+  load?: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null;
   /** A sentence model's question–passage similarity, supplied by the caller (shared/score/semantic.ts); without it, words only. */
   similarity?: PassageSimilarity;
 }
 
 /** Scores a crawled site. Pure and deterministic: same input, same output. */
-export function scoreSite({ config, questions, pages, similarity }: ScoreSiteInput): SiteScoring {
+export function scoreSite({ config, questions, pages, load, similarity }: ScoreSiteInput): SiteScoring {
   const qs = questions ?? effectiveQuestions(config);
   const defaultLang = config.languages[0] ?? 'en';
   // The crawl is of the brand's site: every page is its own unless the config names its domains.
   const isOwn = config.brand.domains.length ? ownDomains(config.brand.domains) : () => true;
-  const corpus = buildCorpus(pages, defaultLang, { isOwn });
+  const corpus = buildCorpus(pages, defaultLang, { isOwn, ...(load ? { load } : {}) });
   const names = brandNamesOf(config);
   const results: QuestionResult[] = [];
   const gaps: Gap[] = [];
@@ -188,16 +194,18 @@ export function judgedPassages(ctx: QuestionContext, index: Bm25Index<PassageRef
   // meaning as well as words. When the words retrieve fewer than that, the retrieved pages' other
   // passages join (a product page's spec row may answer without sharing a word with the question).
   // A question asked of one page (a product page, \`zmot page --question\`): every passage of it is a candidate.
-  if (!pageTop.size && index.docs.length && index.docs.every((d) => d.ref.page.order === index.docs[0].ref.page.order)) pageTop.set(index.docs[0].ref.page.order, 0);
+  // (A document's page is looked up without reading the page: `groupOf`, the corpus's page order.)
+  const pageOf = (d: IndexedDoc<PassageRef>) => index.groupOf(d);
+  if (!pageTop.size && index.docs.length && index.docs.every((d) => pageOf(d) === pageOf(index.docs[0]))) pageTop.set(pageOf(index.docs[0]), 0);
   // Without a sentence model the re-ranker chooses only when the fit found it better on dev (weights.ts),
   // and only among the passages of one page, as it was fitted (product pages): across a site's pages
   // the scorer's own order (findability, headings, titles) stands, and the re-ranker is not run.
   const reranks = WEIGHTS.rerankWithoutModel > 0 && pageTop.size <= 1;
   if (!similarity && !reranks) return all;
   if (all.length < WEIGHTS.semanticCandidates) {
-    const seen = new Set(all.map((s) => s.ref?.passage));
+    const seen = new Set(hits.map((h) => h.doc));
     for (const doc of index.docs) {
-      if (!pageTop.has(doc.ref.page.order) || seen.has(doc.ref.passage)) continue;
+      if (!pageTop.has(pageOf(doc)) || seen.has(doc)) continue;
       const scored = scorePassage(ctx, index, doc);
       scored.lexical = 0;
       all.push(scored);

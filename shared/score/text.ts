@@ -67,6 +67,8 @@ export interface Analyzer {
   isStopword(word: string): boolean;
   /** Lower-cased text with the language's word forms rewritten (what `terms` cuts into words). */
   prepare(text: string): string;
+  /** The words `terms` reads in a text, before stop words and stems: `terms(text)` is each one's `term`, nulls left out. */
+  words(text: string): string[];
 }
 
 export { primaryLanguage };
@@ -140,6 +142,7 @@ function makeAnalyzer(lang: string | null): Analyzer {
     prepare,
     term,
     isStopword: (word) => stop.has(normalize ? normalize(word.toLowerCase()) : word.toLowerCase()),
+    words: (text) => prepare(text).match(TOKEN) ?? [],
     terms(text: string): string[] {
       const out: string[] = [];
       // match() with the global flag: the words as strings, without a match object each.
