@@ -31,6 +31,7 @@ import { judgedPassages, scoreQuestion } from '../../shared/score/site.ts';
 import { rerankInputs } from '../../shared/score/rerank.ts';
 import { pairKey, useAssociations } from '../../shared/score/associations.ts';
 import { analyzerFor } from '../../shared/score/text.ts';
+import { WEIGHTS } from '../../shared/score/weights.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ANSWERS_DIR = path.join(ROOT, '../shared/fixtures/answers');
@@ -332,6 +333,7 @@ export interface ProductVerdict {
 }
 
 const verdictCache = new WeakMap<PqaQuestion, ProductVerdict>();
+const ownOrderCache = new WeakMap<PqaQuestion, ProductVerdict>();
 const semanticVerdictCache = new WeakMap<PassageSimilarity, WeakMap<PqaQuestion, ProductVerdict>>();
 
 /**
@@ -339,14 +341,23 @@ const semanticVerdictCache = new WeakMap<PassageSimilarity, WeakMap<PqaQuestion,
  * whether it truly answers; with a similarity, as the product decides with the sentence model.
  * (Cached per question and similarity: computed with the weights in force at the first call.)
  */
-export function productVerdict(q: PqaQuestion, similarity?: PassageSimilarity): ProductVerdict {
-  const caches = similarity ? (semanticVerdictCache.get(similarity) ?? new WeakMap<PqaQuestion, ProductVerdict>()) : verdictCache;
+export function productVerdict(q: PqaQuestion, similarity?: PassageSimilarity, ownOrder = false): ProductVerdict {
+  const caches = similarity ? (semanticVerdictCache.get(similarity) ?? new WeakMap<PqaQuestion, ProductVerdict>()) : ownOrder ? ownOrderCache : verdictCache;
   if (similarity) semanticVerdictCache.set(similarity, caches);
   const hit = caches.get(q);
   if (hit) return hit;
   const { artifacts, page, question, passageOf } = productPage(q);
   const corpus = buildCorpus([{ artifacts, page }], 'en');
-  const { result, evidence } = scoreQuestion(question, corpus, NO_NAMES, similarity);
+  // `ownOrder`: as a site's pages are scored without the model, the scorer's own order choosing (the re-ranker does not run).
+  const rerank = WEIGHTS.rerankWithoutModel;
+  if (ownOrder) WEIGHTS.rerankWithoutModel = 0;
+  let scored: ReturnType<typeof scoreQuestion>;
+  try {
+    scored = scoreQuestion(question, corpus, NO_NAMES, ownOrder ? undefined : similarity);
+  } finally {
+    WEIGHTS.rerankWithoutModel = rerank;
+  }
+  const { result, evidence } = scored;
   const i = result.best?.passageId ? (passageOf.get(result.best.passageId) ?? passageOf.get(result.best.passageId.replace(/-w\d+$/, ''))) : undefined;
   const out: ProductVerdict = {
     answered: result.answered,
@@ -365,12 +376,13 @@ export function verdictFigures(
   qs: PqaQuestion[],
   marked: (v: ProductVerdict) => boolean,
   similarity?: PassageSimilarity,
+  ownOrder = false,
 ): { answered: number; precision: number; recall: number } {
   let answered = 0;
   let right = 0;
   let answerable = 0;
   for (const q of qs) {
-    const v = productVerdict(q, similarity);
+    const v = productVerdict(q, similarity, ownOrder);
     if (v.answerable) answerable++;
     if (!marked(v)) continue;
     answered++;
@@ -411,6 +423,8 @@ export interface Folds {
   tableOf(q: PqaQuestion): ReadonlyMap<string, number>;
   /** The table learnt on every dev question (the one shipped). */
   full: ReadonlyMap<string, number>;
+  /** The dev question's fold (-1: not a dev question). */
+  foldOf(q: PqaQuestion): number;
 }
 
 /**
@@ -457,6 +471,7 @@ export function associationFolds(dev: PqaQuestion[]): Folds {
   const tables = Array.from({ length: FOLDS }, (_, k) => learn(dev.filter((q) => foldOf.get(key(q)) !== k)));
   return {
     full,
+    foldOf: (q) => foldOf.get(key(q)) ?? -1,
     tableOf: (q) => {
       const f = foldOf.get(key(q));
       return f === undefined ? full : tables[f];

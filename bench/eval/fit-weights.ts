@@ -23,7 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
-import { CONFIDENCE_FEATURES, SEMANTIC_CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
+import { CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
 import { useAssociations } from '../../shared/score/associations.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
 import { associationFolds, figures, loadSet, productVerdict, rerankRows, withFold, type Folds, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
@@ -46,8 +46,9 @@ const GRIDS: Partial<Record<ScalarWeight, number[]>> = {
  */
 const MIN_GAIN = 0.01;
 const TARGET_PRECISION = 0.9;
-/** The answered confidence is chosen among thresholds that mark at least this many dev questions (precision of fewer is noise). */
-const MIN_ANSWERED = 50;
+/** The answered bar is judged only where it marks at least this many dev questions of each set (precision of fewer is noise). */
+const MIN_MARKED_PER_SET = 20;
+const MIN_MARKED_POOLED = 50;
 
 function objective(sets: PqaQuestion[][]): { p1: number; mrr: number } {
   let p1 = 0;
@@ -191,11 +192,23 @@ function fitRerank(dev: PqaQuestion[][], folds: Folds): void {
   );
 }
 
-/** The answer's confidence without a sentence model: see fitLogistic. */
+/**
+ * The answer's confidence without a sentence model (see fitLogistic): where the re-ranker chose (a
+ * question asked of one page, as the product pages are), and where the scorer's own order chose (a
+ * site's pages; see confidence.ts). The latter reads relevance and BM25 share only and is fitted, as
+ * before this path had its own weights, on the passages the re-ranker chose, its bar pooled over both
+ * sets: with these two no bar reaches 90% on each set, and fitted on the scorer's own choices its
+ * pooled bar (0.785 on lexical share mostly) dropped two of the demo's deliberate strengths and one of
+ * zerabooks' two right answers; product pages cannot calibrate what a site page adds (headings,
+ * findability), which the visibility bar of "answered" asks for there.
+ */
 function fitConfidence(dev: PqaQuestion[][], folds: Folds): void {
-  const w = fitLogistic(dev, folds, [...CONFIDENCE_FEATURES], undefined, false);
+  const w = fitLogistic(dev, folds, [...CONFIDENCE_FEATURES.reranked], undefined);
   WEIGHTS.confidenceWeights = [w.bias, ...w.weights];
   WEIGHTS.answeredConfidence = w.bar;
+  const o = fitLogistic(dev, folds, [...CONFIDENCE_FEATURES.words], undefined, { pooled: true });
+  WEIGHTS.wordConfidenceWeights = [o.bias, ...o.weights];
+  WEIGHTS.wordAnsweredConfidence = o.bar;
 }
 
 /**
@@ -209,68 +222,90 @@ async function fitSemantic(dev: PqaQuestion[][], folds: Folds): Promise<void> {
   WEIGHTS.semanticRerankWeights = fitListwise(dev.flat().map((q) => withFold(folds, q, () => rerankRows(q, similarity))));
   const o = devObjective(dev, folds, (q) => semanticScores(q, similarity));
   process.stdout.write(`re-ranker weights with the sentence model: ${WEIGHTS.semanticRerankWeights.join(', ')}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)} (${o.perSet})\n`);
-  const w = fitLogistic(dev, folds, [...SEMANTIC_CONFIDENCE_FEATURES], similarity, true);
+  const w = fitLogistic(dev, folds, [...CONFIDENCE_FEATURES.semantic], similarity);
   WEIGHTS.semanticConfidenceWeights = [w.bias, ...w.weights];
   WEIGHTS.semanticAnsweredConfidence = w.bar;
 }
 
 /**
  * Logistic regression of "the passage the product picks truly answers" (people's label; a question
- * no candidate answers counts as wrong) on the evidence of confidence.ts, over the dev questions, by
- * plain gradient descent from zero (deterministic, a small L2 penalty); then the lowest confidence,
- * on a grid of hundredths, at which ≥ 90% of the dev questions marked answered are right.
+ * no candidate answers counts as wrong) on the evidence of confidence.ts, over the dev questions of
+ * both sets, by plain gradient descent from zero on standardised evidence (deterministic, a small L2
+ * penalty), the weights written back in the evidence's own units. Then ONE bar for both sets, chosen
+ * on out-of-fold confidences (each dev question's confidence from weights fitted without its fold,
+ * the association folds), so the bar is not chosen on the very questions the weights saw: the lowest
+ * confidence (on a grid of 0.005, the best recall) at which ≥ 90% of each set's dev questions marked
+ * answered are right, with at least MIN_MARKED_PER_SET of each set marked; with `pooled` (the
+ * scorer's own order, a site's pages), pooled over both sets with at least MIN_MARKED_POOLED marked.
  */
 function fitLogistic(
   devSets: PqaQuestion[][],
   folds: Folds,
   features: Array<keyof ConfidenceEvidence>,
   similarity: PassageSimilarity | undefined,
-  perSet: boolean,
+  { pooled = false } = {},
 ): { bias: number; weights: number[]; bar: number } {
-  const verdicts = devSets.map((qs) => qs.map((q) => withFold(folds, q, () => productVerdict(q, similarity))));
-  const rows = verdicts
-    .flat()
-    .filter((v): v is typeof v & { evidence: ConfidenceEvidence } => v.evidence !== null)
-    .map((v) => ({ x: [1, ...features.map((f) => v.evidence[f] ?? 0)], y: v.right ? 1 : 0 }));
-  const w = new Array<number>(features.length + 1).fill(0);
-  const L2 = 1e-4;
-  const RATE = 0.5;
-  const sigmoid = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, xi, i) => s + xi * w[i], 0)));
-  for (let step = 0; step < 20000; step++) {
-    const grad = w.map((wi, i) => (i === 0 ? 0 : L2 * wi));
-    for (const r of rows) {
-      const err = sigmoid(r.x) - r.y;
-      r.x.forEach((xi, i) => (grad[i] += (err * xi) / rows.length));
+  const rows = devSets.flatMap((qs, set) =>
+    qs.map((q, i) => {
+      const v = withFold(folds, q, () => productVerdict(q, similarity));
+      return { set, fold: folds.foldOf(q), answerable: v.answerable, x: v.evidence ? features.map((f) => v.evidence![f] ?? 0) : null, y: v.right ? 1 : 0, i };
+    }),
+  );
+  const usable = rows.filter((r): r is typeof r & { x: number[] } => r.x !== null);
+  const mean = features.map((_, k) => usable.reduce((s, r) => s + r.x[k], 0) / Math.max(1, usable.length));
+  const sd = features.map((_, k) => Math.sqrt(usable.reduce((s, r) => s + (r.x[k] - mean[k]) ** 2, 0) / Math.max(1, usable.length)) || 1);
+  const std = (x: number[]) => [1, ...x.map((v, k) => (v - mean[k]) / sd[k])];
+  const train = (rs: typeof usable): number[] => {
+    const w = new Array<number>(features.length + 1).fill(0);
+    const L2 = 1e-3;
+    const RATE = 0.5;
+    const xs = rs.map((r) => std(r.x));
+    for (let step = 0; step < 5000; step++) {
+      const grad = w.map((wi, i) => (i === 0 ? 0 : L2 * wi));
+      xs.forEach((x, r) => {
+        const err = 1 / (1 + Math.exp(-x.reduce((s, xi, i) => s + xi * w[i], 0))) - rs[r].y;
+        x.forEach((xi, i) => (grad[i] += (err * xi) / xs.length));
+      });
+      w.forEach((_, i) => (w[i] -= RATE * grad[i]));
     }
-    w.forEach((_, i) => (w[i] -= RATE * grad[i]));
-  }
+    // Back to the evidence's own units: z = b + Σ w_k (x_k − mean_k) / sd_k.
+    const weights = features.map((_, k) => w[k + 1] / sd[k]);
+    return [w[0] - weights.reduce((s, wk, k) => s + wk * mean[k], 0), ...weights];
+  };
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  // The bar: the lowest confidence (hundredths) at which ≥ 90% of the dev questions marked are right,
-  // with at least MIN_ANSWERED marked; with `perSet`, on EVERY set's dev questions (a kind of page where
-  // "answered" is wrong one time in four would make it mean nothing there). Without a model the bar is
-  // pooled: per set, it marked almost none of the demo's and zerabooks' answers (site pages).
-  const sets = verdicts.map((vs, i) => ({
-    marks: vs.filter((v) => v.evidence).map((v) => ({ p: Math.round(sigmoid([1, ...features.map((f) => v.evidence![f] ?? 0)]) * 1000) / 1000, y: v.right ? 1 : 0 })),
-    answerable: devSets[i].filter((q) => q.candidates.some((c) => c.label === 1)).length,
-  }));
-  let chosen = 1;
-  for (let t = 50; t <= 99; t++) {
-    const at = sets.map((s) => {
-      const marked = s.marks.filter((r) => r.p >= t / 100);
-      const right = marked.filter((r) => r.y === 1).length;
-      return { marked: marked.length, right, precision: marked.length ? right / marked.length : 1, recall: s.answerable ? right / s.answerable : 0 };
-    });
-    const pooled = at.reduce((n, a) => n + a.right, 0) / Math.max(1, at.reduce((n, a) => n + a.marked, 0));
-    if (at.reduce((n, a) => n + a.marked, 0) >= MIN_ANSWERED && (perSet ? at.every((a) => a.precision >= TARGET_PRECISION) : pooled >= TARGET_PRECISION)) {
-      chosen = t / 100;
-      process.stdout.write(
-        `answered confidence ${chosen}${similarity ? ' (with the sentence model)' : ''}: ${at.map((a, i) => `${SETS[i].id} dev ${a.marked} marked, precision ${(a.precision * 100).toFixed(1)}%, recall ${(a.recall * 100).toFixed(1)}%`).join('; ')}\n`,
-      );
-      break;
-    }
+  const confidence = (w: number[], x: number[]) => Math.round((1 / (1 + Math.exp(-x.reduce((s, xi, k) => s + xi * w[k + 1], w[0])))) * 1000) / 1000;
+  const oof = new Map<(typeof rows)[number], number>();
+  const foldIds = [...new Set(usable.map((r) => r.fold))];
+  for (const f of foldIds) {
+    const w = train(usable.filter((r) => r.fold !== f));
+    for (const r of usable) if (r.fold === f) oof.set(r, confidence(w, r.x));
   }
-  process.stdout.write(`confidence weights${similarity ? ' (with the sentence model)' : ''}: bias ${round(w[0])}, ${features.map((f, i) => `${f} ${round(w[i + 1])}`).join(', ')}\n`);
-  return { bias: round(w[0]), weights: w.slice(1).map(round), bar: chosen };
+  const full = train(usable).map(round);
+  const at = (t: number) =>
+    devSets.map((_, set) => {
+      const rs = rows.filter((r) => r.set === set);
+      const marked = rs.filter((r) => (oof.get(r) ?? 0) >= t);
+      const right = marked.filter((r) => r.y === 1).length;
+      const answerable = rs.filter((r) => r.answerable).length;
+      return { marked: marked.length, right, precision: marked.length ? right / marked.length : 1, recall: answerable ? right / answerable : 0 };
+    });
+  const grid = Array.from({ length: 100 }, (_, i) => Math.round((0.5 + i * 0.005) * 1000) / 1000);
+  // The scorer's own order (a site's pages): pooled over both sets, at least MIN_MARKED_POOLED marked (see fitConfidence).
+  const pooledAt = (t: number) => {
+    const a = at(t);
+    return { marked: a.reduce((n, x) => n + x.marked, 0), precision: a.reduce((n, x) => n + x.right, 0) / Math.max(1, a.reduce((n, x) => n + x.marked, 0)) };
+  };
+  const enough = (t: number) => (pooled ? pooledAt(t).marked >= MIN_MARKED_POOLED : at(t).every((a) => a.marked >= MIN_MARKED_PER_SET));
+  const holds = (t: number) => (pooled ? pooledAt(t).precision >= TARGET_PRECISION : at(t).every((a) => a.precision >= TARGET_PRECISION));
+  if (process.env.FIT_CURVE)
+    for (const t of grid) process.stdout.write(`  ${t}: ${at(t).map((x) => `${x.marked} ${(x.precision * 100).toFixed(1)}%`).join(' | ')}\n`);
+  const chosen = grid.find((t) => enough(t) && holds(t)) ?? 1;
+  const a = at(chosen);
+  process.stdout.write(
+    `answered confidence ${chosen}${similarity ? ' (with the sentence model)' : pooled ? " (the scorer's own order, pooled)" : ''}, out-of-fold on dev: ${a.map((x, i) => `${SETS[i].id} ${x.marked} marked, precision ${(x.precision * 100).toFixed(1)}%, recall ${(x.recall * 100).toFixed(1)}%`).join('; ')}\n`,
+  );
+  process.stdout.write(`confidence weights${similarity ? ' (with the sentence model)' : pooled ? " (the scorer's own order)" : ''}: bias ${full[0]}, ${features.map((f, i) => `${f} ${full[i + 1]}`).join(', ')}\n`);
+  return { bias: full[0], weights: full.slice(1), bar: chosen };
 }
 
 main().catch((err: unknown) => {

@@ -137,7 +137,7 @@ export async function run(): Promise<string> {
   const confident = rows.filter((r) => (r.confidence ?? 0) >= ANSWERED_CONFIDENCE);
   out.push('');
   out.push(
-    `**Answered** (confidence ≥ ${ANSWERED_CONFIDENCE} and visibility ≥ ${ANSWERED_THRESHOLD}, see the answers section): ${marked.length} marked, ` +
+    `**Answered** (confidence ≥ ${ANSWERED_CONFIDENCE}, the bar where the scorer\u2019s own order chose, and visibility ≥ ${ANSWERED_THRESHOLD}, see the answers section): ${marked.length} marked, ` +
       `${marked.filter((r) => r.q.answeredBy.length && r.right).length} of them on a page a person picked; ` +
       `${unanswerable.filter((r) => !r.answered).length}/${unanswerable.length} questions the site does not answer stay gaps. ` +
       `The confidence alone would mark ${confident.length}, ${confident.filter((r) => r.q.answeredBy.length && r.right).length} of them right ` +

@@ -50,7 +50,7 @@ export function rerankFeatures(ctx: QuestionContext, s: ScoredAnswer, bestVisibi
 }
 
 /** The passage's association with the question (associations.ts; English only: the table's stems are English). */
-function associationFor(ctx: QuestionContext, s: ScoredAnswer): number {
+export function associationFor(ctx: QuestionContext, s: ScoredAnswer): number {
   const passage = s.ref?.passage;
   if (!passage || ctx.analyzer.lang !== 'en') return 0;
   let terms = termsMemo.get(passage);

@@ -10,6 +10,7 @@ import type { Bm25Index, IndexedDoc } from './bm25.ts';
 import { buildCorpus, ownDomains, type Corpus, type PassageRef } from './corpus.ts';
 import { answeredConfidenceFor, confidenceOf, type ConfidenceEvidence } from './confidence.ts';
 import { rerankBySimilarity, type PassageSimilarity } from './semantic.ts';
+import { associationFor } from './rerank.ts';
 import { gapFor } from './gaps.ts';
 import { aiCitationOf } from './ai-citation.ts';
 import { aiReadinessByStage } from '../answer-engines/readiness.ts';
@@ -22,8 +23,8 @@ import { WEIGHTS } from './weights.ts';
 
 /** A question counts as answered when its best visibility reaches this (0..1), see weights.ts… */
 export const ANSWERED_THRESHOLD = WEIGHTS.answeredThreshold;
-/** …and the confidence that its best passage answers reaches this (fitted on dev, see confidence.ts). */
-export const ANSWERED_CONFIDENCE = WEIGHTS.answeredConfidence;
+/** …and the confidence that its best passage answers reaches its path's bar (fitted on dev, see confidence.ts): this one on a site's pages without a sentence model, where the scorer's own order chooses. */
+export const ANSWERED_CONFIDENCE = WEIGHTS.wordAnsweredConfidence;
 /** Passages retrieved by BM25 per question before the answer score ranks them. */
 const CANDIDATE_PASSAGES = 60;
 /** Runner-up answers kept per question (distinct pages). */
@@ -84,12 +85,14 @@ export function scoreQuestion(
     .sort((a, b) => rank(b) - rank(a) || b.answer.answer - a.answer.answer || a.page.order - b.page.order);
   const best = byVisibility[0] ?? null;
   const visibility = best ? best.answer.visibility : 0;
+  // The re-ranker judged the chosen passage when it chose (a question asked of one page, or with a sentence model):
+  // then how clearly it backs it is evidence; across a site's pages without the model the scorer's own order chose.
+  const judged = best?.rankProbability !== undefined;
   const evidence: ConfidenceEvidence | null = best
     ? {
         relevance: best.answer.factors.relevance,
         lexical: best.lexical ?? 1,
-        probability: best.rankProbability ?? 0,
-        score: best.rankScore ?? 0,
+        ...(judged ? { probability: best.rankProbability ?? 0, score: best.rankScore ?? 0, association: best.ref ? 10 * associationFor(ctx, best) : 0 } : {}),
         ...(best.semantic !== undefined ? { semantic: best.semantic } : {}),
       }
     : null;

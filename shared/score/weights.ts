@@ -30,10 +30,13 @@ export interface ScoreWeights {
   listingFactor: number;
   /** A question counts as answered when its best answer × findability reaches this (visibility bar: not fitted, product-QA pages cannot show findability or directness)… */
   answeredThreshold: number;
-  /** …and when the confidence that its best passage answers (shared/score/confidence.ts) reaches this: fitted, the lowest with ≥ 90% precision on dev. */
+  /** …and when the confidence that its best passage answers (shared/score/confidence.ts) reaches its path's bar: fitted, the lowest with ≥ 90% precision on each set's dev questions (out of fold). This one where the re-ranker chose without a sentence model (a question asked of one page)… */
   answeredConfidence: number;
-  /** Logistic weights of that confidence (fitted on dev): the bias, then one per feature of `CONFIDENCE_FEATURES` (confidence.ts). */
+  /** Logistic weights of that confidence (fitted on dev): the bias, then one per feature of `CONFIDENCE_FEATURES.reranked` (confidence.ts). */
   confidenceWeights: number[];
+  /** Where the scorer's own order chose (a site's pages without a sentence model): weights (bias, `CONFIDENCE_FEATURES.words`) and bar (pooled over both sets' dev questions). */
+  wordConfidenceWeights: number[];
+  wordAnsweredConfidence: number;
   /** Semantic re-ranking: how many of the best passages the re-ranker (rerank.ts) and a sentence model judge (not fitted: a cost bound, about a product page's passages). */
   semanticCandidates: number;
   /** Weights of the fitted re-ranker (rerank.ts), one per feature of `RERANK_FEATURES`, and with a sentence model one per `SEMANTIC_RERANK_FEATURES` (fitted on dev). */
@@ -41,7 +44,7 @@ export interface ScoreWeights {
   semanticRerankWeights: number[];
   /** 1: without a sentence model the re-ranker also chooses the answer among one page's passages (a question asked of one page; across a site's pages the scorer's order stands); 0: never. Set by the fit: 1 when it raises dev P@1 by a point. */
   rerankWithoutModel: number;
-  /** Logistic weights of the confidence when a sentence model judged the passage (bias, then `SEMANTIC_CONFIDENCE_FEATURES`), and its answered bar (fitted on dev, as above). */
+  /** Logistic weights of the confidence when a sentence model judged the passage (bias, then `CONFIDENCE_FEATURES.semantic`), and its answered bar (fitted on dev, as above). */
   semanticConfidenceWeights: number[];
   semanticAnsweredConfidence: number;
 }
@@ -63,13 +66,15 @@ export const WEIGHTS: ScoreWeights = {
   windowWords: 150,
   listingFactor: 0.6,
   answeredThreshold: 0.5,
-  answeredConfidence: 0.73,
-  confidenceWeights: [-0.801, 4.156, 0.435],
+  answeredConfidence: 0.875,
+  confidenceWeights: [-3.031, 0.314, -2.669, 4.769, 1.361, -1.183],
+  wordConfidenceWeights: [-0.819, 4.239, 0.382],
+  wordAnsweredConfidence: 0.71,
   semanticCandidates: 16,
-  rerankWeights: [1.089, 1.091, 1.985, 0.315, -1.212, 0, 2.115, -0.632, -0.523, 0.731],
+  rerankWeights: [0.542, 1.124, 1.398, 0.617, -0.669, 0, 1.084, -0.132, 0.002, 0.434],
   semanticRerankWeights: [1.228, 0.193, 1.501, 0.214, -0.842, 0, 1.921, 0.002, -0.38, 0.553, 3.193, 3.193],
   rerankWithoutModel: 1,
-  semanticConfidenceWeights: [-2.873, 2.331, -1.076, 4.48, 0.082, 0.453],
-  semanticAnsweredConfidence: 0.87,
+  semanticConfidenceWeights: [-2.468, 1.929, -1.289, 4.257, 0.42, -0.604, -1.25],
+  semanticAnsweredConfidence: 0.885,
 };
 // fit:end

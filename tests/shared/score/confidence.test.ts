@@ -43,7 +43,7 @@ describe('answered: likely right and visible', () => {
   });
 
   it('is more confident the more of the question the passage holds', () => {
-    const e = { relevance: 0.9, lexical: 1, probability: 0.8, score: 2 };
+    const e = { relevance: 0.9, lexical: 1, probability: 0.8, score: 2, association: 0.5 };
     expect(confidenceOf(e)).toBeGreaterThan(confidenceOf({ ...e, relevance: 0.5 }));
     // With a sentence model the re-ranker chooses, and how clearly it backs the passage counts.
     const m = { ...e, semantic: 0.5 };
