@@ -5,7 +5,11 @@
  * report.html opened in Chromium: time to the first rendered pages-table row, to a sort and to a
  * filter over all pages.
  *
- *   npx tsx bench/report-scale.ts --pages 50000
+ *   npx tsx bench/report-scale.ts --pages 50000 [--ref-bin <older checkout>/crawler/bin/zmot.js] [--opens N]
+ *
+ * With --ref-bin, an older build's `zmot report` also writes its report.html from the same store (into <out>/ref),
+ * and the two files are opened in turn, N times each (--opens, default 3): the first row, DOMContentLoaded and load
+ * of each, medians, in the same run.
  *
  * Needs bench/scoring.ts's cached crawl of at least N pages (run `npx tsx bench/scoring.ts --pages N` first).
  * The pages are bench/scoring.ts's small generated pages (~10 KB of artifacts JSON each), not the
@@ -33,6 +37,8 @@ if (!CACHE) {
   process.exit(2);
 }
 const OUT = arg('--out') ?? path.join(os.tmpdir(), `zmot-bench-report-${PAGES}`);
+const REF_BIN = arg('--ref-bin');
+const OPENS = Number(arg('--opens') ?? 3);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 // 1. The store.
@@ -113,11 +119,66 @@ const files = Object.fromEntries(
     .map((f) => [f, statSync(path.join(OUT, f)).size]),
 );
 
+// 2b. The older build's report.html from the same store, when asked.
+let refReport: { exit: number | null; wallMs: number; htmlBytes: number | null } | null = null;
+if (REF_BIN) {
+  const refOut = path.join(OUT, 'ref');
+  const t = Date.now();
+  const ref = spawn(process.execPath, [REF_BIN, 'report', OUT, '--out', refOut, '--json'], { cwd: path.resolve(path.dirname(REF_BIN), '../..'), stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  ref.stderr.on('data', (d) => (err += d));
+  const exit = await new Promise<number | null>((resolve) => ref.on('exit', resolve));
+  if (exit !== 0) process.stderr.write(`older zmot report exited ${exit}: ${err.slice(-2000)}\n`);
+  const file = path.join(refOut, 'report.html');
+  refReport = { exit, wallMs: Date.now() - t, htmlBytes: existsSync(file) ? statSync(file).size : null };
+}
+
 // 3. report.html in Chromium.
-let html: { firstRowMs: number; domContentLoadedMs: number; loadMs: number; sortMs: number; filterMs: number; filterAgainMs: number; rowsInDom: number } | null = null;
+type Opened = { firstRowMs: number; domContentLoadedMs: number; loadMs: number };
+let html: (Opened & { sortMs: number; filterMs: number; filterAgainMs: number; rowsInDom: number; opens: Opened[]; refOpens: Opened[] | null }) | null = null;
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 if (existsSync(path.join(OUT, 'report.html'))) {
   const browser = await launchChromium();
   try {
+    // Each open in a fresh tab: when the first pages-table row is in the DOM, DOMContentLoaded, load.
+    const open = async (file: string): Promise<Opened> => {
+      const tab = await browser.browser.newPage();
+      try {
+        await tab.evaluateOnNewDocument(() => {
+          const w = window as unknown as { __firstRow?: number };
+          new MutationObserver((_, o) => {
+            if (w.__firstRow === undefined && document.querySelector('#t-pages > tbody > tr')) {
+              w.__firstRow = performance.now();
+              o.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await tab.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 600_000 });
+        const t = await tab.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return { firstRow: (window as unknown as { __firstRow?: number }).__firstRow ?? -1, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
+        });
+        return { firstRowMs: Math.round(t.firstRow), domContentLoadedMs: Math.round(t.dcl), loadMs: Math.round(t.load) };
+      } finally {
+        await tab.close();
+      }
+    };
+    const refFile = path.join(OUT, 'ref', 'report.html');
+    const hasRef = REF_BIN !== null && existsSync(refFile);
+    const opens: Opened[] = [];
+    const refOpens: Opened[] = [];
+    // Taking turns (the older file first in odd rounds), so load drifts hit both alike.
+    for (let k = 0; k < OPENS; k++) {
+      const order = hasRef ? (k % 2 ? ['ref', 'new'] : ['new', 'ref']) : ['new'];
+      for (const which of order) {
+        const o = await open(which === 'ref' ? refFile : path.join(OUT, 'report.html'));
+        (which === 'ref' ? refOpens : opens).push(o);
+        process.stderr.write(`${which === 'ref' ? 'older' : 'this'} build's report.html: first row ${o.firstRowMs} ms, DOMContentLoaded ${o.domContentLoadedMs} ms, load ${o.loadMs} ms (load average ${os.loadavg()[0].toFixed(1)})\n`);
+      }
+    }
     const page = await browser.browser.newPage();
     // When the first pages-table row is in the DOM (ms after navigation start, from a MutationObserver set before
     // the page's own script runs), and when the whole file is parsed (DOMContentLoaded) and loaded.
@@ -135,9 +196,10 @@ if (existsSync(path.join(OUT, 'report.html'))) {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { firstRow: (window as unknown as { __firstRow?: number }).__firstRow ?? -1, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
     });
-    const firstRowMs = Math.round(timing.firstRow);
-    const domContentLoadedMs = Math.round(timing.dcl);
-    const loadMs = Math.round(timing.load);
+    void timing;
+    const firstRowMs = median(opens.map((o) => o.firstRowMs));
+    const domContentLoadedMs = median(opens.map((o) => o.domContentLoadedMs));
+    const loadMs = median(opens.map((o) => o.loadMs));
     const timedIn = (fn: () => void) => page.evaluate((src) => {
       const t = performance.now();
       new Function(src)();
@@ -156,7 +218,7 @@ if (existsSync(path.join(OUT, 'report.html'))) {
       i.value = '/p/123';
       i.dispatchEvent(new Event('input'));
     });
-    html = { firstRowMs, domContentLoadedMs, loadMs, sortMs: Math.round(sortMs), filterMs: Math.round(filterMs), filterAgainMs: Math.round(filterAgainMs), rowsInDom };
+    html = { firstRowMs, domContentLoadedMs, loadMs, sortMs: Math.round(sortMs), filterMs: Math.round(filterMs), filterAgainMs: Math.round(filterAgainMs), rowsInDom, opens, refOpens: hasRef ? refOpens : null };
   } finally {
     await browser.close();
   }
@@ -170,6 +232,9 @@ const figures = {
   report: { exit: code, wallMs: reportMs, peakRssMb: Math.round(peakKb / 1024), rssSamplesMb: samples.filter((_, i) => i % Math.max(1, Math.floor(samples.length / 10)) === 0).map((kb) => Math.round(kb / 1024)) },
   files,
   html,
+  ref: refReport && html?.refOpens
+    ? { ...refReport, firstRowMs: median(html.refOpens.map((o) => o.firstRowMs)), domContentLoadedMs: median(html.refOpens.map((o) => o.domContentLoadedMs)), loadMs: median(html.refOpens.map((o) => o.loadMs)) }
+    : refReport,
   load: os.loadavg().map((x) => Math.round(x * 10) / 10),
   node: process.version,
 };

@@ -234,11 +234,23 @@ function itemsDetail(items: Array<Record<string, unknown>>, strings: Strings): u
 }
 
 /**
- * The data blocks and our script between them: the rows of the pages and issues tables (read when the script runs,
- * which renders the first of them at once), then their details (read the first time one is opened, once the page is
- * parsed). One site-wide issue row: [severity, type, message, url, items].
+ * The data blocks and our script: before the script, the first PAGE_ROWS rows of the pages and issues tables and
+ * their counts (a few KB: the script renders them at once, without waiting for the rest of the file); after it,
+ * every row (read the first time a table is sorted, filtered or paged, once the page is parsed), then their details
+ * (read the first time one is opened). One site-wide issue row: [severity, type, message, url, items].
  */
 function* dataBlocks(pages: ReportPages, issues: SiteIssue[], sampled: PageResult[]): Generator<string> {
+  // The first rows, numbered in the same string table as the full block (a prefix of it: ids come in row order).
+  const firstIds = new Strings();
+  const firstRows: string[] = [];
+  for (const p of pages) {
+    if (firstRows.length === PAGE_ROWS) break;
+    firstRows.push(jsonForScript(pageRow(p, firstIds)));
+  }
+  const firstIssues = issues.slice(0, PAGE_ROWS).map((i) => jsonForScript([i.severity, i.type, i.message, i.url, i.items.length]));
+  yield `<script type="application/json" id="zmot-first">{"n":{"pages":${pages.length},"issues":${issues.length}},"pages":[${firstRows.join(',')}],"ids":${jsonForScript(firstIds.list)},"issues":[${firstIssues.join(',')}]}</script>\n`;
+  // Our script here: it renders the first rows before the blocks below are parsed.
+  yield `<script>${SCRIPT}</script>\n`;
   const ids = new Strings();
   yield '<script type="application/json" id="zmot-rows">{"pages":[';
   let n = 0;
@@ -250,8 +262,6 @@ function* dataBlocks(pages: ReportPages, issues: SiteIssue[], sampled: PageResul
   n = 0;
   for (const i of issues) yield `${n++ ? ',' : ''}${jsonForScript([i.severity, i.type, i.message, i.url, i.items.length])}`;
   yield ']}</script>\n';
-  // Our script here: it renders the first rows before the detail block below is parsed.
-  yield `<script>${SCRIPT}</script>\n`;
   const strings = new Strings();
   yield '<script type="application/json" id="zmot-detail">{"pages":[';
   n = 0;
@@ -318,9 +328,13 @@ function short(u){try{var x=new URL(u);return (x.pathname+x.search)||'/';}catch(
 function link(u){if(!u)return '<span class="dim">–</span>';var t=esc(short(u));if(!/^https?:\\/\\//i.test(u))return '<span>'+t+'</span>';return '<a href="'+esc(u)+'" rel="noopener noreferrer nofollow" target="_blank" title="'+esc(u)+'">'+t+'</a>';}
 var STAGES=['interest','comparison','purchase'];
 function block(id){var e=document.getElementById(id);return e?JSON.parse(e.textContent):null;}
-var DATA=null,DETAIL=null;
-function data(){return DATA||(DATA=block('zmot-rows')||{pages:[],ids:[],issues:[]});}
-/* The detail block comes after this script (the first rows show before it is parsed): read once the page is. */
+var FIRST=null,DATA=null,DETAIL=null;
+/* The first rows and the counts, in the small block before this script: what is drawn at once. */
+function first(){return FIRST||(FIRST=block('zmot-first')||{n:{pages:0,issues:0},pages:[],ids:[],issues:[]});}
+/* Every row, in the block after this script: read the first time it is needed once the page is parsed (a sort, a
+   filter, another page); until then the first rows stand for it (their audit ids are a prefix of its table). */
+function data(){if(DATA)return DATA;if(document.readyState==='loading')return first();return DATA=block('zmot-rows')||{pages:[],ids:[],issues:[]};}
+/* The detail block comes last: read once the page is parsed. */
 function detail(){if(DETAIL)return DETAIL;if(document.readyState==='loading')return null;return DETAIL=block('zmot-detail')||{pages:[],issues:[],s:[]};}
 function itemsHtml(it,S){if(!it[1].length)return '';return '<table class="items"><tr>'+it[0].map(function(k){return '<th>'+esc(S[k])+'</th>';}).join('')+'</tr>'+it[1].map(function(c){return '<tr>'+c.map(function(v){return '<td>'+esc(v)+'</td>';}).join('')+'</tr>';}).join('')+'</table>'+(it[2]>0?'<div class="dim small">and '+it[2]+' more</div>':'');}
 /* A page: [url, title, status, fetchError, indexable, findability, profile, depth, words, perf, inherited, redirects, failing]. */
@@ -352,8 +366,8 @@ function issueHtml(r,i){return '<tr data-severity="'+esc(r[0])+'"><td class="'+(
 function issueKey(r,c){return c===3?(r[3]?short(r[3]):'–').toLowerCase():c===4?(r[4]?r[4]+' item(s)':''):String(r[c]).toLowerCase();}
 function issueText(r){return (r[0]+' '+r[1]+' '+r[2]+' '+(r[3]?short(r[3]):'')).toLowerCase();}
 var KINDS={
- pages:{rows:function(){return data().pages;},html:rowHtml,key:keyOf,text:textOf,attr:function(r,a){return a==='stage'?dominant(r):a==='indexable'?(r[4]?'yes':'no'):'';}},
- issues:{rows:function(){return data().issues;},html:issueHtml,key:issueKey,text:issueText,attr:function(r,a){return a==='severity'?r[0]:'';}}};
+ pages:{count:function(){return first().n.pages;},rows:function(){return data().pages;},html:rowHtml,key:keyOf,text:textOf,attr:function(r,a){return a==='stage'?dominant(r):a==='indexable'?(r[4]?'yes':'no'):'';}},
+ issues:{count:function(){return first().n.issues;},rows:function(){return data().issues;},html:issueHtml,key:issueKey,text:issueText,attr:function(r,a){return a==='severity'?r[0]:'';}}};
 /* A finding's details (a failing audit's, a site-wide issue's items), from the detail block, the first time it is opened. */
 document.addEventListener('toggle',function(e){var d=e.target;if(!d.open||!d.getAttribute||!d.getAttribute('data-d')||d.getAttribute('data-filled'))return;
  var D=detail();if(!D)return;d.setAttribute('data-filled','1');var at=d.getAttribute('data-d').split(':');var S=D.s;var h='';
@@ -366,15 +380,15 @@ document.addEventListener('mouseover',function(e){var el=e.target&&e.target.clos
  var D=detail();if(!D)return;el.setAttribute('data-filled','1');var row=D.pages[+el.getAttribute('data-i')];if(row&&row[0].length)el.setAttribute('title',el.getAttribute('title')+'\\n'+row[0].map(function(k){return D.s[k];}).join('\\n'));});
 var paged={};
 document.querySelectorAll('table[data-rows]').forEach(function(t){
- var id=t.id.slice(2);var K=KINDS[t.getAttribute('data-rows')];if(!K)return;var rows=K.rows();var all=new Array(rows.length);for(var i=0;i<rows.length;i++)all[i]=i;
+ var id=t.id.slice(2);var K=KINDS[t.getAttribute('data-rows')];if(!K)return;var count=K.count();var all=new Array(count);for(var i=0;i<count;i++)all[i]=i;
  var size=+t.getAttribute('data-page-size');var p={all:all,view:all.slice(),page:0,sort:null,keys:{},texts:null};
  var range=document.querySelector('[data-range="'+id+'"]');
  p.draw=function(){var n=p.view.length;var last=Math.max(0,Math.ceil(n/size)-1);if(p.page>last)p.page=last;if(p.page<0)p.page=0;var from=p.page*size;
-  t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(i){return K.html(rows[i],i);}).join('');
+  var rows=K.rows();t.tBodies[0].innerHTML=p.view.slice(from,from+size).map(function(i){return K.html(rows[i],i);}).join('');
   if(range)range.textContent=(n?(from+1)+'–'+Math.min(n,from+size):'0')+' of '+n;};
- p.key=function(c){return p.keys[c]||(p.keys[c]=rows.map(function(r){return K.key(r,c);}));};
- p.text=function(i){if(!p.texts)p.texts=rows.map(K.text);return p.texts[i];};
- p.attr=function(i,a){return K.attr(rows[i],a);};
+ p.key=function(c){return p.keys[c]||(p.keys[c]=K.rows().map(function(r){return K.key(r,c);}));};
+ p.text=function(i){if(!p.texts)p.texts=K.rows().map(K.text);return p.texts[i];};
+ p.attr=function(i,a){return K.attr(K.rows()[i],a);};
  p.order=function(){if(!p.sort)return;var k=p.key(p.sort[0]),asc=p.sort[1];p.view.sort(function(x,y){return cmp(k[x],k[y],asc);});};
  paged[id]=p;p.draw();});
 /* The rest once the whole page is parsed: the sections after this script (the Lighthouse sample) get theirs too. */
@@ -428,8 +442,9 @@ export function renderHtmlReport(report: ReportInput): string {
 }
 
 /**
- * report.html in pieces, the pages streamed: the sections, the rows data block, our one script (which renders the
- * first rows at once), the details data block (read when a detail is first opened), then the Lighthouse sample.
+ * report.html in pieces, the pages streamed: the sections, the first rows' data block, our one script (which renders
+ * them at once), the every-row data block (read on the first sort, filter or paging), the details data block (read
+ * when a detail is first opened), then the Lighthouse sample.
  */
 export function* htmlReportChunks(report: ReportInput): Generator<string> {
   const s = report.scores;

@@ -81,7 +81,7 @@ describe('report writers on arbitrary strings', () => {
           expect(Array.from(doc.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')).filter((h) => !/^https?:\/\//i.test(h ?? ''))).toEqual([]);
           const scripts = Array.from(doc.scripts);
           expect(scripts.filter((e) => e.type !== 'application/json')).toHaveLength(1);
-          expect(scripts.filter((e) => e.type === 'application/json').map((e) => e.id)).toEqual(['zmot-rows', 'zmot-detail']);
+          expect(scripts.filter((e) => e.type === 'application/json').map((e) => e.id)).toEqual(['zmot-first', 'zmot-rows', 'zmot-detail']);
           // What is on screen: the body without the script and data blocks.
           const body = doc.body.cloneNode(true) as HTMLElement;
           body.querySelectorAll('script').forEach((e) => e.remove());

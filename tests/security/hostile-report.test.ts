@@ -61,7 +61,7 @@ function expectInert(f: BrowserFindings) {
   expect(f.cspViolations, 'something tried to run or load and the CSP stopped it').toEqual([]);
   expect(f.requests, 'the report fetched something').toEqual([]);
   expect(f.scripts, 'only the report’s own script').toBe(1);
-  expect(f.dataBlocks, 'only the report’s own data blocks').toEqual(['zmot-rows', 'zmot-detail']);
+  expect(f.dataBlocks, 'only the report’s own data blocks').toEqual(['zmot-first', 'zmot-rows', 'zmot-detail']);
   expect(f.foreignTags, 'elements that came from page content').toEqual([]);
   expect(f.handlerAttributes, 'event-handler attributes').toEqual([]);
   expect(f.scriptUrls, 'javascript:/data: URLs in attributes').toEqual([]);

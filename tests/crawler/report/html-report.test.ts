@@ -125,8 +125,10 @@ describe('report.html of the demo crawl', () => {
     const title = '</script><!--<script>window.__pwned=1</script>--><img src=x onerror="window.__pwned=2">';
     const html = renderHtmlReport({ ...report, pages: [{ ...report.pages[0], url: 'https://hostile.example/a/', title }] });
     const $ = load(html);
-    // The two data blocks and our script, nothing else; the block parses back to the title as written.
-    expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'code', 'application/json']);
+    // The three data blocks (first rows, every row, details) and our script, nothing else; both row blocks parse back
+    // to the title as written.
+    expect($('script').map((_, e) => $(e).attr('type') ?? 'code').get()).toEqual(['application/json', 'code', 'application/json', 'application/json']);
+    expect(JSON.parse($('#zmot-first').text()).pages[0][1]).toBe(title);
     expect(JSON.parse($('#zmot-rows').text()).pages[0][1]).toBe(title);
     const file = path.join(path.dirname(SCREENSHOT), 'report-hostile-title.html');
     await writeFile(file, html);
