@@ -18,8 +18,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'htmlparser2';
@@ -49,8 +47,6 @@ const ROUNDS = Number(arg('rounds', '3'));
 const PROF_DIR = arg('cpu-prof-dir', '');
 const WRITE = !process.argv.includes('--no-write');
 const BASELINE = arg('baseline', '');
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 interface Peer {
   processPage: typeof processPage;
@@ -105,8 +101,6 @@ const jobOf = (k: number): PageJob => {
  * processes hold the core (the machine is shared), and it counts the GC's helper threads, which work for `fn`.
  */
 function timeEach(fn: (k: number) => void): number {
-  // Garbage left by the step before is collected first, outside the timing, so that its cost is not charged to this one.
-  gc();
   const c0 = process.cpuUsage();
   for (let k = 0; k < PAGES; k++) fn(k);
   const c = process.cpuUsage(c0);
@@ -196,7 +190,7 @@ const lines = [
   '',
   `Command: \`npx tsx bench/pipeline.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`. Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}; one thread.`,
   '',
-  `${PAGES} real-sized pages (bench/fixtures-site/real-site.ts, ${(htmlBytes / PAGES / 1024).toFixed(1)} KB average), ${ROUNDS} rounds, medians of CPU time (user + system of the process, so other processes' load is left out; a full GC before each timed step, outside its time, so one step's garbage is not charged to the next). Parse-only is htmlparser2's \`parseDocument\`; the pipeline is \`processPage\`, what a crawl worker runs per page.`,
+  `${PAGES} real-sized pages (bench/fixtures-site/real-site.ts, ${(htmlBytes / PAGES / 1024).toFixed(1)} KB average), ${ROUNDS} rounds, medians of CPU time (user + system of the process, so other processes' load is left out). Parse-only is htmlparser2's \`parseDocument\`; the pipeline is \`processPage\`, what a crawl worker runs per page.`,
   '',
   '| step | CPU ms per page | × parse-only |',
   '|---|---:|---:|',

@@ -142,14 +142,18 @@ export function hasAncestor(node: Element, names: Set<string>): boolean {
   return false;
 }
 
-const typePositions = new WeakMap<object, Map<Element, { index: number; of: number }>>();
-/** Parents with more element children than this get their positions listed once; smaller ones are counted per call. */
-const COUNT_DIRECTLY = 256;
+/** Per large parent: each element child's nth-of-type index, 0 when it is the only one of its name. */
+const typePositions = new WeakMap<object, Map<Element, number>>();
+/** Parents with more children than this get their positions listed once; smaller ones are counted per call. */
+const COUNT_DIRECTLY = 1024;
 
-/** 1-based index of an element among its parent's children of the same name, and how many there are. */
-function typePosition(el: Element): { index: number; of: number } {
+/**
+ * The 1-based index of an element among its parent's children of the same name, or 0 when it has no
+ * same-name sibling (domPath then writes no :nth-of-type).
+ */
+function typePosition(el: Element): number {
   const parent = el.parent;
-  if (!parent) return { index: 1, of: 1 };
+  if (!parent) return 0;
   const kids = parent.children;
   if (kids.length <= COUNT_DIRECTLY) {
     // Counted in place: no list per parent (most parents are small, and each is asked about once or twice).
@@ -162,7 +166,7 @@ function typePosition(el: Element): { index: number; of: number } {
       of++;
       if (c === el) index = of;
     }
-    return index ? { index, of } : { index: 1, of: 1 };
+    return of > 1 ? index : 0;
   }
   let positions = typePositions.get(parent);
   if (!positions) {
@@ -175,10 +179,10 @@ function typePosition(el: Element): { index: number; of: number } {
       list.push(c);
       byName.set(n, list);
     }
-    for (const list of byName.values()) list.forEach((c, i) => positions!.set(c, { index: i + 1, of: list.length }));
+    for (const list of byName.values()) list.forEach((c, i) => positions!.set(c, list.length > 1 ? i + 1 : 0));
     typePositions.set(parent, positions);
   }
-  return positions.get(el) ?? { index: 1, of: 1 };
+  return positions.get(el) ?? 0;
 }
 
 const FIRST_TOKEN = /\S+/;
@@ -201,7 +205,7 @@ export function domPath(node: Element, depth = 4): string {
     if (cls) part += `.${cls}`;
     // Same-name siblings: say which one, so a reader can find it.
     const position = typePosition(cur);
-    if (position.of > 1) part += `:nth-of-type(${position.index})`;
+    if (position) part += `:nth-of-type(${position})`;
     parts.unshift(part);
     cur = cur.parent && isElement(cur.parent) ? (cur.parent as Element) : null;
   }

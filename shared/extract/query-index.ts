@@ -18,6 +18,22 @@ const PART = /^([a-z][a-z0-9-]*)?(?:\[([a-z_:][a-z0-9_:.-]*)(?:="([^"\\]*)")?\])
 /** A compiled selector: a tag name alone (answered from the per-name lists), or a test over every element. */
 type Compiled = { tag: string } | { test: Test };
 
+/** The same string as a property key V8 has already hashed (lookups with it do not hash it again per element). */
+const internalized = (s: string): string => Object.keys({ [s]: 0 })[0];
+
+/** Compiled selectors, shared by every page (the gatherers ask for the same twenty). */
+const compiledSelectors = new Map<string, Compiled | null>();
+const MAX_COMPILED = 1000;
+
+function compileCached(selector: string): Compiled | null {
+  let c = compiledSelectors.get(selector);
+  if (c === undefined) {
+    c = compile(selector);
+    if (compiledSelectors.size < MAX_COMPILED) compiledSelectors.set(selector, c);
+  }
+  return c;
+}
+
 /** A test for a comma list of simple selectors; null when the selector is anything else. */
 function compile(selector: string): Compiled | null {
   const tests: Test[] = [];
@@ -31,7 +47,7 @@ function compile(selector: string): Compiled | null {
       continue;
     }
     const name = tag?.toLowerCase();
-    const attribute = attr?.toLowerCase();
+    const attribute = attr === undefined ? undefined : internalized(attr.toLowerCase());
     // css-select compares some attributes' values case-insensitively in HTML: only exact ones here.
     if (value !== undefined && attribute !== 'role' && attribute !== 'id') return null;
     if (parts.length === 1 && attribute === undefined && name !== undefined) return { tag: name };
@@ -83,7 +99,7 @@ export function withQueryIndex($: CheerioAPI): CheerioAPI {
         const selector = args[0];
         let hit = cache.get(selector);
         if (hit === undefined) {
-          const compiled = compile(selector);
+          const compiled = compileCached(selector);
           if (compiled) {
             index ??= indexOf($.root()[0] as unknown as AnyNode);
             hit = 'tag' in compiled ? index.byName.get(compiled.tag) ?? [] : index.all.filter(compiled.test);

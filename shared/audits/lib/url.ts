@@ -56,15 +56,27 @@ export function isAbsoluteUrl(raw: string): boolean {
   }
 }
 
+/** The last `b` equalWithoutFragment was given, without its fragment (null: it does not parse): audits compare every link with the page URL. */
+let lastB: string | undefined;
+let lastBHref: string | null = null;
+
 /** Same URL once fragments are dropped; false when either does not parse. */
 export function equalWithoutFragment(a: string, b: string): boolean {
+  if (b !== lastB) {
+    lastB = b;
+    lastBHref = withoutFragment(b);
+  }
+  if (lastBHref === null) return false;
+  const x = withoutFragment(a);
+  return x !== null && x === lastBHref;
+}
+
+function withoutFragment(s: string): string | null {
   try {
-    const x = new URL(a);
-    const y = new URL(b);
-    x.hash = '';
-    y.hash = '';
-    return x.href === y.href;
+    const u = new URL(s);
+    u.hash = '';
+    return u.href;
   } catch {
-    return false;
+    return null;
   }
 }

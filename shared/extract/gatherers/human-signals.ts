@@ -177,9 +177,9 @@ function fromMarkup(entities: StructuredDataNode[], out: HumanSignals): void {
 }
 
 /** Visible bylines: an element whose class says byline/author, holding a short name ("By Jane Doe"). */
-function fromBylines($: CheerioAPI, classed: Element[], out: HumanSignals, docBase: string): void {
+function fromBylines($: CheerioAPI, classed: Element[], classes: string[], out: HumanSignals, docBase: string): void {
   const candidates = classed
-    .filter((el) => (BYLINE_CLASS.test(classOf(el)) || el.attribs.itemprop === 'author') && !/avatar|image|photo|img/i.test(classOf(el)) && !inCustomerVoice(el))
+    .filter((el, i) => (BYLINE_CLASS.test(classes[i]) || el.attribs.itemprop === 'author') && !/avatar|image|photo|img/i.test(classes[i]) && !inCustomerVoice(el))
     .slice(0, MAX_CANDIDATES);
   // The outermost byline element only ("byline" holding "author-name").
   const set = new Set(candidates);
@@ -194,7 +194,7 @@ function fromBylines($: CheerioAPI, classed: Element[], out: HumanSignals, docBa
     push(out.authors, { name, source: 'byline', kind: 'unknown', url, bio }, (x) => x.name === name);
   }
   // An author-bio box elsewhere on the page gives the byline its bio.
-  const hasBioBox = classed.some((el) => BIO_CLASS.test(classOf(el)) && collapse(textOf(el, 400)).split(' ').length >= 12);
+  const hasBioBox = classed.some((el, i) => BIO_CLASS.test(classes[i]) && collapse(textOf(el, 400)).split(' ').length >= 12);
   if (hasBioBox) for (const a of out.authors) a.bio = true;
 }
 
@@ -313,10 +313,10 @@ function inCustomerVoice(el: Element): boolean {
  * Testimonials: the innermost testimonial/review cards (class says so) holding a quote of some length,
  * with the customer's name (cite, figcaption, an author/name element) and stars (★) when written.
  */
-function fromTestimonials($: CheerioAPI, classed: Element[], headingsAndQuotes: Element[], out: HumanSignals): void {
+function fromTestimonials($: CheerioAPI, classed: Element[], classes: string[], headingsAndQuotes: Element[], out: HumanSignals): void {
   const WHO = 'cite, figcaption, footer, [class*="author"], [class*="name"], [class*="customer"]';
   const cards = classed
-    .filter((el) => TESTIMONIAL_CLASS.test(classOf(el)))
+    .filter((el, i) => TESTIMONIAL_CLASS.test(classes[i]))
     .slice(0, MAX_CANDIDATES)
     .filter((el) => collapse(textOf(el, 2000)).split(' ').length >= MIN_TESTIMONIAL_WORDS);
   // A card is the innermost one naming its customer; without names, the innermost quote.
@@ -364,7 +364,9 @@ export default defineGatherer({
     }
     const metaAuthor = collapse(found.metaAuthor ?? '');
     if (metaAuthor && metaAuthor.length <= MAX_NAME_CHARS) push(out.authors, { name: metaAuthor, source: 'meta', kind: 'unknown', url: null, bio: false }, (x) => x.name === metaAuthor);
-    fromBylines($!, found.classed, out, docBase);
+    // Each element's "class id" string, built once for the three class checks below.
+    const classes = found.classed.map(classOf);
+    fromBylines($!, found.classed, classes, out, docBase);
     for (const [prop, kind] of [['article:published_time', 'published'], ['article:modified_time', 'modified'], ['og:updated_time', 'modified']] as const) {
       const value = collapse(found.metaDates[prop] ?? '');
       if (value) push(out.dates, { kind, value, source: 'meta' }, (x) => x.kind === kind && x.value === value);
@@ -378,7 +380,7 @@ export default defineGatherer({
     fromScripts(found.scripts, out, docBase);
     const body = found.body ? collapse(textOf(found.body, 200_000)) : collapse(root.children.map((c) => textOf(c, 200_000)).join(' '));
     fromText(body, out);
-    fromTestimonials($!, found.classed, found.headingsAndQuotes, out);
+    fromTestimonials($!, found.classed, classes, found.headingsAndQuotes, out);
     return { humanSignals: out };
   },
 });

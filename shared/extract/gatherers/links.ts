@@ -1,7 +1,8 @@
 import type { Link } from '../../schemas/index.ts';
 import { attributeListeners, documentSingleLang, isSvgElement, scriptListeners, textLangOf, visibleTextOf } from '../anchors.ts';
 import { closestAttr, domPath, textOf } from '../dom.ts';
-import { isSameSite, resolveHttpUrl } from '../url.ts';
+import { normalizeHost } from '../../url.ts';
+import { resolveHttpUrlWithHost } from '../url.ts';
 import { defineGatherer } from './types.ts';
 
 const MAX_LINKS = 5000;
@@ -14,11 +15,19 @@ export default defineGatherer({
     const links: Link[] = [];
     const singleLang = documentSingleLang($!);
     const listenersByElement = scriptListeners($!);
+    // isSameSite(url, page URL) without parsing both URLs again for every link: the page's host once, each link's from its resolution.
+    let pageHost: string | null;
+    try {
+      pageHost = normalizeHost(new URL(input.url).host);
+    } catch {
+      pageHost = null;
+    }
     $!('a').each((_, el) => {
       if (links.length >= MAX_LINKS) return false;
       const a = el.attribs;
       const href = a.href ?? null;
-      const url = resolveHttpUrl(href, docBase);
+      const resolved = resolveHttpUrlWithHost(href, docBase);
+      const url = resolved ? resolved.url : null;
       const inSvg = isSvgElement(el);
       // An SVG <a> has no rel: Lighthouse reads '' for it.
       const rel = inSvg ? '' : (a.rel ?? '').trim().toLowerCase();
@@ -30,7 +39,7 @@ export default defineGatherer({
         text: inSvg ? textOf(el) : visibleTextOf(el),
         rel,
         nofollow: rel.split(/\s+/).includes('nofollow'),
-        internal: url ? isSameSite(url, input.url) : false,
+        internal: resolved !== null && pageHost !== null && normalizeHost(resolved.host) === pageHost,
         lang: closestAttr(el, 'lang'),
         name: a.name ?? null,
         role: a.role ?? null,
