@@ -371,13 +371,23 @@ export function productVerdict(q: PqaQuestion, similarity?: PassageSimilarity, o
   return out;
 }
 
+/** The 95% Wilson score interval of a proportion of k in n. */
+export function wilson(k: number, n: number): [number, number] {
+  if (!n) return [0, 1];
+  const z = 1.96;
+  const p = k / n;
+  const mid = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, mid - half), Math.min(1, mid + half)];
+}
+
 /** Precision and recall of a verdict over questions: of those marked, the share right; right and marked over the answerable. */
 export function verdictFigures(
   qs: PqaQuestion[],
   marked: (v: ProductVerdict) => boolean,
   similarity?: PassageSimilarity,
   ownOrder = false,
-): { answered: number; precision: number; recall: number } {
+): { answered: number; precision: number; recall: number; interval: [number, number] } {
   let answered = 0;
   let right = 0;
   let answerable = 0;
@@ -388,7 +398,7 @@ export function verdictFigures(
     answered++;
     if (v.right) right++;
   }
-  return { answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0 };
+  return { answered, precision: answered ? right / answered : 0, recall: answerable ? right / answerable : 0, interval: wilson(right, answered) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { cachedEmbedder } from './semantic-cache.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number) => x.toFixed(3);
+const interval = ([lo, hi]: [number, number]) => `${(lo * 100).toFixed(0)}–${(hi * 100).toFixed(0)}%`;
 
 export async function run(): Promise<string> {
   const out: string[] = [];
@@ -98,8 +99,8 @@ export async function run(): Promise<string> {
       const product = verdictFigures(sub, (v) => v.answered);
       if (heldBack)
         precisionVerdict.push(
-          `${set.id} ${withModel.answered ? pct(withModel.precision) : '—'} with recall ${pct(withModel.recall)} with the model (${withModel.precision >= 0.9 ? 'met' : 'not met'}), ` +
-            `${conf.answered ? pct(conf.precision) : '—'} with recall ${pct(conf.recall)} without (${conf.precision >= 0.9 ? 'met' : 'not met'})`,
+          `${set.id} ${withModel.answered ? pct(withModel.precision) : '—'} (95% interval ${interval(withModel.interval)}) with recall ${pct(withModel.recall)} with the model (${withModel.precision >= 0.9 ? 'met' : 'not met'}), ` +
+            `${conf.answered ? pct(conf.precision) : '—'} (${interval(conf.interval)}) with recall ${pct(conf.recall)} without (${conf.precision >= 0.9 ? 'met' : 'not met'})`,
         );
       thresholdRows.push(
         `| ${set.id} | ${heldBack ? '**held back**' : 'dev'} | ${sub.length} | ${own.answered} | ${own.answered ? pct(own.precision) : '—'} | ${pct(own.recall)} | ${conf.answered} | ${conf.answered ? pct(conf.precision) : '—'} | ${pct(conf.recall)} | ${withModel.answered} | ${withModel.answered ? pct(withModel.precision) : '—'} | ${pct(withModel.recall)} | ${product.answered} | ${product.answered ? pct(product.precision) : '—'} | ${pct(product.recall)} |`,

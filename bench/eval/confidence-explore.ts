@@ -80,6 +80,10 @@ function featuresOf(q: PqaQuestion, sim?: Parameters<typeof judgedPassages>[2]):
       visTop: rf[0] >= 0.999 ? 1 : 0,
       semTop: best.semantic !== undefined && best.semantic >= Math.max(...all.map((s) => s.semantic ?? -1)) ? 1 : 0,
       maxMissing,
+      direct: yesno && /^\s*(yes|no|nope|yep|yeah)\b/i.test(text) ? 1 : 0,
+      direct2: ctx.intent.shapes.includes('yes-no') && /^(yes|no|oui|non|ja|nein|si)\b/.test(text.toLowerCase().trim()) ? 1 : 0,
+      short: (best.ref!.passage.wordCount ?? 0) <= 12 ? 1 : 0,
+      numericAnswer: numeric && /\d/.test(text) ? 1 : numeric ? -1 : 0,
       semGap: best.semantic !== undefined && second?.semantic !== undefined ? best.semantic - second.semantic : 0,
     },
   };
@@ -187,6 +191,8 @@ async function main(): Promise<void> {
   ];
   const ps = ['relevance', 'lexical', 'prob', 'score'];
   sets.push(['ps+agree', [...ps, 'lexTop', 'visTop']], ['ps+maxMissing', [...ps, 'maxMissing']], ['ps+assoc', [...ps, 'assoc']], ['ps+agree+miss+assoc', [...ps, 'lexTop', 'visTop', 'maxMissing', 'assoc']]);
+  const pa = [...ps, 'assoc'];
+  sets.push(['pa', pa], ['pa+direct', [...pa, 'direct']], ['pa+direct2', [...pa, 'direct2']], ['pa+short', [...pa, 'short']], ['pa+numAns', [...pa, 'numericAnswer']], ['pa+direct+numAns+yesno', [...pa, 'direct', 'numericAnswer', 'yesno']]);
   sets.push(['ps+assoc+margin', [...ps, 'assoc', 'margin']], ['ps+assoc+len+fp+spec', [...ps, 'assoc', 'length', 'firstPerson', 'specRow']]);
   if (model) sets.push(['ps+assoc+sem', [...ps, 'assoc', 'sem']], ['ps+assoc+sem+semTop', [...ps, 'assoc', 'sem', 'semTop']]);
   if (model) sets.push(['curSem+semTop', [...ps, 'sem', 'semTop']], ['curSem+semTop+agree+miss', [...ps, 'sem', 'semTop', 'lexTop', 'visTop', 'maxMissing']]);
