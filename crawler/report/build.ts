@@ -276,7 +276,8 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
     if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
     else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
     indexOf.set(s.record.url, pages.length);
-    const valid = PageResultSchema.parse(page);
+    // pageResultFrom validated it (PageResultSchema.parse).
+    const valid = page;
     pages.push(valid);
     people.push(peoplePageOf(valid));
     if (valid.fetchError || valid.status >= 400 || valid.status === 0) errors++;
@@ -304,7 +305,7 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
       const stored = store.getPage(urlOf.get(i)!);
       const p = stored && pageOf(stored, robots, pipeline);
       if (!p) continue;
-      const page = PageResultSchema.parse(pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } }));
+      const page = pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
       pages.set(i, page);
       people[i] = peoplePageOf(page);
     }
