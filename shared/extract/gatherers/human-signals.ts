@@ -124,6 +124,12 @@ function collect(root: Element): Collected {
   return out;
 }
 
+/**
+ * A substring every match of BYLINE_CLASS, BIO_CLASS and TESTIMONIAL_CLASS holds (same /i folding): a class
+ * string without one cannot match any of them, and most elements' classes have none.
+ */
+const MAY_BE_HUMAN_CLASS = /byline|author|writer|bio|testimonial|review|quote/i;
+
 function classOf(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
@@ -179,7 +185,7 @@ function fromMarkup(entities: StructuredDataNode[], out: HumanSignals): void {
 /** Visible bylines: an element whose class says byline/author, holding a short name ("By Jane Doe"). */
 function fromBylines($: CheerioAPI, classed: Element[], classes: string[], out: HumanSignals, docBase: string): void {
   const candidates = classed
-    .filter((el, i) => (BYLINE_CLASS.test(classes[i]) || el.attribs.itemprop === 'author') && !/avatar|image|photo|img/i.test(classes[i]) && !inCustomerVoice(el))
+    .filter((el, i) => (BYLINE_CLASS.test(classes[i]) || el.attribs.itemprop === 'author') && !/avatar|image|photo|img/i.test(classes[i] || classOf(el)) && !inCustomerVoice(el))
     .slice(0, MAX_CANDIDATES);
   // The outermost byline element only ("byline" holding "author-name").
   const set = new Set(candidates);
@@ -365,7 +371,11 @@ export default defineGatherer({
     const metaAuthor = collapse(found.metaAuthor ?? '');
     if (metaAuthor && metaAuthor.length <= MAX_NAME_CHARS) push(out.authors, { name: metaAuthor, source: 'meta', kind: 'unknown', url: null, bio: false }, (x) => x.name === metaAuthor);
     // Each element's "class id" string, built once for the three class checks below.
-    const classes = found.classed.map(classOf);
+    // ('' for the elements whose class cannot match: the checks then test an empty string.)
+    const classes = found.classed.map((el) => {
+      const c = classOf(el);
+      return MAY_BE_HUMAN_CLASS.test(c) ? c : '';
+    });
     fromBylines($!, found.classed, classes, out, docBase);
     for (const [prop, kind] of [['article:published_time', 'published'], ['article:modified_time', 'modified'], ['og:updated_time', 'modified']] as const) {
       const value = collapse(found.metaDates[prop] ?? '');
