@@ -318,7 +318,7 @@ function table(id: string, headers: string[], rows: string, filterable: boolean,
 }
 
 // Sorting and filtering: our own code, embedded once and allowed by its hash in the page's CSP.
-const SCRIPT = `(function(){
+export const SCRIPT = `(function(){
 function val(td){var v=td.getAttribute('data-v');if(v!==null)return parseFloat(v);return td.textContent.trim().toLowerCase();}
 function cmp(a,c,asc){if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;}
 function esc(s){return String(s==null?'':s).replace(/&/g,'&amp;').replace(/</g,'&lt;').replace(/>/g,'&gt;').replace(/"/g,'&quot;').replace(/'/g,'&#39;');}
@@ -410,7 +410,9 @@ function apply(id){var t=document.getElementById('t-'+id);if(!t)return;var q=(do
  else Array.prototype.forEach.call(t.tBodies[0].rows,function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!want||r.getAttribute('data-'+attr)===want);r.hidden=!ok;if(ok)n++;});
  var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=n+' shown';}
 document.querySelectorAll('[data-filter]').forEach(function(i){i.addEventListener('input',function(){apply(i.getAttribute('data-filter'));});var id=i.getAttribute('data-filter');if(paged[id]){var c=document.querySelector('[data-count="'+id+'"]');if(c)c.textContent=paged[id].all.length+' shown';}else apply(id);});
-document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});}
+document.querySelectorAll('[data-attr-filter]').forEach(function(s){s.addEventListener('change',function(){apply(s.getAttribute('data-attr-filter'));});});
+/* Every row read just after the page is shown, not on the first click: the first sort, filter or paging does not wait for it. */
+if(Object.keys(paged).length)setTimeout(data,0);}
 if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',ready);else ready();
 })();`;
 
