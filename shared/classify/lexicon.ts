@@ -119,7 +119,15 @@ function foldedParts(word: string): string[] {
   return foldText(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** Folded words and single spaces only (the ~20,000 names of the gazetteers): every word is exact, no anchors. */
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 export function compileEntry(entry: LexiconEntry, lang: string): CompiledEntry | null {
+  if (PLAIN_PHRASE.test(entry.phrase)) {
+    // What the general path below gives for such a phrase, without its per-word regexes and arrays.
+    const words: PatternWord[] = entry.phrase.split(' ').map((text) => ({ type: 'exact', text }));
+    return { entry, lang, words, anchorStart: false, anchorEnd: false, exactWords: words.length };
+  }
   let phrase = entry.phrase.trim();
   const anchorStart = phrase.startsWith('^');
   if (anchorStart) phrase = phrase.slice(1);

@@ -231,7 +231,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   candidates.push(...brandCandidates(options.brandNames, options.brandDomains, folded));
   const sourceWeight = (source: string): number => set.sourceWeights[source] ?? 1;
   if (set.fuzzy) candidates.push(...fuzzyCandidates(set.fuzzy, candidates, tokens, detectedLang, set.weights.fuzzyFactor, sourceWeight));
-  if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames(), set.fuzzy, tokens, set.weights.fuzzyFactor, sourceWeight));
+  if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames, set.fuzzy, tokens, set.weights.fuzzyFactor, sourceWeight));
   if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens, set.weights.joinedFactor, sourceWeight));
   candidates.push(...domainCandidates(words, tokens));
   candidates.push(...currencyCandidates(words, tokens));
@@ -789,7 +789,7 @@ function buildPhraseIndex(lexicons: readonly Lexicon[]): PhraseIndex {
  * token must be no common word and no word a lexicon knows ("delta rental" is not "delta dental").
  */
 function fuzzyPhraseCandidates(
-  index: PhraseIndex,
+  phraseIndex: () => PhraseIndex,
   fuzzy: FuzzyIndex,
   tokens: readonly QueryToken[],
   factor: number,
@@ -801,6 +801,8 @@ function fuzzyPhraseCandidates(
   const couldBeMisspelt = (token: string): boolean =>
     fuzzyLimit(token.length) > 0 && !/\d/.test(token) && !commonWords().has(token) && !fuzzy.known.has(token);
   if (!folded.some(couldBeMisspelt)) return found;
+  // Built on the first query that needs it (a third of a second): most never do.
+  const index = phraseIndex();
   const seen = new Set<string>();
   folded.forEach((anchor, position) => {
     for (const { words, at, entry, source } of index.get(anchor) ?? []) {
