@@ -162,27 +162,31 @@ async function main() {
       const steps = Object.fromEntries(STEPS.map((step) => [step, stats(from.stepTimes[step]).median])) as Steps;
       return { ...stats(from.times), fromContentScriptStart: stats(from.fromStart), steps, badges: serp.organic.length, scored: from.scored };
     };
-    const measure = async (serp: PreparedSerp, beforeEach?: () => Promise<void>) => {
+    /** `beforeEach` runs before each page load of either build, given that build's background worker. */
+    const measure = async (serp: PreparedSerp, beforeEach?: (w: typeof worker) => Promise<void>) => {
       const mine = samples();
       const theirs = samples();
       for (let i = 0; i <= RUNS; i++) {
-        await beforeEach?.();
+        await beforeEach?.(worker);
         // With a peer, the two builds load the page in turn: both see the same moments of the machine's load.
         keep(mine, await onePage(ext.browser, serp, i === 0 && serp === reportSerp), i > 0);
-        if (peer && !beforeEach) keep(theirs, await onePage(peer.ext.browser, serp, false), i > 0);
+        if (peer) {
+          await beforeEach?.(peer.worker);
+          keep(theirs, await onePage(peer.ext.browser, serp, false), i > 0);
+        }
       }
-      return { ours: summarise(mine, serp), peer: peer && !beforeEach ? summarise(theirs, serp) : null };
+      return { ours: summarise(mine, serp), peer: peer ? summarise(theirs, serp) : null };
     };
 
     const report = await measure(reportSerp);
     const fromReport = report.ours;
-    const liveScoring = NO_LIVE
+    // Both builds (back to fc945cd) keep their live scores under the same storage key.
+    const live_ = NO_LIVE
       ? null
-      : (
-          await measure(liveSerp, async () => {
-            await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('scoreCache'));
-          })
-        ).ours;
+      : await measure(liveSerp, async (w) => {
+          await w.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('scoreCache'));
+        });
+    const liveScoring = live_?.ours ?? null;
     const figures = {
       date: new Date().toISOString().slice(0, 10),
       load: os.loadavg().map((n) => n.toFixed(1)).join(' / '),
@@ -190,7 +194,7 @@ async function main() {
       reportPages: reportPages.pages,
       fromReport,
       liveScoring,
-      peer: report.peer && PEER ? { dir: PEER, fromReport: report.peer, contentScriptGzipBytes: peerSize! } : null,
+      peer: report.peer && PEER ? { dir: PEER, fromReport: report.peer, liveScoring: live_?.peer ?? null, contentScriptGzipBytes: peerSize! } : null,
       size,
       targets: TARGETS,
     };
@@ -219,7 +223,7 @@ type Figures = {
   reportPages: number;
   fromReport: Scenario;
   liveScoring: Scenario | null;
-  peer: { dir: string; fromReport: Scenario; contentScriptGzipBytes: number } | null;
+  peer: { dir: string; fromReport: Scenario; liveScoring: Scenario | null; contentScriptGzipBytes: number } | null;
   size: { contentScriptBytes: number; contentScriptGzipBytes: number };
   targets: typeof TARGETS;
 };
@@ -239,6 +243,9 @@ function table(f: Figures): string {
         ]
       : []),
     f.liveScoring ? `  live scoring, cache cleared:        ${f.liveScoring.median} / ${f.liveScoring.p90} / ${f.liveScoring.max} ms  (${f.liveScoring.scored} scored)` : '  live scoring: not measured (--no-live)',
+    ...(f.liveScoring && f.peer?.liveScoring
+      ? [`  peer build, live scoring, same run, alternating: ${f.peer.liveScoring.median} / ${f.peer.liveScoring.p90} / ${f.peer.liveScoring.max} ms  (${f.peer.liveScoring.scored} scored); ours ÷ peer (medians) ${(f.liveScoring.median / f.peer.liveScoring.median).toFixed(2)}`]
+      : []),
     `Content script: ${f.size.contentScriptGzipBytes} B gzipped, ${kb(f.size.contentScriptBytes)} KB raw, ${kb(f.size.contentScriptGzipBytes)} KB gzipped (target < ${f.targets.contentScriptGzipKb} KB: ${pass(f.size.contentScriptGzipBytes < f.targets.contentScriptGzipKb * 1024)})`,
     `Machine: ${f.machine}; load average ${f.load}`,
   ].join('\n');
@@ -261,6 +268,9 @@ async function writeSection(f: Figures): Promise<void> {
     `| badges shown, from an imported report (${f.reportPages} pages) | ${f.fromReport.median} ms | ${f.fromReport.p90} ms | ${f.fromReport.max} ms | ≤ ${f.targets.reportBadgesMs} ms |`,
     ...(f.liveScoring ? [`| badges shown, live scoring (${f.liveScoring.badges} pages fetched and scored, cache cleared) | ${f.liveScoring.median} ms | ${f.liveScoring.p90} ms | ${f.liveScoring.max} ms | — |`] : []),
     ...(f.peer ? [`| peer build (${f.peer.dir}), same run, page loads alternating with ours | ${f.peer.fromReport.median} ms | ${f.peer.fromReport.p90} ms | ${f.peer.fromReport.max} ms | ours ÷ peer ${(f.fromReport.median / f.peer.fromReport.median).toFixed(2)} |`] : []),
+    ...(f.liveScoring && f.peer?.liveScoring
+      ? [`| peer build, live scoring (cache cleared), same run, alternating | ${f.peer.liveScoring.median} ms | ${f.peer.liveScoring.p90} ms | ${f.peer.liveScoring.max} ms | ours ÷ peer ${(f.liveScoring.median / f.peer.liveScoring.median).toFixed(2)} |`]
+      : []),
     `| from the content script's start, which runs before the page is parsed (report) | ${f.fromReport.fromContentScriptStart.median} ms | ${f.fromReport.fromContentScriptStart.p90} ms | ${f.fromReport.fromContentScriptStart.max} ms | — |`,
     '',
     `Load average during the run: ${f.load}.`,
