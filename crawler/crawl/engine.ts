@@ -495,6 +495,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     let job = pageJobOf(outcome, { requestedUrl: item.url, depth: item.depth, inSitemap: this.inSitemap(finalUrl, item.url), robotsTxt: finalRules.artifactFor(finalUrl) });
     let renderError: string | null = null;
     if (this.renderer && !this.aborted) ({ job, renderError } = await renderedJob(job, this.renderer));
+    // The page result goes only to page listeners; without any it is not sent back from the worker.
+    if (this.listenerCount('page') === 0) job.omitResult = true;
     let out: PageOutput;
     if (this.pool) {
       const pool = this.pool;

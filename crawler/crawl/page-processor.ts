@@ -33,6 +33,12 @@ export interface PageJob {
   /** The encoding of `html` when it came rendered (the fetch decided it). */
   encoding: string | null;
   encodingNote: string | null;
+  /**
+   * Leave the page result out of the output (it is still computed: every audit runs). The crawl sets it when
+   * nobody listens for page events: the result is ~7 KB of structured clone per page from the worker, and
+   * the store derives it again from the artifacts.
+   */
+  omitResult?: boolean;
 }
 
 /** A link found on the page, normalized, with whether the crawl may follow it. */
@@ -156,7 +162,7 @@ export function processPage(job: PageJob, ctx: ProcessorContext): PageOutput {
     encoding,
     encodingNote,
     data: packPage(stored, links),
-    result,
+    result: job.omitResult ? null : result,
     candidates,
     error,
     html: null,
