@@ -465,25 +465,43 @@ function walk(el: Element, ns: string) {
   for (const c of el.children) if (c.type === 'tag' || c.type === 'script' || c.type === 'style') walk(c as Element, childNamespace(ns, name, c as Element));
 }
 
+type SvgToken = Parameters<typeof foreignContent.adjustTokenSVGTagName>[0];
+type SvgAttr = { name: string; value: string; namespace: string | undefined; prefix: string | undefined };
+/** One token and its attribute records, reused for every SVG element (parse5's adjusters rewrite them in place). */
+const svgToken = { tagName: '', tagID: 0, attrs: [] as SvgAttr[] };
+const svgAttrPool: SvgAttr[] = [];
+
 /** The spec's SVG adjustments: camel-case tag and attribute names, namespaced xlink:/xml: attributes. */
 function adjustSvg(el: Element & { 'x-attribsNamespace'?: Record<string, string | undefined>; 'x-attribsPrefix'?: Record<string, string | undefined> }) {
-  const token = {
-    tagName: el.name,
-    tagID: 0,
-    attrs: Object.entries(el.attribs).map(([name, value]) => ({ name, value, namespace: undefined as string | undefined, prefix: undefined as string | undefined })),
-  } as unknown as Parameters<typeof foreignContent.adjustTokenSVGTagName>[0];
-  foreignContent.adjustTokenSVGTagName(token);
-  foreignContent.adjustTokenSVGAttrs(token);
-  foreignContent.adjustTokenXMLAttrs(token);
+  const token = svgToken;
+  token.tagName = el.name;
+  token.tagID = 0;
+  const attrs = token.attrs;
+  attrs.length = 0;
+  const source = el.attribs;
+  for (const name of Object.keys(source)) {
+    const a = svgAttrPool[attrs.length] ?? (svgAttrPool[attrs.length] = { name: '', value: '', namespace: undefined, prefix: undefined });
+    a.name = name;
+    a.value = source[name];
+    a.namespace = undefined;
+    a.prefix = undefined;
+    attrs.push(a);
+  }
+  foreignContent.adjustTokenSVGTagName(token as unknown as SvgToken);
+  foreignContent.adjustTokenSVGAttrs(token as unknown as SvgToken);
+  foreignContent.adjustTokenXMLAttrs(token as unknown as SvgToken);
   el.name = token.tagName;
   const attribs: Record<string, string> = Object.create(null);
   const namespaces: Record<string, string | undefined> = Object.create(null);
   const prefixes: Record<string, string | undefined> = Object.create(null);
-  for (const a of token.attrs) {
+  for (const a of attrs) {
     attribs[a.name] = a.value;
     namespaces[a.name] = a.namespace;
     prefixes[a.name] = a.prefix;
+    // (The pooled record lets go of the page's strings.)
+    a.name = a.value = '';
   }
+  attrs.length = 0;
   el.attribs = attribs;
   el['x-attribsNamespace'] = namespaces as Record<string, string>;
   el['x-attribsPrefix'] = prefixes as Record<string, string>;
