@@ -1,102 +1,18 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { PageResult } from '../../shared/schemas/index.ts';
 import type { SiteLink } from './integrations.ts';
 import type { ReportPages } from './write-file.ts';
 
-/** Page files live in folders named `zmot-report-<pid>-<random>`: the pid says whose a leftover is. */
-const PREFIX = 'zmot-report-';
-const OWNED = /^zmot-report-(\d+)-/;
-
-/** The page files this process has open: removed when it exits or is stopped by a signal. */
-const open = new Set<PageSpill>();
-/** Folders already swept for leftovers of dead processes (once per folder per process). */
-const swept = new Set<string>();
-let hooked = false;
-
-function closeAll(): void {
-  for (const spill of [...open]) spill.close();
-}
-
 /**
- * Ctrl-C or a kill while a report is built: with no one else listening for the signal (`zmot report`), the page
- * files are removed and the signal is raised again, so the process ends as it would have (exit 130 / 143).
- * When the command listens itself (`zmot crawl` stops cleanly on the first Ctrl-C), it decides, and the
- * page files go with the process's exit.
- */
-function onSignal(signal: NodeJS.Signals): void {
-  if (process.listenerCount(signal) > 1) return;
-  closeAll();
-  unhook();
-  process.kill(process.pid, signal);
-}
-
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-function hook(): void {
-  if (hooked || !isMainThread) return;
-  hooked = true;
-  process.on('exit', closeAll);
-  for (const s of SIGNALS) process.on(s, onSignal);
-}
-
-function unhook(): void {
-  if (!hooked) return;
-  hooked = false;
-  process.off('exit', closeAll);
-  for (const s of SIGNALS) process.off(s, onSignal);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but is someone else's.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes the page files left in `parent` by reports whose process no longer runs (killed with SIGKILL, or
- * the machine stopped). Folders of live processes, and names without a pid, are left alone. Returns the
- * folders removed.
- */
-export function removeStaleSpills(parent = os.tmpdir()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = OWNED.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || alive(pid)) continue;
-    try {
-      rmSync(path.join(parent, name), { recursive: true, force: true });
-      removed.push(name);
-    } catch {
-      // another process removed it first, or it is not ours to remove: left alone
-    }
-  }
-  return removed;
-}
-
-/**
- * A report's page results on disk while the report is built and written (a temporary SQLite file, removed on
- * close, on exit and on SIGINT/SIGTERM/SIGHUP; a SIGKILLed report's file is removed by the next report started
- * with the same temporary folder): each writer streams them back in crawl order, so a 100,000-page report never
- * holds every page at once.
+ * A report's page results on disk while the report is built and written: each writer streams them back in crawl
+ * order, so a 100,000-page report never holds every page at once. The file is SQLite's anonymous temporary database
+ * (an empty file name): created in the temporary folder (SQLITE_TMPDIR, else TMPDIR, else /var/tmp or /tmp) and
+ * unlinked as soon as it is opened, so it has no name and nothing can be left behind — the space returns to the
+ * system when the report closes it or its process ends, however it ends (Ctrl-C, SIGTERM, SIGKILL, a crash), with
+ * no signal handler to wait for (a report's page pass and scoring are long synchronous steps: a JavaScript handler
+ * would only run after them). Its pages beyond SQLite's small page cache are on disk, not in memory.
  */
 export class PageSpill implements ReportPages {
-  /** The folder holding the page file (inside `parent`, the system's temporary folder unless given). */
-  readonly dir: string;
   private db: Database.Database;
   private pending: string[] = [];
   private count = 0;
@@ -106,15 +22,8 @@ export class PageSpill implements ReportPages {
   private select;
   private one;
 
-  constructor(parent = os.tmpdir()) {
-    if (!swept.has(parent)) {
-      swept.add(parent);
-      removeStaleSpills(parent);
-    }
-    this.dir = mkdtempSync(path.join(parent, `${PREFIX}${process.pid}-`));
-    this.db = new Database(path.join(this.dir, 'pages.sqlite'));
-    open.add(this);
-    hook();
+  constructor() {
+    this.db = new Database('');
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.exec('CREATE TABLE page (i INTEGER PRIMARY KEY, json TEXT NOT NULL)');
@@ -166,13 +75,7 @@ export class PageSpill implements ReportPages {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    open.delete(this);
-    if (!open.size) unhook();
-    try {
-      this.db.close();
-    } finally {
-      rmSync(this.dir, { recursive: true, force: true });
-    }
+    this.db.close();
   }
 }
 
