@@ -162,7 +162,7 @@ export default function register(program: Command) {
     .option('--no-report', 'crawl and store only; build the report later with `zmot report <dir>`')
     .option('--history <dir>', "record the run in this project history (default: the config's history)")
     .option('--queue <redis-url>', 'distributed crawl: page jobs go to `zmot worker` processes through this Redis (redis://host:port/db)')
-    .option('--semantic', "re-rank each question's best passages with the bundled sentence model (slower: ~1 s to load, then about a second per question)")
+    .option('--semantic', "re-rank each question's best passages with the bundled sentence model, all-MiniLM-L6-v2 (slower: seconds to load, then 100-260x the word scorer's time per question)")
     .option('--json', 'print the final summary as JSON')
     .action(async (rawUrl: string, opts: CrawlCliOptions) => {
       const url = parseStartUrl(rawUrl);

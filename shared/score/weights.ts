@@ -72,9 +72,9 @@ export const WEIGHTS: ScoreWeights = {
   wordAnsweredConfidence: 0.71,
   semanticCandidates: 16,
   rerankWeights: [0.542, 1.124, 1.398, 0.617, -0.669, 0, 1.084, -0.132, 0.002, 0.434],
-  semanticRerankWeights: [1.228, 0.193, 1.501, 0.214, -0.842, 0, 1.921, 0.002, -0.38, 0.553, 3.193, 3.193],
+  semanticRerankWeights: [1.263, -0.516, 1.028, 0.188, -0.458, 0, 1.704, 1.082, -0.576, 0.545, 3.948, 3.948],
   rerankWithoutModel: 1,
-  semanticConfidenceWeights: [-2.468, 1.929, -1.289, 4.257, 0.42, -0.604, -1.25],
-  semanticAnsweredConfidence: 0.885,
+  semanticConfidenceWeights: [-3.016, 1.063, -1.176, 3.95, 0.643, -0.922, -0.961],
+  semanticAnsweredConfidence: 0.85,
 };
 // fit:end
