@@ -5,6 +5,7 @@ import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
 import { personaUsabilityAudit } from '../../shared/personas/site.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
 import { scoreSite } from '../../shared/score/site.ts';
+import { PAGES_KEPT } from '../../shared/score/corpus.ts';
 import { recordingSimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
 import { loadSentenceModel, SENTENCE_MODEL_LANGS, similarityFor } from '../semantic/model.ts';
 import { questionsForConfig } from '../questions-files.ts';
@@ -270,8 +271,13 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
   const links = new LinkTable();
   const indexOf = new Map<string, number>();
   const people: PeoplePage[] = [];
+  // A crawl no larger than the pages the scoring keeps (PAGES_KEPT) keeps the artifacts read here for the hreflang
+  // re-audit and the scoring, which would otherwise read, decompress and validate every page twice more; a larger
+  // crawl reads them again, so its memory does not grow with the crawl.
+  const artifactsKept: PageArtifacts[] | null = store.pageCount() <= PAGES_KEPT ? [] : null;
   let errors = 0;
   for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
+    artifactsKept?.push(artifacts);
     if (artifacts.hreflangs.length) withHreflang.push(pages.length);
     if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
     else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
@@ -302,10 +308,10 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
     const urlOf = new Map<number, string>();
     for (const [url, k] of indexOf) urlOf.set(k, url);
     for (const i of withHreflang) {
-      const stored = store.getPage(urlOf.get(i)!);
-      const p = stored && pageOf(stored, robots, pipeline);
-      if (!p) continue;
-      const page = pageResultFrom(p.artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
+      const stored = artifactsKept ? null : store.getPage(urlOf.get(i)!);
+      const artifacts = artifactsKept ? artifactsKept[i] : stored && pageOf(stored, robots, pipeline)?.artifacts;
+      if (!artifacts) continue;
+      const page = pageResultFrom(artifacts, { ...pipeline, context: { ...pipeline.context, crawl: crawlIndex } });
       pages.set(i, page);
       people[i] = peoplePageOf(page);
     }
@@ -319,6 +325,14 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
   // The same pages in the same order, their results as audited above (read back, not audited a third time).
   // Scoring reads them once to index them, then again one by one (`load`) as questions retrieve them.
   const scoringInput = () => {
+    if (artifactsKept) {
+      const kept = artifactsKept;
+      const keptPages = function* () {
+        let k = 0;
+        for (const page of pages) yield { artifacts: kept[k++], page };
+      };
+      return { pages: keptPages(), load: (k: number) => (k < kept.length ? { artifacts: kept[k], page: pages.get(k) } : null) };
+    }
     const read: Array<{ url: string; k: number }> = [];
     const artifactsOf = (stored: StoredPage): PageArtifacts | null => {
       const parsed = PageArtifactsSchema.safeParse(stored.artifacts);

@@ -64,7 +64,7 @@ export interface PassageRef {
 const MAX_SECTION_WORDS = 400;
 const EMPTY: ReadonlySet<string> = new Set();
 /** Pages kept read (artifacts, result, passages) at once: far more than one question's candidates, so a question sees each page once. */
-const PAGES_KEPT = 512;
+export const PAGES_KEPT = 512;
 
 export interface Corpus {
   /** Index per primary language ('' for languages without a stemmer). */
