@@ -294,6 +294,9 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
       const pos = stack.indexOf(name);
       if (pos === -1) {
         if (HEADINGS.has(name) && (isOpen('h1') || isOpen('h2') || isOpen('h3') || isOpen('h4') || isOpen('h5') || isOpen('h6'))) fail();
+        // A stray </tbody>, </thead> or </tfoot> closes the <tbody> the spec implies around rows written directly in a
+        // table (what follows then goes into the table, not the rows' section); htmlparser2 ignores it.
+        if (TABLE_SECTIONS.has(name)) fail();
       } else if (pos > 0) {
         // Elements left open inside: the spec re-creates formatting ones, stops at scope boundaries, and an
         // end tag of an ordinary element does not close special ones (it is ignored).
