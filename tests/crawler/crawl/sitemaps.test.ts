@@ -12,7 +12,7 @@ let fetcher: Fetcher;
 beforeAll(async () => {
   site = await startSitemapSite();
   fetcher = new Fetcher({
-    userAgent: 'zmotbot-test', timeoutMs: 5000, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, maxBodyBytes: 10 << 20, maxRedirects: 5,
+    userAgent: 'zmotbot-test', timeoutMs: 60_000, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000, maxBodyBytes: 10 << 20, maxRedirects: 5,
     retries: 0, retryBaseMs: 10, maxRetryAfterMs: 1000, connectionsPerHost: 2, guard: new AddressGuard(true), gate: new HostGate({ concurrency: 2, delayMs: 0 }),
   });
 });
