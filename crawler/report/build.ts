@@ -4,8 +4,8 @@ import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.
 import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
 import { personaUsabilityAudit } from '../../shared/personas/site.ts';
 import type { LlmsTxtFetch } from '../../shared/answer-engines/llms-txt.ts';
-import { scoreSite } from '../../shared/score/site.ts';
-import { PAGES_KEPT } from '../../shared/score/corpus.ts';
+import { corpusSettings, scoreSite } from '../../shared/score/site.ts';
+import { corpusBuilder, PAGES_KEPT } from '../../shared/score/corpus.ts';
 import { recordingSimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
 import { loadSentenceModel, SENTENCE_MODEL_LANGS, similarityFor } from '../semantic/model.ts';
 import { questionsForConfig } from '../questions-files.ts';
@@ -276,12 +276,18 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
   // crawl reads them again, so its memory does not grow with the crawl.
   const artifactsKept: PageArtifacts[] | null = store.pageCount() <= PAGES_KEPT ? [] : null;
   let errors = 0;
+  const { defaultLang, isOwn } = corpusSettings(config);
+  const corpus = corpusBuilder(defaultLang, { isOwn });
+  const scoringPages: Array<{ url: string; k: number }> = [];
   for (const { artifacts, page, stored: s } of storedPages(store, robots, pipeline)) {
     artifactsKept?.push(artifacts);
     if (artifacts.hreflangs.length) withHreflang.push(pages.length);
     if (s.record.redirectStopped) redirectsToCrawled.push({ index: sitePages.length, record: s.record });
     else if (!s.record.error) statusByUrl.set(hrefOf(s.record.finalUrl), s.record.status);
     indexOf.set(s.record.url, pages.length);
+    // Indexed for scoring now, while the page is read: scoring reads it again only when a question retrieves it.
+    scoringPages.push({ url: s.record.url, k: pages.length });
+    corpus.add(artifacts, scoringPages.length - 1);
     // pageResultFrom validated it (PageResultSchema.parse).
     const valid = page;
     pages.push(valid);
@@ -322,61 +328,25 @@ async function buildInto(store: CrawlStore, options: BuildReportOptions, pages: 
   options.onPhase?.('site-audits');
   // The config's question files (absolute paths since loadConfig) join its questions and templates.
   const { questions } = await questionsForConfig(config, process.cwd());
-  // The same pages in the same order, their results as audited above (read back, not audited a third time).
-  // Scoring reads them once to index them, then again one by one (`load`) as questions retrieve them.
-  const scoringInput = () => {
-    if (artifactsKept) {
-      const kept = artifactsKept;
-      const keptPages = function* () {
-        let k = 0;
-        for (const page of pages) yield { artifacts: kept[k++], page };
-      };
-      return { pages: keptPages(), load: (k: number) => (k < kept.length ? { artifacts: kept[k], page: pages.get(k) } : null) };
-    }
-    const read: Array<{ url: string; k: number }> = [];
-    const artifactsOf = (stored: StoredPage): PageArtifacts | null => {
-      const parsed = PageArtifactsSchema.safeParse(stored.artifacts);
-      return parsed.success ? withRobotsContent(parsed.data, robots) : null;
-    };
-    const pagesToScore = function* () {
-      const results = pages[Symbol.iterator]();
-      try {
-        let at = -1;
-        let page: PageResult | undefined;
-        for (const stored of store.pages()) {
-          const k = indexOf.get(stored.record.url);
-          if (k === undefined) continue;
-          while (at < k) {
-            page = results.next().value as PageResult | undefined;
-            at++;
-          }
-          const artifacts = artifactsOf(stored);
-          if (artifacts && page) {
-            read.push({ url: stored.record.url, k });
-            yield { artifacts, page };
-          }
-        }
-      } finally {
-        results.return?.();
-      }
-    };
-    const load = (position: number) => {
-      const at = read[position];
-      const stored = at ? store.getPage(at.url) : null;
-      const artifacts = stored ? artifactsOf(stored) : null;
-      return artifacts ? { artifacts, page: pages.get(at.k) } : null;
-    };
-    return { pages: pagesToScore(), load };
-  };
+  // Scoring reads a page again (its result as audited above; its artifacts as kept above on a small crawl, else
+  // from the store) when a question retrieves it.
+  const scored = corpus.finish((position) => {
+    const at = scoringPages[position];
+    if (!at) return null;
+    if (artifactsKept) return { artifacts: artifactsKept[at.k], page: pages.get(at.k) };
+    const stored = store.getPage(at.url);
+    const parsed = stored ? PageArtifactsSchema.safeParse(stored.artifacts) : null;
+    return parsed?.success ? { artifacts: withRobotsContent(parsed.data, robots), page: pages.get(at.k) } : null;
+  });
   let similarity: PassageSimilarity | undefined;
   if (options.semantic) {
     // A first pass says which passages the model is to read (each question's best few), then it reads them.
     const first = recordingSimilarity(SENTENCE_MODEL_LANGS);
-    scoreSite({ config, questions, ...scoringInput(), similarity: first.similarity });
+    scoreSite({ config, questions, pages: [], corpus: scored, similarity: first.similarity });
     const model = await loadSentenceModel();
     similarity = await similarityFor(model.embed, first.asked);
   }
-  const scoring = scoreSite({ config, questions, ...scoringInput(), similarity });
+  const scoring = scoreSite({ config, questions, pages: [], corpus: scored, similarity });
   options.onPhase?.('scoring');
 
   // Answer-engine readiness of the site: which crawlers may read the pages that answer, and /llms.txt.

@@ -199,17 +199,37 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
   const kept: Array<{ artifacts: PageArtifacts; page: PageResult }> | null = options.load ? null : Array.isArray(input) ? input : [];
   const load = options.load ?? ((position: number) => kept![position] ?? null);
   const retain = !options.load && !Array.isArray(input);
+  const builder = corpusBuilder(defaultLang, options);
+  let position = -1;
+  for (const entry of input) {
+    position++;
+    if (retain) kept!.push(entry);
+    builder.add(entry.artifacts, position);
+  }
+  return builder.finish(load);
+}
+
+export interface CorpusBuilder {
+  /** Indexes the input's page at `position` (positions in increasing order; a page's result is not needed to index it). */
+  add(artifacts: PageArtifacts, position: number): void;
+  /** The corpus, its pages read again by position with `load` when a question retrieves them. */
+  finish(load: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null): Corpus;
+}
+
+/** `buildCorpus` a page at a time: a caller that reads every page anyway (the report's page pass) indexes it then. */
+export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 'isOwn'> = {}): CorpusBuilder {
   const indexes = new Map<string, Bm25Index<PassageRef>>();
   const terms = new Map<string, PageTerms>();
   const termIds = new Map<string, (text: string) => number[]>();
   const slots: PageSlot[] = [];
   const seen = new Set<string>();
-  let position = -1;
-  for (const entry of input) {
-    position++;
-    if (retain) kept!.push(entry);
-    const { artifacts } = entry;
-    if (seen.has(artifacts.url) || !isAnswerable(artifacts)) continue;
+  let refOf: (key: string, id: number) => PassageRef = () => {
+    throw new Error('the corpus is not finished');
+  };
+  let finished = false;
+  const add = (artifacts: PageArtifacts, position: number): void => {
+    if (finished) throw new Error('the corpus is finished already');
+    if (seen.has(artifacts.url) || !isAnswerable(artifacts)) return;
     seen.add(artifacts.url);
     const analyzer = analyzerFor(pageLanguage(artifacts, defaultLang));
     const key = analyzer.lang ?? '';
@@ -231,78 +251,84 @@ export function buildCorpus(input: Iterable<{ artifacts: PageArtifacts; page: Pa
     });
     pageTerms.close(termsFrom);
     slots.push({ url: artifacts.url, position, key, firstDoc, docs: index.size - firstDoc, own: options.isOwn ? options.isOwn(artifacts.url) : false, termsFrom, termsTo: pageTerms.length });
-  }
-  // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
-  // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
-  // must not depend on which fetch finished first. (A stable sort: the same URL twice keeps the input's order.)
-  slots.sort((a, b) => byUrl(a, b) || a.position - b.position);
-  const pageTermIds = new Map<string, Uint32Array>();
-  for (const [key, index] of indexes) {
-    const order: number[] = [];
-    const groups = new Uint32Array(index.size);
-    slots.forEach((slot, k) => {
-      if (slot.key !== key) return;
-      const first = order.length;
-      for (let d = 0; d < slot.docs; d++) {
-        groups[order.length] = k;
-        order.push(slot.firstDoc + d);
-      }
-      slot.firstDoc = first;
-    });
-    index.reorder(order);
-    index.setGroups(groups);
-    const t = terms.get(key)!;
-    t.trim();
-    pageTermIds.set(key, t.ids);
-  }
-
-  // Pages read again: the last PAGES_KEPT (a Map keeps insertion order: the first key is the least recently used).
-  const recent = new Map<number, { page: CorpusPage; refs: PassageRef[] }>();
-  const read = (order: number): { page: CorpusPage; refs: PassageRef[] } => {
-    const hit = recent.get(order);
-    if (hit) {
-      recent.delete(order);
-      recent.set(order, hit);
-      return hit;
+  };
+  const finish = (load: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null): Corpus => {
+    if (finished) throw new Error('the corpus is finished already');
+    finished = true;
+    // Pages in URL order, not crawl order: crawl order changes with concurrency (and between a single-process
+    // and a distributed crawl), and ties between equally good pages are broken by this order, so a report
+    // must not depend on which fetch finished first. (A stable sort: the same URL twice keeps the input's order.)
+    slots.sort((a, b) => byUrl(a, b) || a.position - b.position);
+    const pageTermIds = new Map<string, Uint32Array>();
+    for (const [key, index] of indexes) {
+      const order: number[] = [];
+      const groups = new Uint32Array(index.size);
+      slots.forEach((slot, k) => {
+        if (slot.key !== key) return;
+        const first = order.length;
+        for (let d = 0; d < slot.docs; d++) {
+          groups[order.length] = k;
+          order.push(slot.firstDoc + d);
+        }
+        slot.firstDoc = first;
+      });
+      index.reorder(order);
+      index.setGroups(groups);
+      const t = terms.get(key)!;
+      t.trim();
+      pageTermIds.set(key, t.ids);
     }
-    const slot = slots[order];
-    const entry = load(slot.position);
-    if (!entry || entry.artifacts.url !== slot.url) throw new Error(`the crawl's page ${slot.url} could not be read again`);
-    const { artifacts, page } = entry;
-    // The page's analyzer is its index's (the same language as when it was indexed, not detected again).
-    const analyzer = analyzerFor(slot.key || null);
-    const index = indexes.get(slot.key)!;
-    const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
-    const cards = cardPassages(artifacts);
-    const cp: CorpusPage = {
-      order,
-      url: artifacts.url,
-      artifacts,
-      page,
-      lang: analyzer.lang,
-      analyzer,
-      passages: [...artifacts.passages, ...faqPassages(artifacts)],
-      terms: new PageTermSet(index, pageTermIds.get(slot.key)!.subarray(slot.termsFrom, slot.termsTo)),
-      targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
-      titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
-      subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
-      linkTexts: linkTextsOf(artifacts),
-      own: slot.own,
-      listing: cards !== null,
+
+    // Pages read again: the last PAGES_KEPT (a Map keeps insertion order: the first key is the least recently used).
+    const recent = new Map<number, { page: CorpusPage; refs: PassageRef[] }>();
+    const read = (order: number): { page: CorpusPage; refs: PassageRef[] } => {
+      const hit = recent.get(order);
+      if (hit) {
+        recent.delete(order);
+        recent.set(order, hit);
+        return hit;
+      }
+      const slot = slots[order];
+      const entry = load(slot.position);
+      if (!entry || entry.artifacts.url !== slot.url) throw new Error(`the crawl's page ${slot.url} could not be read again`);
+      const { artifacts, page } = entry;
+      // The page's analyzer is its index's (the same language as when it was indexed, not detected again).
+      const analyzer = analyzerFor(slot.key || null);
+      const index = indexes.get(slot.key)!;
+      const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
+      const cards = cardPassages(artifacts);
+      const cp: CorpusPage = {
+        order,
+        url: artifacts.url,
+        artifacts,
+        page,
+        lang: analyzer.lang,
+        analyzer,
+        passages: [...artifacts.passages, ...faqPassages(artifacts)],
+        terms: new PageTermSet(index, pageTermIds.get(slot.key)!.subarray(slot.termsFrom, slot.termsTo)),
+        targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
+        titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
+        subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
+        linkTexts: linkTextsOf(artifacts),
+        own: slot.own,
+        listing: cards !== null,
+      };
+      const refs = passageRefs(cp, cards);
+      if (refs.length !== slot.docs) throw new Error(`the crawl's page ${slot.url} changed since it was indexed`);
+      const out = { page: cp, refs };
+      recent.set(order, out);
+      if (recent.size > PAGES_KEPT) recent.delete(recent.keys().next().value!);
+      return out;
     };
-    const refs = passageRefs(cp, cards);
-    if (refs.length !== slot.docs) throw new Error(`the crawl's page ${slot.url} changed since it was indexed`);
-    const out = { page: cp, refs };
-    recent.set(order, out);
-    if (recent.size > PAGES_KEPT) recent.delete(recent.keys().next().value!);
-    return out;
+    seen.clear();
+    refOf = (key: string, id: number): PassageRef => {
+      const index = indexes.get(key)!;
+      const order = index.groupOf(index.docs[id]);
+      return read(order).refs[id - slots[order].firstDoc];
+    };
+    return { indexes, defaultLang, size: slots.length, page: (order) => read(order).page };
   };
-  const refOf = (key: string, id: number): PassageRef => {
-    const index = indexes.get(key)!;
-    const order = index.groupOf(index.docs[id]);
-    return read(order).refs[id - slots[order].firstDoc];
-  };
-  return { indexes, defaultLang, size: slots.length, page: (order) => read(order).page };
+  return { add, finish };
 }
 
 /** Where `indexPage` sends what it reads: each indexed document's term ids (heading, body), and each term id of the page's content. */

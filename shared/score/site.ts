@@ -46,17 +46,17 @@ export interface ScoreSiteInput {
    * any size). Without it, an array is read by position and any other input is kept as it is read.
    */
   load?: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null;
+  /** The corpus, built already (`corpusBuilder` with `corpusSettings(config)`, as the report's page pass does): `pages` is then not read. */
+  corpus?: Corpus;
   /** A sentence model's question–passage similarity, supplied by the caller (shared/score/semantic.ts); without it, words only. */
   similarity?: PassageSimilarity;
 }
 
 /** Scores a crawled site. Pure and deterministic: same input, same output. */
-export function scoreSite({ config, questions, pages, load, similarity }: ScoreSiteInput): SiteScoring {
+export function scoreSite({ config, questions, pages, load, corpus: built, similarity }: ScoreSiteInput): SiteScoring {
   const qs = questions ?? effectiveQuestions(config);
-  const defaultLang = config.languages[0] ?? 'en';
-  // The crawl is of the brand's site: every page is its own unless the config names its domains.
-  const isOwn = config.brand.domains.length ? ownDomains(config.brand.domains) : () => true;
-  const corpus = buildCorpus(pages, defaultLang, { isOwn, ...(load ? { load } : {}) });
+  const { defaultLang, isOwn } = corpusSettings(config);
+  const corpus = built ?? buildCorpus(pages, defaultLang, { isOwn, ...(load ? { load } : {}) });
   const names = brandNamesOf(config);
   const results: QuestionResult[] = [];
   const gaps: Gap[] = [];
@@ -67,6 +67,12 @@ export function scoreSite({ config, questions, pages, load, similarity }: ScoreS
     if (gap) gaps.push(gap);
   }
   return { scores: { ...aggregateScores(results, config), aiReadiness: aiReadinessByStage(results), humanSignals: humanSignalsByStage(results), personaUsability: personaUsabilityScores(results) }, questions: results, gaps: sortGaps(gaps, qs) };
+}
+
+/** How a site's corpus is built for a config: its default language, and which pages are the brand's own. */
+export function corpusSettings(config: Config): { defaultLang: string; isOwn: (url: string) => boolean } {
+  // The crawl is of the brand's site: every page is its own unless the config names its domains.
+  return { defaultLang: config.languages[0] ?? 'en', isOwn: config.brand.domains.length ? ownDomains(config.brand.domains) : () => true };
 }
 
 /** One question over the corpus: its result, and its gap when it is not answered. */
