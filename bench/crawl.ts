@@ -424,12 +424,16 @@ async function bigRun(tmp: string): Promise<string> {
   const site = await startSite(BIG, 'real');
   const dir = path.join(tmp, 'zmot-big');
   const timeoutMs = TOOL_TIMEOUT_MS;
+  // The site's URLs have five shapes (/<topic>/item-<n>/): the crawl's infinite-URL-space guard stops each at 10,000
+  // by default (a 100,000-page run crawled 50,001 pages), so the run's config lets each shape hold every page.
+  const config = path.join(tmp, 'big-config.json');
+  await writeFile(config, JSON.stringify({ brand: { name: '127.0.0.1' }, crawl: { maxUrlsPerPattern: BIG + 10 } }));
   let crawl: Measured;
   try {
     process.stderr.write(`Crawling ${BIG} real-sized pages with zmot (concurrency ${CONCURRENCY}), then building the reports…\n`);
     crawl = await measure(
       process.execPath,
-      [ZMOT_BIN, 'crawl', `${site.origin}/`, '--out', dir, '--max-pages', String(BIG + 10), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'],
+      [ZMOT_BIN, 'crawl', `${site.origin}/`, '--config', config, '--out', dir, '--max-pages', String(BIG + 10), '--max-depth', '50', '--concurrency', String(CONCURRENCY), '--no-report'],
       {},
       ROOT,
       { timeoutMs, onSample: onSample(0), onStderr: (c) => { for (const m of c.matchAll(/crawled (\d+) ·/g)) pages = Number(m[1]); } },
@@ -507,7 +511,7 @@ async function bigRun(tmp: string): Promise<string> {
     '',
     `Command: \`npm run bench:crawl -- ${process.argv.slice(2).join(' ')}\`. Measured ${new Date().toISOString().slice(0, 16)} UTC at ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; **shared machine: 1-minute load average ${loadStart.toFixed(1)} at the start, ${loads.length ? `${fmt(Math.min(...loads), 1)}–${fmt(Math.max(...loads), 1)} (median ${fmt(median(loads), 1)}) over the run` : '—'}** (other engineers' builds and tests), so the times are this load's, not an idle machine's.`,
     '',
-    `The generated real-sized site (bench/fixtures-site/real-site.ts, ~92 KB pages) served on 127.0.0.1 by its own process (not counted); \`zmot crawl <origin>/ --no-report --max-depth 50 --concurrency ${CONCURRENCY}\` (full pipeline, page workers, store), then the report built from the store by bench/big-report.ts — the calls \`zmot report\` makes (buildStreamedReport, writeReports), each step's end timed — in its own process. RSS of the running process (worker threads included) sampled from /proc every 100 ms (kept once a second); peak = the highest sample in a phase, VmHWM for a whole process. Our own generated data.`,
+    `The generated real-sized site (bench/fixtures-site/real-site.ts, ~92 KB pages) served on 127.0.0.1 by its own process (not counted); \`zmot crawl <origin>/ --config <{crawl: {maxUrlsPerPattern: ${BIG + 10}}}> --no-report --max-depth 50 --concurrency ${CONCURRENCY}\` (full pipeline, page workers, store), then the report built from the store by bench/big-report.ts — the calls \`zmot report\` makes (buildStreamedReport, writeReports), each step's end timed — in its own process. RSS of the running process (worker threads included) sampled from /proc every 100 ms (kept once a second); peak = the highest sample in a phase, VmHWM for a whole process. Our own generated data.`,
     ...(status ? ['', status] : []),
     '',
     '| phase | wall (s) | peak RSS (MB) |',
