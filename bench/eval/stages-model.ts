@@ -16,17 +16,16 @@
  * be worth shipping only if its cross-validated dev figure beat the rules' dev figure, which is itself optimistic
  * (the rules were developed on those rows).
  *
- *   npx tsx bench/eval/stages-model.ts       the grid, per feature group
+ *   npx tsx bench/eval/stages-model-cli.ts   the grid, per feature group
  *
  * `npm run eval -- --only stages` reports the best setting of the full model beside the rules.
  */
-import { pathToFileURL } from 'node:url';
 import { classifyQuery } from '../../shared/classify/query-stage.ts';
 import { evaluatePredictions, type EvaluationReport } from '../../shared/classify/query-eval.ts';
 import { tokenize } from '../../shared/classify/query-text.ts';
 import { COMMON_WORDS } from '../../shared/classify/gazetteer-data.ts';
 
-const CLASSES = ['informational', 'navigational', 'transactional'] as const;
+export const CLASSES = ['informational', 'navigational', 'transactional'] as const;
 const FOLDS = 10;
 const ITERATIONS = 400;
 const LEARNING_RATE = 0.5;
@@ -191,28 +190,3 @@ export function crossValidate(
 export function best(results: readonly CrossValidated[]): CrossValidated {
   return results.reduce((a, b) => (b.report.macroF1 > a.report.macroF1 ? b : a));
 }
-
-async function main(): Promise<void> {
-  const { loadOrcas, knownWord } = await import('./stages.ts');
-  const dev = loadOrcas().filter((row) => row.split === 'dev');
-  const rules = evaluatePredictions(dev.map((row) => ({ gold: row.broder, predicted: classifyQuery(row.query).broder })), CLASSES);
-  const f = (x: number): string => x.toFixed(3);
-  console.log(`rules on ORCAS-I-gold dev (developed on these rows): macro-F1 ${f(rules.macroF1)}, navigational F1 ${f(rules.perClass[1].f1)}`);
-  const variants: Array<[string, FeatureGroup[]]> = [
-    ['all features', ['rules', 'names', 'shape']],
-    ['rules only', ['rules']],
-    ['names + shape (no rule decision)', ['names', 'shape']],
-  ];
-  for (const [name, groups] of variants) {
-    console.log(`\n${name}: 10-fold CV on dev`);
-    for (const { penalty, balance, report } of crossValidate(dev, knownWord, groups)) {
-      const nav = report.perClass[1];
-      console.log(
-        `  penalty ${penalty} balance ${balance}: macro-F1 ${f(report.macroF1)}; navigational P ${f(nav.precision)} R ${f(nav.recall)} F1 ${f(nav.f1)}; transactional F1 ${f(report.perClass[2].f1)}`,
-      );
-    }
-  }
-}
-
-// Not awaited at the top level: main imports stages.ts, which imports this module.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

@@ -272,7 +272,7 @@ export async function run(): Promise<string> {
     `dev half (bench/eval/stages-model.ts; ${modelResults.length} settings of penalty and class weights, computed in this run): best`,
     `macro-F1 ${f(bestModel.report.macroF1)} (navigational F1 ${f(bestModel.report.perClass[1].f1)}, transactional ${f(bestModel.report.perClass[2].f1)}; penalty ${bestModel.penalty}, class-weight balance ${bestModel.balance}),`,
     `against the rules' ${f(reports[1].report.macroF1)} on the same rows (optimistic: they were developed there). Fitted on the rules' output`,
-    'alone it reproduces them; the name and shape features only add noise (`npx tsx bench/eval/stages-model.ts` prints',
+    'alone it reproduces them; the name and shape features only add noise (`npx tsx bench/eval/stages-model-cli.ts` prints',
     'every setting per feature group; on their own they reach about 0.61). It was not shipped and the held-out half was',
     'not read for it.',
     '',
