@@ -47,33 +47,37 @@ describe('an interrupted report', () => {
   // opened, on disk in the temporary folder but without a name, and freed by the system when the process ends.
   it('leaves no page file behind, even when killed with SIGKILL', async () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), 'zmot-spill-test-'));
+    let child: ReturnType<typeof spawn> | undefined;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/spill-writer.ts')], {
+      child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/spill-writer.ts')], {
         cwd: ROOT,
         env: { ...process.env, SQLITE_TMPDIR: parent },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+      const writer = child;
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => writer.on('exit', (_, signal) => resolve(signal)));
       await new Promise<void>((resolve, reject) => {
         let out = '';
-        child.stdout.on('data', (d) => {
+        writer.stdout!.on('data', (d) => {
           out += d;
           if (out.includes('ready')) resolve();
         });
-        child.on('exit', () => reject(new Error(`spill writer exited before writing: ${out}`)));
+        writer.on('exit', () => reject(new Error(`spill writer exited before writing: ${out}`)));
       });
       // Mid-way: the pages are on disk in that folder (an open file with no name), and the folder lists nothing.
-      const open = readdirSync(`/proc/${child.pid}/fd`)
-        .map((fd) => ({ fd, target: readlinkSync(`/proc/${child.pid}/fd/${fd}`) }))
+      const open = readdirSync(`/proc/${writer.pid}/fd`)
+        .map((fd) => ({ fd, target: readlinkSync(`/proc/${writer.pid}/fd/${fd}`) }))
         .filter((f) => f.target.startsWith(`${parent}/`));
       expect(open.map((f) => f.target.endsWith(' (deleted)'))).toEqual([true]);
-      expect(statSync(`/proc/${child.pid}/fd/${open[0].fd}`).size).toBeGreaterThan(100_000);
+      expect(statSync(`/proc/${writer.pid}/fd/${open[0].fd}`).size).toBeGreaterThan(100_000);
       expect(readdirSync(parent)).toEqual([]);
 
-      child.kill('SIGKILL');
+      writer.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
       expect(readdirSync(parent)).toEqual([]);
     } finally {
+      // A failed assertion must not leave the writer running (it writes until killed).
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       rmSync(parent, { recursive: true, force: true });
     }
   });
