@@ -23,6 +23,17 @@ import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../crawler/browser.ts';
 import { CrawlStore } from '../crawler/store/crawl-store.ts';
+
+/** Run in the page before its own script: records when the first pages-table row is in the DOM (ms after navigation start). */
+function watchFirstRow(): void {
+  const w = window as unknown as { __firstRow?: number };
+  new MutationObserver((_, o) => {
+    if (w.__firstRow === undefined && document.querySelector('#t-pages > tbody > tr')) {
+      w.__firstRow = performance.now();
+      o.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
 import type { PageArtifacts } from '../shared/schemas/index.ts';
 
 const args = process.argv.slice(2);
@@ -147,15 +158,7 @@ if (existsSync(path.join(OUT, 'report.html'))) {
     const open = async (file: string): Promise<Opened> => {
       const tab = await browser.browser.newPage();
       try {
-        await tab.evaluateOnNewDocument(() => {
-          const w = window as unknown as { __firstRow?: number };
-          new MutationObserver((_, o) => {
-            if (w.__firstRow === undefined && document.querySelector('#t-pages > tbody > tr')) {
-              w.__firstRow = performance.now();
-              o.disconnect();
-            }
-          }).observe(document, { childList: true, subtree: true });
-        });
+        await tab.evaluateOnNewDocument(watchFirstRow);
         await tab.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 600_000 });
         const t = await tab.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -182,15 +185,7 @@ if (existsSync(path.join(OUT, 'report.html'))) {
     const page = await browser.browser.newPage();
     // When the first pages-table row is in the DOM (ms after navigation start, from a MutationObserver set before
     // the page's own script runs), and when the whole file is parsed (DOMContentLoaded) and loaded.
-    await page.evaluateOnNewDocument(() => {
-      const w = window as unknown as { __firstRow?: number };
-      new MutationObserver((_, o) => {
-        if (w.__firstRow === undefined && document.querySelector('#t-pages > tbody > tr')) {
-          w.__firstRow = performance.now();
-          o.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await page.evaluateOnNewDocument(watchFirstRow);
     await page.goto(pathToFileURL(path.join(OUT, 'report.html')).href, { waitUntil: 'load', timeout: 600_000 });
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
