@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { PageSummary } from '../../shared/schemas/extension.ts';
 import { Popup } from '../../extension/entrypoints/popup/Popup.tsx';
@@ -25,6 +25,11 @@ const SUMMARY: PageSummary = {
   peopleAlsoAsk: ['Which leak detector is best?'],
   notices: [],
 };
+
+// preact/hooks runs effects after the next frame, with a 100 ms timer that calls cancelAnimationFrame; when a
+// state update lands after the file's last test, that timer fired once jsdom was torn down ("cancelAnimationFrame is
+// not defined", an unhandled error that fails the run). Effects are flushed on a plain timer instead, as act() does.
+options.requestAnimationFrame = (flush) => setTimeout(flush, 0);
 
 let container: HTMLElement;
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
