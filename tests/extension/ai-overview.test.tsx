@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,9 @@ import { summarize } from '../../extension/utils/summary.ts';
 import { readAiOverview } from '../../shared/serp/ai-overview.ts';
 import { SettingsSchema, type Settings } from '../../shared/schemas/extension.ts';
 import { readSavedSerpPage } from '../helpers/serp-fixtures.ts';
+
+// Effects flushed on a plain timer, not preact's 100 ms rAF fallback, which can fire after jsdom's teardown (see pages.test.tsx).
+options.requestAnimationFrame = (flush) => setTimeout(flush, 0);
 
 // The overlay's AI Overview: who is cited (brand, competitors), which cited pages also rank, the
 // badge mark, and a collapsed overview read again once the user expands it — on the saved 2026 page.

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResultScore } from '../../shared/schemas/extension.ts';
 import { ResultBadge } from '../../extension/components/ResultBadge.tsx';
@@ -9,6 +9,9 @@ import { summarize } from '../../extension/utils/summary.ts';
 import { SettingsSchema } from '../../shared/schemas/extension.ts';
 import { readSavedSerpPage } from '../helpers/serp-fixtures.ts';
 import { loadIntoDocument } from './helpers.ts';
+
+// Effects flushed on a plain timer, not preact's 100 ms rAF fallback, which can fire after jsdom's teardown (see pages.test.tsx).
+options.requestAnimationFrame = (flush) => setTimeout(flush, 0);
 
 // What a badge says: the question it scored when that is not the query (in the pill itself), a
 // quiet marker rather than a pill for a result without a score, and a legend for the numbers.
