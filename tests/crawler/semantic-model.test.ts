@@ -8,10 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSentenceModel, SENTENCE_MODEL_LANGS, similarityFor, type SentenceModel } from '../../crawler/semantic/model.ts';
 import { scoreSite } from '../../shared/score/index.ts';
 import { recordingSimilarity } from '../../shared/score/semantic.ts';
-import type { ProspectQuestion } from '../../shared/schemas/index.ts';
-import { page, testConfig } from '../shared/score/pages.ts';
-
-const question: ProspectQuestion = { id: 'ipad', text: 'does this game work on the ipad', stage: 'purchase', weight: 1, source: 'config', lang: 'en' };
+import { ipadCase } from '../shared/score/pages.ts';
 
 describe('the packaged sentence model', () => {
   let model: SentenceModel;
@@ -29,14 +26,7 @@ describe('the packaged sentence model', () => {
   });
 
   it('chooses the passage that answers by meaning over a review that repeats the words', async () => {
-    const config = testConfig({ brand: { name: 'Acme', domains: ['acme.example'] } });
-    const pages = [
-      page(
-        '<h1>Star Puzzle</h1><h2>Customer reviews</h2><p>My son wanted this game so badly, we bought the ipad case too and the game box arrived on time.</p>' +
-          '<h2>Product details</h2><p>Platform: Apple iOS tablets and phones; also plays on Android.</p>',
-        { url: 'https://acme.example/star-puzzle/', title: 'Star Puzzle' },
-      ),
-    ];
+    const { question, config, pages } = ipadCase();
     const first = recordingSimilarity(SENTENCE_MODEL_LANGS);
     const words = scoreSite({ config, questions: [question], pages, similarity: first.similarity }).questions[0];
     const similarity = await similarityFor(model.embed, first.asked);

@@ -1,7 +1,7 @@
 /** Test helper: small inline pages turned into artifacts and page results, as a crawl would. */
 import { extractArtifacts } from '../../../shared/extract/index.ts';
 import { pageResultFrom } from '../../../shared/pipeline.ts';
-import { ConfigSchema, type Config, type ConfigInput, type PageArtifacts, type PageResult } from '../../../shared/schemas/index.ts';
+import { ConfigSchema, type Config, type ConfigInput, type PageArtifacts, type PageResult, type ProspectQuestion } from '../../../shared/schemas/index.ts';
 
 export interface TestPage {
   artifacts: PageArtifacts;
@@ -49,4 +49,23 @@ export function filler(words: number): string {
 
 export function testConfig(input: Partial<ConfigInput> = {}): Config {
   return ConfigSchema.parse({ brand: { name: 'Acme' }, templates: false, ...input });
+}
+
+/**
+ * A product page whose answer to "does this game work on the ipad" shares no word with the question (the spec row),
+ * beside a review that repeats the question's words without answering: the case the sentence model is for
+ * (tests/shared/score/semantic.test.ts with a stub, tests/crawler/semantic-model.test.ts with the real model).
+ */
+export function ipadCase(): { question: ProspectQuestion; config: Config; pages: TestPage[] } {
+  return {
+    question: { id: 'ipad', text: 'does this game work on the ipad', stage: 'purchase', weight: 1, source: 'config', lang: 'en' },
+    config: testConfig({ brand: { name: 'Acme', domains: ['acme.example'] } }),
+    pages: [
+      page(
+        '<h1>Star Puzzle</h1><h2>Customer reviews</h2><p>My son wanted this game so badly, we bought the ipad case too and the game box arrived on time.</p>' +
+          '<h2>Product details</h2><p>Platform: Apple iOS tablets and phones; also plays on Android.</p>',
+        { url: 'https://acme.example/star-puzzle/', title: 'Star Puzzle' },
+      ),
+    ],
+  };
 }

@@ -7,20 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSite } from '../../../shared/score/index.ts';
 import { recordingSimilarity, type PassageSimilarity } from '../../../shared/score/semantic.ts';
-import type { ProspectQuestion } from '../../../shared/schemas/index.ts';
-import { page, testConfig } from './pages.ts';
+import { ipadCase } from './pages.ts';
 
-const question: ProspectQuestion = { id: 'ipad', text: 'does this game work on the ipad', stage: 'purchase', weight: 1, source: 'config', lang: 'en' };
+const { question, config, pages } = ipadCase();
 
 describe('semantic re-ranking of the best passages', () => {
-  const config = testConfig({ brand: { name: 'Acme', domains: ['acme.example'] } });
-  const pages = [
-    page(
-      '<h1>Star Puzzle</h1><h2>Customer reviews</h2><p>My son wanted this game so badly, we bought the ipad case too and the game box arrived on time.</p>' +
-        '<h2>Product details</h2><p>Platform: Apple iOS tablets and phones; also plays on Android.</p>',
-      { url: 'https://acme.example/star-puzzle/', title: 'Star Puzzle' },
-    ),
-  ];
   // The stub plays the model: the spec row means the answer, the review does not.
   const stub: PassageSimilarity = (_q, p) => (/platform/i.test(p.text) ? 0.9 : 0.1);
 
