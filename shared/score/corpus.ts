@@ -129,6 +129,37 @@ interface PageSlot {
   /** Its distinct index terms: `termIds` of its index builder, from … to. */
   termsFrom: number;
   termsTo: number;
+  /** Where its documents' kinds start in its index builder's `kinds` (its first document's id before the renumbering). */
+  kindsFrom: number;
+  /** Its passages when indexed: a page read again with another count changed since. */
+  passages: number;
+}
+
+/**
+ * What each indexed document of a page is, in `indexPage`'s order, so that a page read again rebuilds only
+ * the documents a question retrieved: a passage (its place among the page's passages, FAQ entries after
+ * them) or one of its windows, `passage × 64 + window + 1` (0: the passage whole), or a section,
+ * `−(its head passage's place + 1)`.
+ */
+const WINDOW_SLOTS = 64;
+
+/** Per index while it is built: each document's kind (see WINDOW_SLOTS), in the order documents were added. */
+class DocKinds {
+  kinds = new Int32Array(4096);
+  length = 0;
+
+  push(kind: number): void {
+    if (this.length === this.kinds.length) {
+      const next = new Int32Array(this.kinds.length * 2);
+      next.set(this.kinds);
+      this.kinds = next;
+    }
+    this.kinds[this.length++] = kind;
+  }
+
+  trim(): void {
+    this.kinds = this.kinds.slice(0, this.length);
+  }
 }
 
 /** Per index while it is built: its pages' distinct term ids, one flat array. */
@@ -220,6 +251,7 @@ export interface CorpusBuilder {
 export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 'isOwn'> = {}): CorpusBuilder {
   const indexes = new Map<string, Bm25Index<PassageRef>>();
   const terms = new Map<string, PageTerms>();
+  const kinds = new Map<string, DocKinds>();
   const termIds = new Map<string, (text: string) => number[]>();
   const slots: PageSlot[] = [];
   const seen = new Set<string>();
@@ -238,19 +270,35 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
       const own = new Bm25Index<PassageRef>((id) => refOf(key, id));
       indexes.set(key, (index = own));
       terms.set(key, new PageTerms());
+      kinds.set(key, new DocKinds());
       termIds.set(key, termIdsFor(own, analyzer));
     }
     const pageTerms = terms.get(key)!;
+    const docKinds = kinds.get(key)!;
     const firstDoc = index.size;
     const termsFrom = pageTerms.length;
     const number = slots.length;
     const target = index;
     indexPage(artifacts, termIds.get(key)!, {
-      doc: (own, body) => void target.addIds(undefined, own, own, body),
+      doc: (kind, own, body) => {
+        docKinds.push(kind);
+        target.addIds(undefined, own, own, body);
+      },
       pageTerm: (t) => pageTerms.add(t, number),
     });
     pageTerms.close(termsFrom);
-    slots.push({ url: artifacts.url, position, key, firstDoc, docs: index.size - firstDoc, own: options.isOwn ? options.isOwn(artifacts.url) : false, termsFrom, termsTo: pageTerms.length });
+    slots.push({
+      url: artifacts.url,
+      position,
+      key,
+      firstDoc,
+      docs: index.size - firstDoc,
+      own: options.isOwn ? options.isOwn(artifacts.url) : false,
+      termsFrom,
+      termsTo: pageTerms.length,
+      kindsFrom: firstDoc,
+      passages: artifacts.passages.length,
+    });
   };
   const finish = (load: (position: number) => { artifacts: PageArtifacts; page: PageResult } | null): Corpus => {
     if (finished) throw new Error('the corpus is finished already');
@@ -260,6 +308,7 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
     // must not depend on which fetch finished first. (A stable sort: the same URL twice keeps the input's order.)
     slots.sort((a, b) => byUrl(a, b) || a.position - b.position);
     const pageTermIds = new Map<string, Uint32Array>();
+    const docKinds = new Map<string, Int32Array>();
     for (const [key, index] of indexes) {
       const order: number[] = [];
       const groups = new Uint32Array(index.size);
@@ -277,11 +326,14 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
       const t = terms.get(key)!;
       t.trim();
       pageTermIds.set(key, t.ids);
+      const k = kinds.get(key)!;
+      k.trim();
+      docKinds.set(key, k.kinds);
     }
 
     // Pages read again: the last PAGES_KEPT (a Map keeps insertion order: the first key is the least recently used).
-    const recent = new Map<number, { page: CorpusPage; refs: PassageRef[] }>();
-    const read = (order: number): { page: CorpusPage; refs: PassageRef[] } => {
+    const recent = new Map<number, PageRead>();
+    const read = (order: number): PageRead => {
       const hit = recent.get(order);
       if (hit) {
         recent.delete(order);
@@ -291,31 +343,8 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
       const slot = slots[order];
       const entry = load(slot.position);
       if (!entry || entry.artifacts.url !== slot.url) throw new Error(`the crawl's page ${slot.url} could not be read again`);
-      const { artifacts, page } = entry;
-      // The page's analyzer is its index's (the same language as when it was indexed, not detected again).
-      const analyzer = analyzerFor(slot.key || null);
-      const index = indexes.get(slot.key)!;
-      const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
-      const cards = cardPassages(artifacts);
-      const cp: CorpusPage = {
-        order,
-        url: artifacts.url,
-        artifacts,
-        page,
-        lang: analyzer.lang,
-        analyzer,
-        passages: [...artifacts.passages, ...faqPassages(artifacts)],
-        terms: new PageTermSet(index, pageTermIds.get(slot.key)!.subarray(slot.termsFrom, slot.termsTo)),
-        targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
-        titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
-        subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
-        linkTexts: linkTextsOf(artifacts),
-        own: slot.own,
-        listing: cards !== null,
-      };
-      const refs = passageRefs(cp, cards);
-      if (refs.length !== slot.docs) throw new Error(`the crawl's page ${slot.url} changed since it was indexed`);
-      const out = { page: cp, refs };
+      if (entry.artifacts.passages.length !== slot.passages) throw new Error(`the crawl's page ${slot.url} changed since it was indexed`);
+      const out = new PageRead(order, slot, entry, indexes.get(slot.key)!, pageTermIds.get(slot.key)!, docKinds.get(slot.key)!);
       recent.set(order, out);
       if (recent.size > PAGES_KEPT) recent.delete(recent.keys().next().value!);
       return out;
@@ -324,16 +353,145 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
     refOf = (key: string, id: number): PassageRef => {
       const index = indexes.get(key)!;
       const order = index.groupOf(index.docs[id]);
-      return read(order).refs[id - slots[order].firstDoc];
+      return read(order).ref(id - slots[order].firstDoc);
     };
     return { indexes, defaultLang, size: slots.length, page: (order) => read(order).page };
   };
   return { add, finish };
 }
 
+/**
+ * A page read again: its `CorpusPage`, and the references of its documents, each built when a question
+ * first retrieves it (a question reads a few of a page's documents, not all).
+ */
+class PageRead {
+  readonly page: CorpusPage;
+  private readonly refs: Array<PassageRef | undefined>;
+  private readonly artifacts: PageArtifacts;
+  private faq: Passage[] | null = null;
+  private cards: Map<string, string[]> | null | undefined = undefined;
+  private plans: Array<{ head: Passage; at: number; children: Passage[] }> | null = null;
+  private headingTerms = new Map<string, string[]>();
+  private windows = new Map<number, Array<{ text: string; words: number; offset: number }>>();
+
+  constructor(
+    order: number,
+    private readonly slot: PageSlot,
+    entry: { artifacts: PageArtifacts; page: PageResult },
+    index: Bm25Index<PassageRef>,
+    termIds: Uint32Array,
+    private readonly kinds: Int32Array,
+  ) {
+    const { artifacts, page } = entry;
+    this.artifacts = artifacts;
+    this.refs = new Array<PassageRef | undefined>(slot.docs);
+    // The page's analyzer is its index's (the same language as when it was indexed, not detected again).
+    const analyzer = analyzerFor(slot.key || null);
+    const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? '';
+    const read = this;
+    let linkTexts: string[] | null = null;
+    this.page = {
+      order,
+      url: artifacts.url,
+      artifacts,
+      page,
+      lang: analyzer.lang,
+      analyzer,
+      get passages() {
+        return read.passages();
+      },
+      terms: new PageTermSet(index, termIds.subarray(slot.termsFrom, slot.termsTo)),
+      targetTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1} ${artifacts.metaDescription ?? ''}`)),
+      titleTerms: new Set(analyzer.terms(`${artifacts.title ?? ''} ${h1}`)),
+      subjectTerms: subjectTermsOf(artifacts.title ?? '', h1, analyzer),
+      get linkTexts() {
+        return (linkTexts ??= linkTextsOf(artifacts));
+      },
+      own: slot.own,
+      get listing() {
+        return read.cardsOf() !== null;
+      },
+    };
+  }
+
+  /** The page's passages and its FAQ entries, in `indexPage`'s order. */
+  private passages(): Passage[] {
+    this.faq ??= faqPassages(this.artifacts);
+    return this.faq.length ? [...this.artifacts.passages, ...this.faq] : this.artifacts.passages;
+  }
+
+  private passage(i: number): Passage {
+    const n = this.artifacts.passages.length;
+    if (i < n) return this.artifacts.passages[i];
+    this.faq ??= faqPassages(this.artifacts);
+    const p = this.faq[i - n];
+    if (!p) throw new Error(`the crawl's page ${this.slot.url} changed since it was indexed`);
+    return p;
+  }
+
+  private cardsOf(): Map<string, string[]> | null {
+    if (this.cards === undefined) this.cards = cardPassages(this.artifacts);
+    return this.cards;
+  }
+
+  private termsOfHeading(h: string): string[] {
+    let t = this.headingTerms.get(h);
+    if (!t) this.headingTerms.set(h, (t = this.page.analyzer.terms(h)));
+    return t;
+  }
+
+  /** The reference of the page's document at `offset` (0: its first), as `passageRefs` made them all. */
+  ref(offset: number): PassageRef {
+    const hit = this.refs[offset];
+    if (hit) return hit;
+    const kind = this.kinds[this.slot.kindsFrom + offset];
+    const made = kind >= 0 ? this.passageRef(Math.floor(kind / WINDOW_SLOTS), (kind % WINDOW_SLOTS) - 1) : this.sectionRef(-kind - 1);
+    this.refs[offset] = made;
+    return made;
+  }
+
+  private passageRef(i: number, window: number): PassageRef {
+    const { artifacts, page: cp } = this;
+    const passage = this.passage(i);
+    const own = passage.heading ? this.termsOfHeading(passage.heading) : [];
+    const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap((h) => this.termsOfHeading(h));
+    const labels = tableHeadersIn(passage, artifacts).flatMap((h) => cp.analyzer.terms(h));
+    const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
+    const card = this.cardsOf()?.get(passage.id);
+    const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
+    if (window < 0) return ref;
+    let texts = this.windows.get(i);
+    if (!texts) this.windows.set(i, (texts = windowTextsOf(passage)));
+    const w = texts[window];
+    if (!w) throw new Error(`the crawl's page ${this.slot.url} changed since it was indexed`);
+    return { ...ref, passage: windowOf(passage, w, window) };
+  }
+
+  private sectionRef(headAt: number): PassageRef {
+    const { artifacts, page: cp } = this;
+    this.plans ??= sectionPlansOf(artifacts.passages);
+    const plan = this.plans.find((p) => p.at === headAt);
+    if (!plan) throw new Error(`the crawl's page ${this.slot.url} changed since it was indexed`);
+    const { head, children } = plan;
+    const cards = this.cardsOf();
+    const passage = sectionPassage(head, children);
+    const own = this.termsOfHeading(head.heading ?? '');
+    const childHeadings = children.map((c) => c.heading ?? '').filter(Boolean);
+    const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap((h) => this.termsOfHeading(h));
+    const above = passage.headingPath.slice(0, -1).flatMap((h) => this.termsOfHeading(h));
+    // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
+    const ids = children.map((c) => c.id);
+    const excerpts = cards ? ids.flatMap((id) => cards.get(id) ?? []) : [];
+    const cardChildren = cards ? ids.filter((id) => cards.has(id)).length : 0;
+    const card = cardChildren > 0 && cardChildren * 2 >= ids.length;
+    return { page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) };
+  }
+}
+
 /** Where `indexPage` sends what it reads: each indexed document's term ids (heading, body), and each term id of the page's content. */
 interface PageSink {
-  doc(own: number[], body: number[]): void;
+  /** `kind`: what the document is (see WINDOW_SLOTS). */
+  doc(kind: number, own: number[], body: number[]): void;
   pageTerm(tid: number): void;
 }
 
@@ -375,7 +533,7 @@ function indexPage(artifacts: PageArtifacts, termIds: (text: string) => number[]
     return t;
   };
   const bodyTerms = new Map<Passage, number[]>();
-  for (const passage of passages) {
+  passages.forEach((passage, i) => {
     const own = passage.heading ? termsOfHeading(passage.heading) : [];
     const body = termIds(passage.text);
     bodyTerms.set(passage, body);
@@ -386,52 +544,15 @@ function indexPage(artifacts: PageArtifacts, termIds: (text: string) => number[]
     // A long passage is read by windows: its answer is found where it is, not diluted by the rest
     // nor credited with the passage's start.
     const windows = windowTextsOf(passage);
-    if (!windows.length) sink.doc(own, body);
-    for (const w of windows) sink.doc(own, termIds(w.text));
-  }
-  for (const { head, children } of sectionPlansOf(artifacts.passages)) {
+    if (!windows.length) sink.doc(i * WINDOW_SLOTS, own, body);
+    windows.forEach((w, k) => sink.doc(i * WINDOW_SLOTS + k + 1, own, termIds(w.text)));
+  });
+  for (const { head, at, children } of sectionPlansOf(artifacts.passages)) {
     const own = termsOfHeading(head.heading ?? '');
     // The section's text is its passages' texts and sub-headings joined by separators: the same words as analysing it whole.
     const body = sectionParts(head, children).flatMap((part) => (typeof part === 'string' ? termsOfHeading(part) : (bodyTerms.get(part) ?? termIds(part.text))));
-    sink.doc(own, body);
+    sink.doc(-(at + 1), own, body);
   }
-}
-
-/** The references of a page's indexed documents, in `indexPage`'s order: what a question's scoring reads of each. */
-function passageRefs(cp: CorpusPage, cards: Map<string, string[]> | null): PassageRef[] {
-  const { artifacts, analyzer } = cp;
-  const headingTerms = new Map<string, string[]>();
-  const termsOfHeading = (h: string) => {
-    let t = headingTerms.get(h);
-    if (!t) headingTerms.set(h, (t = analyzer.terms(h)));
-    return t;
-  };
-  const refs: PassageRef[] = [];
-  for (const passage of cp.passages) {
-    const own = passage.heading ? termsOfHeading(passage.heading) : [];
-    const above = passage.headingPath.slice(0, passage.heading ? -1 : undefined).flatMap(termsOfHeading);
-    const labels = tableHeadersIn(passage, artifacts).flatMap((h) => analyzer.terms(h));
-    const childHeadingTerms = labels.length ? new Set([...own, ...labels]) : EMPTY;
-    const card = cards?.get(passage.id);
-    const ref: PassageRef = { page: cp, passage, headingTerms: new Set(own), childHeadingTerms, pathTerms: new Set(above), section: false, ...(card ? { card: true, excerptOf: card } : {}) };
-    const windows = windowsOf(passage);
-    if (!windows.length) refs.push(ref);
-    for (const w of windows) refs.push({ ...ref, passage: w });
-  }
-  for (const { head, children } of sectionPlansOf(artifacts.passages)) {
-    const passage = sectionPassage(head, children);
-    const own = termsOfHeading(head.heading ?? '');
-    const childHeadings = children.map((c) => c.heading ?? '').filter(Boolean);
-    const childTerms = [...childHeadings, ...tableHeadersIn(passage, artifacts)].flatMap(termsOfHeading);
-    const above = passage.headingPath.slice(0, -1).flatMap(termsOfHeading);
-    // A section of a listing page made of excerpt cards is itself an excerpt of those articles.
-    const ids = children.map((c) => c.id);
-    const excerpts = cards ? ids.flatMap((id) => cards.get(id) ?? []) : [];
-    const cardChildren = cards ? ids.filter((id) => cards.has(id)).length : 0;
-    const card = cardChildren > 0 && cardChildren * 2 >= ids.length;
-    refs.push({ page: cp, passage, headingTerms: new Set(own), childHeadingTerms: new Set([...own, ...childTerms]), pathTerms: new Set(above), section: true, ...(card ? { card, excerptOf: [...new Set(excerpts)] } : {}) });
-  }
-  return refs;
 }
 
 /**
@@ -473,8 +594,8 @@ function faqPassages(a: PageArtifacts): Passage[] {
  * Sections: a heading passage merged with the passages under it (sub-headings kept in the text),
  * so "pros and cons" finds a product's Pros and Cons together and a short page answers as a whole.
  */
-function sectionPlansOf(passages: Passage[]): Array<{ head: Passage; children: Passage[] }> {
-  const out: Array<{ head: Passage; children: Passage[] }> = [];
+function sectionPlansOf(passages: Passage[]): Array<{ head: Passage; at: number; children: Passage[] }> {
+  const out: Array<{ head: Passage; at: number; children: Passage[] }> = [];
   passages.forEach((head, i) => {
     if (!head.heading || head.headingLevel < 1) return;
     const children: Passage[] = [];
@@ -485,7 +606,7 @@ function sectionPlansOf(passages: Passage[]): Array<{ head: Passage; children: P
     }
     if (!children.length) return;
     if (sectionWords(head, children) > MAX_SECTION_WORDS) return;
-    out.push({ head, children });
+    out.push({ head, at: i, children });
   });
   return out;
 }
@@ -626,9 +747,9 @@ function windowTextsOf(p: Passage): Array<{ text: string; words: number; offset:
   return out;
 }
 
-/** The windows of a long passage as passages of their own. */
-function windowsOf(p: Passage): Passage[] {
-  return windowTextsOf(p).map(({ text, words, offset }, i) => ({
+/** Window `i` of a long passage (`windowTextsOf`) as a passage of its own. */
+function windowOf(p: Passage, { text, words, offset }: { text: string; words: number; offset: number }, i: number): Passage {
+  return {
     ...p,
     id: `${p.id}-w${i}`,
     text,
@@ -636,7 +757,7 @@ function windowsOf(p: Passage): Passage[] {
     wordOffset: p.wordOffset + offset,
     // The window is a view of the section: it keeps the section's steps, lists and tables.
     prices: findPrices(text, 20).map((x) => x.raw),
-  }));
+  };
 }
 
 /** What both the title and the H1 say; without an H1, the title less a trailing "| Site name". */
