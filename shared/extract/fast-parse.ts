@@ -132,10 +132,22 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
   // How many of each element are open: `stack.includes` per tag would cost the depth of the page each time.
   const openCount = new Map<string, number>();
   const isOpen = (name: string) => (openCount.get(name) ?? 0) > 0;
+  // Every element of the final tree in document order (for the query index), and the few the spec shapes
+  // differently after the parse (pre/textarea, tables). Namespaces and SVG names are set as elements open.
+  const elements: Element[] = [];
+  const fixups: Element[] = [];
   const handlerOpen = handler.onopentag.bind(handler);
   handler.onopentag = (name: string, attribs: Record<string, string>) => {
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
     handlerOpen(name, attribs);
+    const el = handler.current() as NsElement;
+    const parent = el.parent as ParentNode | null;
+    const ns = parent && parent.type !== 'root' ? childNamespace((parent as NsElement).namespace!, (parent as NsElement).name, el) : NS.html;
+    el.namespace = ns;
+    if (ns === NS.svg) adjustSvg(el);
+    else if (name === 'pre' || name === 'textarea' || name === 'table') fixups.push(el);
+    // (Elements read inside a raw-text element are replaced by its text: not in the tree.)
+    if (!raw) elements.push(el);
   };
 
   let quirks = true;
@@ -312,14 +324,17 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
     onclosetag(start, endIndex);
   };
 
-  const textAllowed = () => {
-    if (raw) return;
+  const textForbidden = (): boolean => {
     const top = stack[0];
-    if (afterBody || top === undefined || top === 'html' || top === 'head' || TABLE_CONTEXT.has(top)) fail();
+    return afterBody || top === undefined || top === 'html' || top === 'head' || TABLE_CONTEXT.has(top);
+  };
+  const textAllowed = () => {
+    if (!raw && textForbidden()) fail();
   };
   const ontext = parser.ontext.bind(parser);
   parser.ontext = (start: number, endIndex: number) => {
-    if (!raw && NON_SPACE.test(html.slice(start, endIndex))) textAllowed();
+    // (The context first: text is allowed almost everywhere, and then its characters need no look.)
+    if (!raw && textForbidden() && hasNonSpace(html, start, endIndex)) fail();
     ontext(start, endIndex);
   };
   const ontextentity = parser.ontextentity.bind(parser);
@@ -358,8 +373,29 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
     node.parent = element;
     element.children = text ? [node] : [];
   }
-  adjustTree(doc, bodyCurrent);
+  const rowsWrapped = adjustTree(doc, bodyCurrent, fixups);
+  // An implied <tbody> is not in the list: the query index then walks the tree instead.
+  if (!rowsWrapped) elementLists.set(doc, elements);
   return doc;
+}
+
+/** The elements of a document parsed on the fast path, in document order (see `documentElements`). */
+const elementLists = new WeakMap<Document, Element[]>();
+
+/** Every element of `doc` in document order when the fast path listed them as it parsed; else undefined. */
+export function documentElements(doc: Document): Element[] | undefined {
+  return elementLists.get(doc);
+}
+
+type NsElement = Element & { namespace?: string; 'x-attribsNamespace'?: Record<string, string | undefined>; 'x-attribsPrefix'?: Record<string, string | undefined> };
+
+/** True when html[start, end) holds a character other than the spec's whitespace (tab, LF, FF, CR, space). */
+function hasNonSpace(html: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = html.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 12 || c === 13)) return true;
+  }
+  return false;
 }
 
 const endTags = new Map<string, RegExp>();
@@ -382,11 +418,15 @@ function openBefore(stack: string[], name: string, boundaries: string[]): boolea
 
 const isSpaceText = (n: AnyNode | undefined): boolean => n?.type === 'text' && !NON_SPACE.test((n as Text).data);
 
-/** What the spec builds differently from htmlparser2 on ordinary pages: see the file's comment. */
-function adjustTree(doc: Document, openAtBodyEnd: Element | undefined): void {
+/**
+ * What the spec builds differently from htmlparser2 on ordinary pages (see the file's comment), besides the
+ * namespaces and SVG names set as elements open. `fixups`: the HTML pre, textarea and table elements, in
+ * document order. True when a <tbody> was implied (the tree then has an element the parse did not list).
+ */
+function adjustTree(doc: Document, openAtBodyEnd: Element | undefined, fixups: Element[]): boolean {
   // Whitespace before <html> is dropped; after it, it ends up at the end of <body>.
   const htmlEl = doc.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'html');
-  if (!htmlEl) return;
+  if (!htmlEl) return false;
   const body = htmlEl.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'body');
   const moved: Text[] = [];
   let afterHtml = false;
@@ -420,7 +460,22 @@ function adjustTree(doc: Document, openAtBodyEnd: Element | undefined): void {
   if (into && moved.length) for (const t of moved) appendChild(into, t);
   relink(doc);
   relink(htmlEl);
-  walk(htmlEl, NS.html);
+  let rowsWrapped = false;
+  for (const el of fixups) {
+    if (el.name === 'table') {
+      rowsWrapped = wrapRows(el) || rowsWrapped;
+      continue;
+    }
+    const first = el.children[0];
+    if (first?.type === 'text' && (first as Text).data.startsWith('\n')) {
+      (first as Text).data = (first as Text).data.slice(1);
+      if (!(first as Text).data) {
+        el.children.shift();
+        relink(el);
+      }
+    }
+  }
+  return rowsWrapped;
 }
 
 function appendChild(parent: Element, child: AnyNode) {
@@ -446,26 +501,6 @@ function relink(parent: ParentNode) {
 function childNamespace(parentNs: string, parentName: string, child: Element): string {
   if (parentNs === NS.svg && parentName !== 'title') return NS.svg;
   return child.name === 'svg' ? NS.svg : NS.html;
-}
-
-function walk(el: Element, ns: string) {
-  const e = el as Element & { namespace?: string; 'x-attribsNamespace'?: Record<string, string | undefined>; 'x-attribsPrefix'?: Record<string, string | undefined> };
-  e.namespace = ns;
-  if (ns === NS.svg) adjustSvg(e);
-  const name = el.name;
-  if ((name === 'pre' || name === 'textarea') && ns === NS.html) {
-    const first = el.children[0];
-    if (first?.type === 'text' && (first as Text).data.startsWith('\n')) {
-      (first as Text).data = (first as Text).data.slice(1);
-      if (!(first as Text).data) {
-        el.children.shift();
-        relink(el);
-      }
-    }
-  }
-  if (name === 'table' && ns === NS.html) wrapRows(el);
-  // (title inside SVG takes HTML children in the spec; foreignObject and desc are left to parse5.)
-  for (const c of el.children) if (c.type === 'tag' || c.type === 'script' || c.type === 'style') walk(c as Element, childNamespace(ns, name, c as Element));
 }
 
 type SvgToken = Parameters<typeof foreignContent.adjustTokenSVGTagName>[0];
@@ -510,9 +545,9 @@ function adjustSvg(el: Element & { 'x-attribsNamespace'?: Record<string, string 
   el['x-attribsPrefix'] = prefixes as Record<string, string>;
 }
 
-/** The spec wraps <tr> written directly in a <table> in an implied <tbody>. */
-function wrapRows(table: Element) {
-  if (!table.children.some((c) => c.type === 'tag' && (c as Element).name === 'tr')) return;
+/** The spec wraps <tr> written directly in a <table> in an implied <tbody>; true when it did here. */
+function wrapRows(table: Element): boolean {
+  if (!table.children.some((c) => c.type === 'tag' && (c as Element).name === 'tr')) return false;
   const out: AnyNode[] = [];
   let tbody: Element | null = null;
   for (const c of table.children) {
@@ -520,6 +555,7 @@ function wrapRows(table: Element) {
     if (isRow || (tbody && (c.type === 'text' || c.type === 'comment'))) {
       if (!tbody) {
         tbody = new Element('tbody', {}, []);
+        (tbody as NsElement).namespace = NS.html;
         out.push(tbody);
       }
       tbody.children.push(c);
@@ -531,4 +567,5 @@ function wrapRows(table: Element) {
   table.children = out;
   relink(table);
   for (const c of out) if (c.type === 'tag' && (c as Element).name === 'tbody') relink(c as Element);
+  return true;
 }

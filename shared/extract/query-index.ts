@@ -8,7 +8,8 @@
  * modified while the index is in use (gatherers read it only).
  */
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { documentElements } from './fast-parse.ts';
 
 type Test = (el: Element) => boolean;
 const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -71,6 +72,18 @@ interface ElementIndex {
 }
 
 function indexOf(root: AnyNode): ElementIndex {
+  // The fast parse listed the elements as it built them: no walk of the tree.
+  const listed = root.type === 'root' ? documentElements(root as Document) : undefined;
+  if (listed) {
+    const byName = new Map<string, Element[]>();
+    for (let i = 0; i < listed.length; i++) {
+      const el = listed[i];
+      const list = byName.get(el.name);
+      if (list) list.push(el);
+      else byName.set(el.name, [el]);
+    }
+    return { all: listed, byName };
+  }
   const all: Element[] = [];
   const byName = new Map<string, Element[]>();
   const stack: AnyNode[] = [root];
