@@ -130,10 +130,17 @@ function fitWeights(start: QueryWeights, data: DevData, orcasRows: readonly numb
   return { weights, best };
 }
 
-/** The fold of a query: FNV-1a of its text, so the folds do not follow the file's order or the labels. */
+/**
+ * The fold of a query: FNV-1a of its text, finished with murmur3's fmix32 so every bit depends on every character.
+ * FNV-1a's low bit alone is the parity of the characters' low bits, which is what split dev from test: every dev
+ * row's plain hash is even, and taken modulo the fold count it would fill only half the folds.
+ */
 export function foldOf(query: string, folds = CV_FOLDS): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < query.length; i++) hash = Math.imul(hash ^ query.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % folds;
 }
 

@@ -73,6 +73,26 @@ export function errorKind(query: string, gold: string, result: QueryClassificati
   return `${gold} read as ${predicted}`;
 }
 
+/**
+ * What a query the classifier knows nothing about carries on DEV: single-token queries with no name, account or stage
+ * signal, split by whether the English dictionary knows the word. The prior such a query gets should follow this.
+ */
+export function unknownSingleTokenLabels(rows: readonly RealQuery[], classify: QueryClassifier = classifyQuery): Array<{ kind: string; counts: Record<string, number> }> {
+  const groups = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    if (row.split !== 'dev') continue;
+    const tokens = tokenize(row.query).tokens;
+    if (tokens.length !== 1) continue;
+    const result = classify(row.query);
+    if (result.signals.some((signal) => signal.source !== 'fallback')) continue;
+    const kind = knownWord(tokens[0].folded) ? 'a word the dictionary knows' : 'a word no dictionary knows';
+    const counts = groups.get(kind) ?? {};
+    counts[row.broder] = (counts[row.broder] ?? 0) + 1;
+    groups.set(kind, counts);
+  }
+  return [...groups.entries()].map(([kind, counts]) => ({ kind, counts })).sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
 /** Dev misclassifications grouped by kind, most frequent first, with up to three dev queries each. */
 export function devErrorKinds(rows: readonly RealQuery[], classify: QueryClassifier = classifyQuery): Array<{ kind: string; count: number; examples: string[] }> {
   const kinds = new Map<string, string[]>();
@@ -271,6 +291,14 @@ export async function run(): Promise<string> {
     'alone it reproduces them; the name and shape features only add noise (`npx tsx bench/eval/stages-model-cli.ts` prints',
     'every setting per feature group; on their own they reach about 0.61). It was not shipped and the held-out half was',
     'not read for it.',
+    '',
+    '**The prior of a query the classifier knows nothing about.** A single token that no list, account word or stage',
+    'word reads gets the informational prior. On dev that is what such queries carry most often:',
+    ...unknownSingleTokenLabels(orcas).map(
+      ({ kind, counts }) =>
+        `${kind}: ${BRODER.map((label) => `${counts[label] ?? 0} ${label}`).join(', ')} (${pct((counts.informational ?? 0) / Math.max(1, Object.values(counts).reduce((a, b) => a + b, 0)))} informational);`,
+    ),
+    'reading such a token as a site would turn more right answers wrong than wrong ones right.',
     '',
     '**What bounds a reading of the words alone.** ORCAS is a click log: the authors\' file pairs each query with the page',
     'the searcher clicked, and their own weak labelling rule reads a query as navigational when its words are in the',
