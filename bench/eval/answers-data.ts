@@ -25,7 +25,8 @@ import { questionContext } from '../../shared/score/answer.ts';
 import { Bm25Index } from '../../shared/score/bm25.ts';
 import type { ConfidenceEvidence } from '../../shared/score/confidence.ts';
 import { recordingSimilarity, type PassageSimilarity } from '../../shared/score/semantic.ts';
-import { SENTENCE_MODEL_LANGS, similarityFor, type Embed } from '../../crawler/semantic/model.ts';
+import { SENTENCE_MODEL_ID, SENTENCE_MODEL_LANGS, similarityFor, type Embed } from '../../crawler/semantic/model.ts';
+import { useTransferBank, type TransferBank } from '../../crawler/semantic/transfer.ts';
 import { buildCorpus } from '../../shared/score/corpus.ts';
 import { judgedPassages, scoreQuestion } from '../../shared/score/site.ts';
 import { rerankInputs } from '../../shared/score/rerank.ts';
@@ -435,6 +436,39 @@ export interface Folds {
   full: ReadonlyMap<string, number>;
   /** The dev question's fold (-1: not a dev question). */
   foldOf(q: PqaQuestion): number;
+  /** With `addTransferBanks`: the sentence model's bank a dev question is scored with (its fold's, built without it). */
+  bankOf?(q: PqaQuestion): TransferBank;
+}
+
+/**
+ * The sentence model's banks (crawler/semantic/transfer.ts) of the dev questions: all of them (returned:
+ * what \`npm run fit\` ships) and per fold of `folds` (set as `folds.bankOf`), as the word associations are
+ * cross-fitted. Every candidate of each question is embedded (cached by semantic-cache.ts).
+ */
+export async function addTransferBanks(folds: Folds, dev: PqaQuestion[], embed: Embed): Promise<TransferBank> {
+  const qv = await embed(dev.map((q) => q.question));
+  const texts = [...new Set(dev.flatMap((q) => q.candidates.map((c) => c.text)))].sort();
+  const pv = await embed(texts);
+  const index = new Map(texts.map((t, i) => [t, i]));
+  const build = (keep: (q: PqaQuestion) => boolean): TransferBank => {
+    const qs = dev.map((q, i) => ({ q, i })).filter(({ q }) => keep(q));
+    // Only the passages the kept questions use, renumbered.
+    const used = [...new Set(qs.flatMap(({ q }) => q.candidates.map((c) => index.get(c.text)!)))].sort((a, b) => a - b);
+    const at = new Map(used.map((p, j) => [p, j]));
+    return {
+      model: SENTENCE_MODEL_ID,
+      dims: qv[0]?.length ?? 0,
+      questions: qs.map(({ i }) => qv[i]),
+      passages: used.map((p) => pv[p]),
+      answering: qs.map(({ q }) => [...new Set(q.candidates.filter((c) => c.label === 1).map((c) => at.get(index.get(c.text)!)!))]),
+      other: qs.map(({ q }) => [...new Set(q.candidates.filter((c) => c.label === 0).map((c) => at.get(index.get(c.text)!)!))]),
+    };
+  };
+  const full = build(() => true);
+  const foldIds = [...new Set(dev.map((q) => folds.foldOf(q)))].sort((a, b) => a - b);
+  const banks = new Map(foldIds.map((f) => [f, build((q) => folds.foldOf(q) !== f)]));
+  folds.bankOf = (q) => banks.get(folds.foldOf(q)) ?? full;
+  return full;
 }
 
 /**
@@ -492,9 +526,11 @@ export function associationFolds(dev: PqaQuestion[]): Folds {
 /** Runs `fn` with the question's cross-fitted associations (a held-back question: the full table), then restores the shipped ones. */
 export function withFold<T>(folds: Folds, q: PqaQuestion, fn: () => T): T {
   const prev = useAssociations(folds.tableOf(q));
+  const bank = folds.bankOf ? useTransferBank(folds.bankOf(q)) : undefined;
   try {
     return fn();
   } finally {
     useAssociations(prev);
+    if (folds.bankOf) useTransferBank(bank);
   }
 }

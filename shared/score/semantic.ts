@@ -24,7 +24,13 @@ import { rerankInputs, rerankPassages } from './rerank.ts';
  * `undefined` when not known (the passage is then ranked by words only). `lang` is the language the
  * question is scored in: a model answers only for the languages it was trained on.
  */
-export type PassageSimilarity = (question: ProspectQuestion, passage: Passage, lang: string | null) => number | undefined;
+export type PassageSimilarity = ((question: ProspectQuestion, passage: Passage, lang: string | null) => number | undefined) & {
+  /**
+   * Optionally, what the model has seen answer questions like this one (crawler/semantic/transfer.ts):
+   * [answer, margin, near], in the order of `TRANSFER_FEATURES` (rerank.ts); `undefined` when not known.
+   */
+  transfer?: (question: ProspectQuestion, passage: Passage, lang: string | null) => readonly number[] | undefined;
+};
 
 /**
  * Re-ranks the question's best `semanticCandidates` passages with the fitted re-ranker (rerank.ts):
@@ -37,6 +43,10 @@ export function rerankBySimilarity(ctx: QuestionContext, scored: ScoredAnswer[],
   const sims = similarity ? top.map((s) => similarity(ctx.question, s.ref!.passage, ctx.analyzer.lang)) : [];
   const known = similarity !== undefined && sims.every((x) => x !== undefined && Number.isFinite(x));
   if (known) top.forEach((s, i) => (s.semantic = Math.round(sims[i]! * 1000) / 1000));
+  if (known && similarity.transfer) {
+    const transfer = top.map((s) => similarity.transfer!(ctx.question, s.ref!.passage, ctx.analyzer.lang));
+    if (transfer.every((t) => t !== undefined)) top.forEach((s, i) => (s.semanticTransfer = transfer[i]));
+  }
   rerankPassages(ctx, scored, known);
   return known;
 }

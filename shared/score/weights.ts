@@ -72,9 +72,9 @@ export const WEIGHTS: ScoreWeights = {
   wordAnsweredConfidence: 0.71,
   semanticCandidates: 16,
   rerankWeights: [0.542, 1.124, 1.398, 0.617, -0.669, 0, 1.084, -0.132, 0.002, 0.434],
-  semanticRerankWeights: [1.263, -0.516, 1.028, 0.188, -0.458, 0, 1.704, 1.082, -0.576, 0.545, 3.948, 3.948],
+  semanticRerankWeights: [1.201, -0.205, 0.932, 0.152, -0.154, 0, 1.144, 1.185, -0.577, 0.24, 2.881, 2.881, 0.581, 3.495, 0.357],
   rerankWithoutModel: 1,
-  semanticConfidenceWeights: [-3.016, 1.063, -1.176, 3.95, 0.643, -0.922, -0.961],
+  semanticConfidenceWeights: [-2.511, 1.512, -1.353, 3.675, 0.476, -0.436, -0.083],
   semanticAnsweredConfidence: 0.85,
 };
 // fit:end
