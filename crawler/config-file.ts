@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigSchema, type Config } from '../shared/schemas/index.ts';
+import { hostOfUrl } from '../shared/url.ts';
 import { jsonSyntaxError, lineOfPath } from '../shared/questions/json-lines.ts';
 import { UsageError, describeZodError } from './errors.ts';
-import { loadQuestionFiles } from './questions-files.ts';
 
 /** Loads and validates a zmot config file (JSON). Any problem is one line naming the file and field. */
 export async function loadConfig(file: string): Promise<Config> {
@@ -21,6 +21,7 @@ export async function loadConfig(file: string): Promise<Config> {
   // anywhere, reads the same files. They are read once now so that a bad one stops the run before a crawl.
   const dir = path.dirname(path.resolve(file));
   const config = { ...parsed.data, questionFiles: parsed.data.questionFiles.map((q) => ({ ...q, path: path.resolve(dir, q.path) })), ...(parsed.data.history ? { history: path.resolve(dir, parsed.data.history) } : {}) };
+  const { loadQuestionFiles } = await import('./questions-files.ts');
   await loadQuestionFiles(config, file);
   return config;
 }
@@ -45,4 +46,9 @@ export function parseJsonFile(file: string, text: string): unknown {
 export function lineNote(text: string, path: ReadonlyArray<PropertyKey> | undefined): string {
   if (!path || !text.includes('\n')) return '';
   return ` (line ${lineOfPath(text.replace(/^\uFEFF/, ''), path)})`;
+}
+
+/** The config of a crawl run without a config file: the site's host as the brand, every default. */
+export function defaultConfigFor(startUrl: string): Config {
+  return ConfigSchema.parse({ brand: { name: hostOfUrl(startUrl) || 'site' } });
 }

@@ -4,9 +4,7 @@ import { ConfigSchema, type Config, type CrawlReport, type PageResult } from '..
 import { crawl, type CrawlDeps } from './crawl/engine.ts';
 import type { CrawlRun, CrawlSummary } from './crawl/events.ts';
 import { mergeCrawlSettings, type CrawlOptionsInput } from './crawl/options.ts';
-import { addLighthouseFigures, buildStreamedReport, type StreamedReport } from './report/build.ts';
-import { recordRun } from './history/index.ts';
-import { writeReports } from './report/writers.ts';
+import type { StreamedReport } from './report/build.ts';
 import { CrawlStore, STORE_FILE } from './store/crawl-store.ts';
 
 export interface SiteJobOptions {
@@ -64,6 +62,8 @@ export async function reportFromStore(
   outDir: string,
   options: ReportFromStoreOptions & { pages?: 'all' | 'count' } = {},
 ): Promise<{ report: CrawlReport | WrittenReport; files: string[] }> {
+  // The report's modules load when a report is built: `zmot crawl --no-report` never needs them.
+  const [{ buildStreamedReport }, { recordRun }, { writeReports }] = await Promise.all([import('./report/build.ts'), import('./history/index.ts'), import('./report/writers.ts')]);
   const store = CrawlStore.open(storePath, { readonly: true });
   let built: StreamedReport;
   let config = options.config ?? null;
@@ -103,7 +103,7 @@ export async function crawlToStore(opts: SiteJobOptions): Promise<{ summary: Cra
   try {
     store.setMeta('config', opts.config);
     const lighthouse = input.lighthouse ?? 0;
-    if (lighthouse > 0 && !summary.interrupted) await addLighthouseFigures(store, lighthouse);
+    if (lighthouse > 0 && !summary.interrupted) await (await import('./report/build.ts')).addLighthouseFigures(store, lighthouse);
   } finally {
     store.close();
   }

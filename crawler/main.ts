@@ -1,18 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError } from './errors.ts';
 import { safe } from './format.ts';
-import { COMMANDS } from './commands/index.ts';
+import { commandsFor, type RegisterCommand } from './commands/index.ts';
 import { VERSION } from './version.ts';
 
-/** A fresh `zmot` program: every subcommand registered, errors thrown instead of exiting. */
-function program(): Command {
+/** A fresh `zmot` program with these subcommands registered, errors thrown instead of exiting. */
+function program(commands: RegisterCommand[]): Command {
   const zmot = new Command('zmot')
     .description('ZMOT Lens: how visible a brand is when prospects search, before they talk to a seller.')
     .version(VERSION)
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ outputError: () => {} });
-  for (const register of COMMANDS) register(zmot);
+  for (const register of commands) register(zmot);
   return zmot;
 }
 
@@ -39,7 +39,7 @@ function fail(message: string, code: number): CliOutcome {
  */
 export async function runCli(argv: string[]): Promise<CliOutcome> {
   try {
-    await program().parseAsync(argv);
+    await program(await commandsFor(argv.slice(2))).parseAsync(argv);
     return { code: typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok, exitNow: false };
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -8,9 +8,8 @@ import { loadConfig } from '../config-file.ts';
 import { describeZodError, EXIT, UsageError } from '../errors.ts';
 import type { RedisPages as RedisPagesType } from '../distributed/coordinator.ts';
 import { c, printJson, safe } from '../format.ts';
-import { crawlToStore, reportFromStore, storePathFor } from '../job.ts';
-import { defaultConfigFor } from '../report/build.ts';
-import { historyLines } from '../history/index.ts';
+import { crawlToStore, storePathFor } from '../job.ts';
+import { defaultConfigFor } from '../config-file.ts';
 
 const MESSAGES = {
   badUrl: (url: string) => `not a valid http(s) URL: ${url}`,
@@ -228,6 +227,7 @@ export default function register(program: Command) {
       let scores = null;
       let history: string[] | null = null;
       if (opts.report) {
+        const [{ reportFromStore }, { historyLines }] = await Promise.all([import('../job.ts'), import('../history/index.ts')]);
         const built = await reportFromStore(storePath, outDir, { config: effectiveConfig, history: { path: opts.history, command: 'crawl' }, semantic: opts.semantic, pages: 'count' });
         files = built.files;
         scores = built.report.scores;

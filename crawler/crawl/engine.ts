@@ -1,10 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extractArtifacts } from '../../shared/extract/index.ts';
-import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
-import { PAGE_AUDITS } from '../../shared/audits/registry.ts';
-import { pagePipelineOptions } from '../pipeline-options.ts';
-import { toSitePage } from '../../shared/site-audits/index.ts';
+import type { PagePipelineOptions } from '../../shared/pipeline.ts';
 import { auditStamp } from '../version.ts';
 import { CrawlStore, type PageRecord } from '../store/crawl-store.ts';
 import { AddressGuard, PRIVATE_TARGET_REFUSED, type LookupFn } from './address-guard.ts';
@@ -12,7 +8,7 @@ import { TypedEmitter, type CrawlRun, type CrawlSummary } from './events.ts';
 import { fetchLimits, Fetcher, type FetchOutcome, type RedirectDecision } from './fetcher.ts';
 import { SqliteFrontier, type Frontier, type FrontierEntry, type FrontierItem } from './frontier.ts';
 import { HostGate } from './host-gate.ts';
-import { processPage, type PageOutput, type ProcessorContext, type ToSitePage } from './page-processor.ts';
+import type { PageJob, PageOutput, ProcessorContext, ToSitePage } from './page-processor.ts';
 import { pageJobOf, renderedJob } from './page-job.ts';
 import type { PageWorkerPool } from './worker-pool.ts';
 import { CrawlOptionsSchema, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
@@ -88,8 +84,8 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private remote: RemoteSession | null = null;
   /** Pages out on remote workers, by URL: their redirect questions are answered from here. */
   private readonly remoteItems = new Map<string, FrontierItem>();
-  private pipeline!: PagePipelineOptions;
-  private toSitePage!: ToSitePage;
+  /** The page pipeline on this thread (local-pipeline.ts), loaded the first time this thread processes a page. */
+  private localPipeline: Promise<typeof import('./local-pipeline.ts')> | null = null;
   private startUrl = '';
   private started = 0;
   private fetched = 0;
@@ -172,8 +168,6 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       signal: this.controller.signal,
     });
     this.frontier = this.remote?.frontier ?? new SqliteFrontier(this.store, { maxUrlsPerPattern: o.maxUrlsPerPattern, maxPatternRun: o.maxPatternRun, maxQueued: o.maxQueued });
-    this.pipeline = this.deps.pipeline ?? pagePipelineOptions();
-    this.toSitePage = this.deps.toSitePage ?? toSitePage;
     // One worker per core but one, which the main thread keeps (fetching, decompressing, the store's writes):
     // on 2 cores, one worker crawled as fast as two (3.5 vs 3.1 pages/s, loaded machine) at 381 MB instead of
     // 513 MB peak RSS — each worker holds its own copy of the pipeline's code and data (~130 MB).
@@ -213,7 +207,9 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
       await this.frontier.add(seeds);
     }
     this.store.setMeta('options', { ...o, storePath: undefined });
-    this.store.setMeta('auditVersion', auditStamp(PAGE_AUDITS.map((a) => a.meta.id)));
+    // The page workers name the audits they run; without workers, the registry is read here.
+    const auditIds = this.pool?.auditIds ?? (await import('../../shared/audits/registry.ts')).PAGE_AUDITS.map((a) => a.meta.id);
+    this.store.setMeta('auditVersion', auditStamp(auditIds));
     this.store.setMeta('status', 'running');
     this.started = this.fetched;
     this.fetchedBefore = this.fetched;
@@ -500,13 +496,13 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     let out: PageOutput;
     if (this.pool) {
       const pool = this.pool;
-      out = await pool.run(job).catch((e: Error) => {
+      out = await pool.run(job).catch(async (e: Error) => {
         // A page that hangs extraction is recorded without content; a worker that dies takes no page with it.
-        if (e.name !== 'PageJobTimeoutError') return processPage(job, this.processorContext());
-        const bare = processPage({ ...job, body: null, html: null, fetchError: job.fetchError ?? e.message }, this.processorContext());
+        if (e.name !== 'PageJobTimeoutError') return this.processHere(job);
+        const bare = await this.processHere({ ...job, body: null, html: null, fetchError: job.fetchError ?? e.message });
         return { ...bare, error: e.message };
       });
-    } else out = processPage(job, this.processorContext());
+    } else out = await this.processHere(job);
     return this.storeOutcome(item, reservation, outcome, out, job.rendered, renderError);
   }
 
@@ -535,10 +531,23 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
     this.emitEvent('page', { url: item.url, finalUrl, status: record.status, depth: item.depth, contentType: record.contentType, error: record.error, result: out.result, record, fetched: this.fetched });
   }
 
-  private processorContext(): ProcessorContext {
+  private local() {
+    this.localPipeline ??= import('./local-pipeline.ts');
+    return this.localPipeline;
+  }
+
+  /** Processes a page on this thread (no workers, or the worker could not). */
+  private async processHere(job: PageJob): Promise<PageOutput> {
+    const ctx = await this.processorContext();
+    return (await this.local()).processPage(job, ctx);
+  }
+
+  private async processorContext(): Promise<ProcessorContext> {
+    if (this.ctx) return this.ctx;
+    const local = await this.local();
     this.ctx ??= {
-      pipeline: this.pipeline,
-      toSitePage: this.toSitePage,
+      pipeline: this.deps.pipeline ?? local.pagePipelineOptions(),
+      toSitePage: this.deps.toSitePage ?? local.toSitePage,
       normalizer: this.normalizer,
       followNofollow: this.options.followNofollow,
       queueCanonicals: this.options.queueCanonicals,
@@ -578,12 +587,13 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
 
   private async recordBlocked(item: FrontierItem, rules: RobotsRules) {
     const reason = BLOCKED_BY_ROBOTS(rules.agent);
+    const local = item.source === 'start' ? { ...(await this.local()), pipeline: (await this.processorContext()).pipeline } : null;
     // The start URL gets a row: a crawl that could fetch nothing must say why on the page itself.
     const persist =
-      item.source === 'start'
+      local
         ? () => {
-            const artifacts = extractArtifacts({ url: item.url, status: 0, fetchError: reason, depth: item.depth, robotsTxt: rules.artifactFor(item.url) });
-            const result = pageResultFrom(artifacts, this.pipeline);
+            const artifacts = local.extractArtifacts({ url: item.url, status: 0, fetchError: reason, depth: item.depth, robotsTxt: rules.artifactFor(item.url) });
+            const result = local.pageResultFrom(artifacts, local.pipeline);
             const record: PageRecord = {
               url: item.url, finalUrl: item.url, status: 0, contentType: null, headers: [], redirectChain: [], redirectStopped: null, bodyBytes: null, wireBytes: 0,
               truncated: false, encoding: null, encodingNote: null, error: reason, errorCode: 'blocked-by-robots', attempts: 0, timings: null, depth: item.depth,
@@ -603,6 +613,7 @@ class CrawlEngine extends TypedEmitter implements CrawlRun {
   private async recordInternalError(item: FrontierItem, e: unknown) {
     const message = CRAWL_MESSAGES.internalError(e instanceof Error ? e.message : String(e));
     try {
+      const { extractArtifacts } = await this.local();
       const artifacts = extractArtifacts({ url: item.url, status: 0, fetchError: message, depth: item.depth });
       const record: PageRecord = {
         url: item.url, finalUrl: item.url, status: 0, contentType: null, headers: [], redirectChain: [], redirectStopped: null, bodyBytes: null, wireBytes: 0,

@@ -5,7 +5,8 @@
  */
 import type { RobotsTxt } from '../../shared/schemas/index.ts';
 import { isHtmlType, type FetchOutcome } from './fetcher.ts';
-import { decodeJob, type PageJob } from './page-processor.ts';
+import { decodeJob } from './decode-job.ts';
+import type { PageJob } from './page-processor.ts';
 import type { RenderInput, RenderOutcome } from './render.ts';
 
 /** What the crawl knows of a URL beside its fetch: how deep, whether a sitemap lists it, robots.txt's verdict. */

@@ -2,9 +2,11 @@ import { extractArtifacts, type PageInput } from '../../shared/extract/index.ts'
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import type { PageArtifacts, PageResult, RobotsTxt } from '../../shared/schemas/index.ts';
 import { packPage, type StoredLink } from '../store/crawl-store.ts';
-import { decodeHtml } from './charset.ts';
+import { decodeJob } from './decode-job.ts';
 import type { UrlSource } from '../store/crawl-store.ts';
 import type { UrlNormalizer } from './urls.ts';
+
+export { decodeJob };
 
 /** Why a page has no artifacts or result although it was fetched. */
 export const PROCESS_ERRORS = {
@@ -77,14 +79,6 @@ export interface ProcessorContext {
 /** A page-level robots directive that forbids following its links. */
 export function forbidsFollowing(a: PageArtifacts): boolean {
   return a.robots.some((r) => (r.agent === 'all' || r.agent === 'zmotbot' || r.agent === 'googlebot') && r.directives.some((d) => d === 'nofollow' || d === 'none'));
-}
-
-/** Decodes the body the way a careful browser would; null when there is no HTML body. */
-export function decodeJob(job: PageJob): { html: string | null; encoding: string | null; encodingNote: string | null } {
-  if (job.html !== null) return { html: job.html, encoding: job.encoding, encodingNote: job.encodingNote };
-  if (!job.body) return { html: null, encoding: null, encodingNote: null };
-  const d = decodeHtml(job.body, job.contentType, { truncated: job.truncated });
-  return { html: d.text, encoding: d.encoding, encodingNote: d.note };
 }
 
 /**

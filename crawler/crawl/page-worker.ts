@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { pagePipelineOptions } from '../pipeline-options.ts';
+import { PAGE_AUDITS } from '../../shared/audits/registry.ts';
 import { toSitePage } from '../../shared/site-audits/index.ts';
 import { processPage, type PageJob, type ProcessorContext } from './page-processor.ts';
 import { createNormalizer } from './urls.ts';
@@ -32,4 +33,5 @@ parentPort!.on('message', (msg: { id: number; job: PageJob }) => {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }
 });
-parentPort!.postMessage({ ready: true });
+// The audits this worker runs: the crawl stamps its store with them (the main thread does not load them).
+parentPort!.postMessage({ ready: true, audits: PAGE_AUDITS.map((a) => a.meta.id) });

@@ -85,6 +85,8 @@ export class PageWorkerPool {
   private closed = false;
   /** The page worker bundled as plain JavaScript (worker-bundle.ts); null: the TypeScript through tsx. */
   private bundle: string | null = null;
+  /** The page audits the workers run (from their first ready message). */
+  auditIds: string[] | null = null;
 
   private constructor(
     private readonly size: number,
@@ -117,9 +119,10 @@ export class PageWorkerPool {
     const slot: Slot = { worker, busy: 0, pending: new Map() };
     return new Promise<Slot>((resolve, reject) => {
       let ready = false;
-      worker.on('message', (msg: { ready?: boolean; fatal?: string; id?: number; out?: PageOutput; error?: string }) => {
+      worker.on('message', (msg: { ready?: boolean; audits?: string[]; fatal?: string; id?: number; out?: PageOutput; error?: string }) => {
         if (msg.ready) {
           ready = true;
+          this.auditIds ??= msg.audits ?? null;
           this.slots.push(slot);
           resolve(slot);
           this.dispatch();

@@ -1,4 +1,4 @@
-import { hostOfUrl } from '../../shared/url.ts';
+import { defaultConfigFor } from '../config-file.ts';
 import { pageResultFrom, type PagePipelineOptions } from '../../shared/pipeline.ts';
 import { answerEngineSiteAudits } from '../../shared/answer-engines/site-audits.ts';
 import { humanSignalSiteAudits } from '../../shared/human-signals/site.ts';
@@ -51,9 +51,7 @@ export const CRAWL_ISSUES = {
 const MAX_ITEMS = 200;
 
 /** The config a report was built with when none is given: the brand named after the host. */
-export function defaultConfigFor(startUrl: string): Config {
-  return ConfigSchema.parse({ brand: { name: hostOfUrl(startUrl) || 'site' } });
-}
+export { defaultConfigFor };
 
 function withRobotsContent(artifacts: PageArtifacts, robots: Map<string, RobotsRow>): PageArtifacts {
   if (!artifacts.robotsTxt) return artifacts;
