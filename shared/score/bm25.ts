@@ -345,17 +345,8 @@ export class Bm25Index<T> {
     }
     const stamp = ++s.epoch;
     let nTouched = 0;
-    // Adds one group's contribution to a document's sum (the first time this search meets it, from 0).
-    const add = (d: number, tf: number, idf: number): void => {
-      // The same expression, in the same order, as scoreOf: the same float.
-      const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
-      if (seen[d] !== stamp) {
-        seen[d] = stamp;
-        acc[d] = 0;
-        touched[nTouched++] = d;
-      }
-      acc[d] += c;
-    };
+    // Each group's contribution is added to its documents' sums (from 0 the first time this search meets one),
+    // the same expression, in the same order, as scoreOf: the same float. (Written out in each loop: the hot path.)
     for (const g of groups) {
       const terms: number[] = [];
       for (const t of g.terms) {
@@ -366,7 +357,16 @@ export class Bm25Index<T> {
       const idf = this.idf(g);
       if (terms.length === 1) {
         const end = start[terms[0] + 1];
-        for (let p = start[terms[0]]; p < end; p++) add(ids[p], tfs[p], idf);
+        for (let p = start[terms[0]]; p < end; p++) {
+          const d = ids[p];
+          const tf = tfs[p];
+          const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
+          if (seen[d] !== stamp) {
+            seen[d] = stamp;
+            acc[d] = c;
+            touched[nTouched++] = d;
+          } else acc[d] += c;
+        }
         continue;
       }
       // Synonyms: each document's best term frequency among the group's terms, then its contribution.
@@ -384,7 +384,16 @@ export class Bm25Index<T> {
           } else if (tf > gtf[d]) gtf[d] = tf;
         }
       }
-      for (let k = 0; k < nGroup; k++) add(group[k], gtf[group[k]], idf);
+      for (let k = 0; k < nGroup; k++) {
+        const d = group[k];
+        const tf = gtf[d];
+        const c = (idf * tf * (BM25_K1 + 1)) / (tf + norm[d]);
+        if (seen[d] !== stamp) {
+          seen[d] = stamp;
+          acc[d] = c;
+          touched[nTouched++] = d;
+        } else acc[d] += c;
+      }
     }
     return this.topOf(touched, nTouched, acc, limit);
   }
@@ -392,38 +401,45 @@ export class Bm25Index<T> {
   /** The best `limit` of the touched documents by score (ties: lower id first), best first. */
   private topOf(touched: Uint32Array, n: number, acc: Float64Array, limit: number): SearchHit<T>[] {
     // A min-heap of the best so far, its root the worst of them.
-    const heap: number[] = [];
+    const heap = new Uint32Array(Math.min(limit, n));
+    let size = 0;
     const worse = (a: number, b: number) => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
-    const down = (i: number) => {
-      for (;;) {
+    for (let k = 0; k < n; k++) {
+      const d = touched[k];
+      const v = acc[d];
+      if (!(v > 0)) continue;
+      if (size < limit) {
+        let i = size++;
+        heap[i] = d;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (!worse(heap[i], heap[parent])) break;
+          const x = heap[i];
+          heap[i] = heap[parent];
+          heap[parent] = x;
+          i = parent;
+        }
+        continue;
+      }
+      // Most documents are below the worst kept: one comparison.
+      const root = acc[heap[0]];
+      if (v < root || (v === root && d > heap[0])) continue;
+      heap[0] = d;
+      for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < heap.length && worse(heap[l], heap[m])) m = l;
-        if (r < heap.length && worse(heap[r], heap[m])) m = r;
-        if (m === i) return;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        if (l < size && worse(heap[l], heap[m])) m = l;
+        if (r < size && worse(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        const x = heap[i];
+        heap[i] = heap[m];
+        heap[m] = x;
         i = m;
       }
-    };
-    for (let k = 0; k < n; k++) {
-      const d = touched[k];
-      if (!(acc[d] > 0)) continue;
-      if (heap.length < limit) {
-        heap.push(d);
-        for (let i = heap.length - 1; i > 0; ) {
-          const parent = (i - 1) >> 1;
-          if (!worse(heap[i], heap[parent])) break;
-          [heap[i], heap[parent]] = [heap[parent], heap[i]];
-          i = parent;
-        }
-      } else if (worse(heap[0], d)) {
-        heap[0] = d;
-        down(0);
-      }
     }
-    heap.sort((a, b) => acc[b] - acc[a] || a - b);
-    return heap.map((d) => ({ doc: this.docs[d], score: acc[d] }));
+    const best = Array.from(heap.subarray(0, size)).sort((a, b) => acc[b] - acc[a] || a - b);
+    return best.map((d) => ({ doc: this.docs[d], score: acc[d] }));
   }
 
   /** Every matching document scored on its own, then sorted: the reference `search` must agree with (tests, benchmark). */

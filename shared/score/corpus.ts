@@ -503,21 +503,108 @@ const MAX_WORD_IDS = 1_000_000;
  * and that term's id are memoised together, the same ids as the index's `intern` of `analyzer.terms`.
  */
 function termIdsFor(index: Bm25Index<PassageRef>, analyzer: Analyzer): (text: string) => number[] {
-  const ids = new Map<string, number>();
+  const table = new WordIds();
   return (text) => {
     const out: number[] = [];
-    for (const w of analyzer.words(text)) {
-      let id = ids.get(w);
+    // The words of `analyzer.words` (runs of letters and digits, TOKEN), cut and hashed in place: a word met
+    // before costs no string of its own.
+    const s = analyzer.prepare(text);
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      let w = wordUnits(s, i);
+      if (!w) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let hash = 0x811c9dc5;
+      do {
+        hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+        if (w === 2) hash = Math.imul(hash ^ s.charCodeAt(i + 1), 0x01000193);
+        i += w;
+      } while (i < n && (w = wordUnits(s, i)));
+      let id = table.get(s, start, i, hash);
       if (id === undefined) {
-        const t = analyzer.term(w);
+        const t = analyzer.term(s.slice(start, i));
         id = t === null ? -1 : index.intern(t);
-        if (ids.size >= MAX_WORD_IDS) ids.clear();
-        ids.set(w, id);
+        if (table.size >= MAX_WORD_IDS) table.clear();
+        table.set(s.slice(start, i), hash, id);
       }
       if (id >= 0) out.push(id);
     }
     return out;
   };
+}
+
+/** Letters and digits (TOKEN's `[\p{L}\p{N}]`) outside ASCII, by UTF-16 unit: 0 not tested yet, 1 yes, 2 no. */
+const WORD_UNIT = new Uint8Array(65536);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const ASTRAL_WORD = new Map<number, boolean>();
+
+/** The UTF-16 units of the letter or digit at `i` (2 for one outside the BMP), 0 when it is neither. */
+function wordUnits(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let yes = ASTRAL_WORD.get(cp);
+      if (yes === undefined) ASTRAL_WORD.set(cp, (yes = WORD_CHAR.test(String.fromCodePoint(cp))));
+      return yes ? 2 : 0;
+    }
+  }
+  let k = WORD_UNIT[c];
+  if (k === 0) WORD_UNIT[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+/** Word → term id, open addressing on the word's hash, looked up by a slice of a text without cutting it out. */
+class WordIds {
+  private keys: string[] = [];
+  private hashes = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
+  size = 0;
+
+  constructor() {
+    this.keys = new Array<string>(this.hashes.length);
+  }
+
+  get(s: string, start: number, end: number, hash: number): number | undefined {
+    const mask = this.hashes.length - 1;
+    const len = end - start;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const key = this.keys[at];
+      if (key === undefined) return undefined;
+      if (this.hashes[at] === hash && key.length === len && s.startsWith(key, start)) return this.ids[at];
+    }
+  }
+
+  set(key: string, hash: number, id: number): void {
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    const mask = this.hashes.length - 1;
+    let at = hash & mask;
+    while (this.keys[at] !== undefined) at = (at + 1) & mask;
+    this.keys[at] = key;
+    this.hashes[at] = hash;
+    this.ids[at] = id;
+    this.size++;
+  }
+
+  clear(): void {
+    this.keys = new Array<string>(this.hashes.length);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keys, hashes, ids } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.ids = new Int32Array(hashes.length * 2);
+    this.keys = new Array<string>(hashes.length * 2);
+    this.size = 0;
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== undefined) this.set(keys[k], hashes[k], ids[k]);
+  }
 }
 
 /**
@@ -661,8 +748,30 @@ function linkTextsOf(a: PageArtifacts): string[] {
   return [...out].slice(0, 300);
 }
 
+/** Words of a text as `/[\p{L}\p{N}][\p{L}\p{N}'’-]*\/gu` matches them, counted without cutting them out. */
 function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const w = wordUnits(text, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    count++;
+    i += w;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 45 || c === 0x2019) i++;
+      else {
+        const u = wordUnits(text, i);
+        if (!u) break;
+        i += u;
+      }
+    }
+  }
+  return count;
 }
 
 /** Paths of listing pages: pagination, tags, categories, archives, authors. */
