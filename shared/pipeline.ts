@@ -1,5 +1,5 @@
 import { extractArtifacts, type PageInput } from './extract/index.ts';
-import { findability, isIndexable, runAudits, type RunAuditsOptions } from './audits/run.ts';
+import { auditOutcomes, findability, isIndexable, type RawAuditResult, type RunAuditsOptions } from './audits/run.ts';
 import { PageResultSchema, type PageArtifacts, type PageResult, type StageProfile } from './schemas/index.ts';
 
 export interface PagePipelineOptions extends RunAuditsOptions {
@@ -9,8 +9,19 @@ export interface PagePipelineOptions extends RunAuditsOptions {
 
 /** Artifacts → audits → findability → page result: the data every report and overlay shows. */
 export function pageResultFrom(artifacts: PageArtifacts, options: PagePipelineOptions = {}): PageResult {
-  const audits = runAudits(artifacts, options);
+  const outcomes = auditOutcomes(artifacts, options);
   const indexable = isIndexable(artifacts);
+  const stageProfile = options.stageProfile ? options.stageProfile(artifacts) : null;
+  // The page result is validated once, audits included; only if that fails is each audit validated on its own
+  // (an audit whose output the schema refuses becomes an error result, as runAudits gives it).
+  try {
+    return pageResult(artifacts, outcomes.map((o) => o.raw), indexable, stageProfile);
+  } catch {
+    return pageResult(artifacts, outcomes.map((o) => o.result()), indexable, stageProfile);
+  }
+}
+
+function pageResult(artifacts: PageArtifacts, audits: RawAuditResult[], indexable: boolean, stageProfile: StageProfile | null): PageResult {
   const canonical = artifacts.canonicals.find((c) => c.url)?.url ?? null;
   return PageResultSchema.parse({
     url: artifacts.url,
@@ -30,7 +41,7 @@ export function pageResultFrom(artifacts: PageArtifacts, options: PagePipelineOp
     fetchError: artifacts.fetchError,
     audits,
     findability: findability(audits, indexable),
-    stageProfile: options.stageProfile ? options.stageProfile(artifacts) : null,
+    stageProfile,
     lighthouse: artifacts.lighthouse,
   });
 }

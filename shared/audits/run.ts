@@ -15,22 +15,41 @@ export interface RunAuditsOptions {
 
 /** Runs every audit on a page. An audit that throws becomes an `error` result; the others still run. */
 export function runAudits(artifacts: PageArtifacts, options: RunAuditsOptions = {}): AuditResult[] {
+  return auditOutcomes(artifacts, options).map((o) => o.result());
+}
+
+/** An audit's result before validation (`raw`), and validated as `runAudits` returns it (`result()`). */
+export interface AuditOutcome {
+  raw: RawAuditResult;
+  result(): AuditResult;
+}
+/** What an audit result is made of before AuditResultSchema fills its defaults (weight absent means 0). */
+export type RawAuditResult = Pick<AuditResult, 'id' | 'title' | 'score'> & Partial<AuditResult>;
+
+/**
+ * Every audit run on the page, each result not yet validated: a caller that validates the whole page result
+ * at once (pageResultFrom) need not validate each audit a second time; `result()` is what runAudits gives.
+ */
+export function auditOutcomes(artifacts: PageArtifacts, options: RunAuditsOptions = {}): AuditOutcome[] {
   const audits = options.audits ?? PAGE_AUDITS;
   const weights = new Map((options.weights ?? FINDABILITY_AUDITS).map((r) => [r.id, r.weight]));
   const failedPage = artifacts.fetchError != null || artifacts.status >= 400 || !artifacts.isHtml;
-  return audits.map((audit) => {
+  const fixed = (raw: RawAuditResult): AuditOutcome => ({ raw, result: () => AuditResultSchema.parse(raw) });
+  return audits.map((audit): AuditOutcome => {
     const base = { id: audit.meta.id, title: audit.meta.title };
     if (failedPage && !RUN_ON_ERROR_PAGES.has(audit.meta.id)) {
       const why = artifacts.isHtml ? `HTTP ${artifacts.status}` : `not an HTML page (${artifacts.contentType ?? 'unknown type'})`;
-      return AuditResultSchema.parse({ ...base, score: null, scoreDisplayMode: 'notApplicable', explanation: `Not checked: ${why}.` });
+      return fixed({ ...base, score: null, scoreDisplayMode: 'notApplicable', explanation: `Not checked: ${why}.` });
     }
     const missing = missingArtifact(artifacts, audit.meta.requires);
-    if (missing) return AuditResultSchema.parse({ ...base, score: null, scoreDisplayMode: 'error', errorMessage: missing });
+    if (missing) return fixed({ ...base, score: null, scoreDisplayMode: 'error', errorMessage: missing });
+    const failed = (e: unknown): RawAuditResult => ({ ...base, score: null, scoreDisplayMode: 'error', errorMessage: e instanceof Error ? e.message : String(e) });
+    let raw: RawAuditResult;
     try {
       const out = audit.run(requiredArtifacts(artifacts, audit.meta.requires), options.context ?? {});
       const mode = out.notApplicable ? 'notApplicable' : (out.scoreDisplayMode ?? (out.score === null ? 'informative' : out.score % 1 === 0 ? 'binary' : 'numeric'));
       const applicable = mode === 'binary' || mode === 'numeric';
-      return AuditResultSchema.parse({
+      raw = {
         ...base,
         title: out.score === 1 || !applicable ? audit.meta.title : audit.meta.failureTitle,
         score: applicable ? clamp01(out.score ?? 0) : null,
@@ -40,15 +59,21 @@ export function runAudits(artifacts: PageArtifacts, options: RunAuditsOptions = 
         warnings: out.warnings ?? [],
         items: out.items ?? [],
         weight: applicable ? (weights.get(audit.meta.id) ?? 0) : 0,
-      });
+      };
     } catch (e) {
-      return AuditResultSchema.parse({
-        ...base,
-        score: null,
-        scoreDisplayMode: 'error',
-        errorMessage: e instanceof Error ? e.message : String(e),
-      });
+      return fixed(failed(e));
     }
+    // An audit's output the schema refuses is an error result, like a throw.
+    return {
+      raw,
+      result: () => {
+        try {
+          return AuditResultSchema.parse(raw);
+        } catch (e) {
+          return AuditResultSchema.parse(failed(e));
+        }
+      },
+    };
   });
 }
 
@@ -84,13 +109,13 @@ export function isIndexable(a: PageArtifacts): boolean {
 }
 
 /** Weighted mean of the applicable audits; a failing blocking audit makes the page unfindable. */
-export function findability(audits: AuditResult[], indexable: boolean): Findability {
+export function findability(audits: Array<Pick<AuditResult, 'id' | 'title' | 'score'> & { weight?: number }>, indexable: boolean): Findability {
   let total = 0;
   let weighted = 0;
   const failing: Findability['failing'] = [];
   let blocked = !indexable;
   for (const r of audits) {
-    if (r.score === null || r.weight <= 0) continue;
+    if (r.score === null || r.weight === undefined || r.weight <= 0) continue;
     total += r.weight;
     weighted += r.weight * r.score;
     if (r.score < 1) failing.push({ id: r.id, title: r.title, lost: r.weight * (1 - r.score) });

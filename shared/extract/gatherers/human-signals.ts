@@ -214,6 +214,23 @@ function resolve(href: string | undefined, base: string): string | null {
   }
 }
 
+/**
+ * Host name and path of a link's `url`, read from the string: the links gatherer wrote it as a WHATWG URL's
+ * `href` (http or https, no fragment), whose authority ends at the path's first '/', so no URL is parsed
+ * again per link. Anything else is parsed.
+ */
+function hostAndPath(url: string): { host: string; path: string } {
+  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  const slash = start === -1 ? -1 : url.indexOf('/', start);
+  if (slash === -1) return { host: hostOf(url), path: pathOf(url) };
+  const at = url.lastIndexOf('@', slash);
+  const hostStart = at >= start ? at + 1 : start;
+  const end = url[hostStart] === '[' ? url.indexOf(']', hostStart) + 1 : url.indexOf(':', hostStart);
+  const host = url.slice(hostStart, end > hostStart && end < slash ? end : slash).toLowerCase();
+  const q = url.indexOf('?', slash);
+  return { host, path: url.slice(slash, q === -1 ? url.length : q) };
+}
+
 function fromLinks(links: Link[], out: HumanSignals): void {
   for (const l of links) {
     const href = (l.href ?? '').trim();
@@ -223,11 +240,13 @@ function fromLinks(links: Link[], out: HumanSignals): void {
     } else if (/^mailto:/i.test(href)) {
       const value = decodeSafe(href.slice(7).split('?')[0]).trim();
       if (value.includes('@')) push(out.contacts, { kind: 'email', value, source: 'link' }, (x) => x.kind === 'email' && x.value === value);
-    } else if (l.url && BOOKING_HOSTS.test(hostOf(l.url))) {
+    } else if (!l.url) {
+      continue;
+    } else if (BOOKING_HOSTS.test(hostAndPath(l.url).host)) {
       push(out.contacts, { kind: 'booking', value: l.url, source: 'link' }, (x) => x.kind === 'booking' && x.value === l.url);
-    } else if (l.url && BOOKING_TEXT.test(l.text)) {
+    } else if (BOOKING_TEXT.test(l.text)) {
       push(out.contacts, { kind: 'booking', value: l.url, source: 'link' }, (x) => x.kind === 'booking' && x.value === l.url);
-    } else if (l.url && l.internal && (CONTACT_TEXT.test(collapse(l.text)) || CONTACT_PATH.test(pathOf(l.url)))) {
+    } else if (l.internal && (CONTACT_TEXT.test(collapse(l.text)) || CONTACT_PATH.test(hostAndPath(l.url).path))) {
       push(out.contacts, { kind: 'contact-page', value: l.url, source: 'link' }, (x) => x.kind === 'contact-page' && x.value === l.url);
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAudits } from '../../../shared/audits/run.ts';
+import { pageResultFrom } from '../../../shared/pipeline.ts';
 import { PAGE_AUDITS } from '../../../shared/audits/registry.ts';
 import { defineAudit } from '../../../shared/audits/types.ts';
 import { extractArtifacts, GATHERERS } from '../../../shared/extract/index.ts';
@@ -43,6 +44,20 @@ describe('the audit runner and `requires`', () => {
     const imageAlt = results.find((r) => r.id === 'image-alt');
     expect(imageAlt).toMatchObject({ score: null, scoreDisplayMode: 'error', errorMessage: 'Required images gatherer failed: images: boom' });
     expect(results.find((r) => r.id === 'document-title')).toMatchObject({ score: 1, scoreDisplayMode: 'binary' });
+  });
+
+  it('an audit whose output the schema refuses is an error result in the page result too, the others score', () => {
+    // pageResultFrom validates the page result once; a refused audit output sends it back to validating each audit.
+    const bad = defineAudit({
+      meta: { id: 'bad', title: 't', failureTitle: 'f', description: 'd', group: 'content', requires: ['title'] },
+      run: () => ({ score: 1, items: [{ nope: Symbol('x') }] as never }),
+    });
+    const good = PAGE_AUDITS.find((a) => a.meta.id === 'document-title')!;
+    const artifacts = extractArtifacts(page);
+    const result = pageResultFrom(artifacts, { audits: [bad, good] });
+    expect(result.audits).toEqual(runAudits(artifacts, { audits: [bad, good] }));
+    expect(result.audits[0]).toMatchObject({ id: 'bad', score: null, scoreDisplayMode: 'error' });
+    expect(result.audits[1]).toMatchObject({ id: 'document-title', score: 1 });
   });
 
   it('every page audit declares only artifacts the gatherers or the fetch provide', () => {
