@@ -84,6 +84,56 @@ function grown(a: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayBuff
   return out;
 }
 
+/** Pairs per block of the log: 64K pairs, 512 KB a block (terms and frequencies). */
+const LOG_SHIFT = 16;
+const LOG_BLOCK = 1 << LOG_SHIFT;
+const LOG_MASK = LOG_BLOCK - 1;
+
+/**
+ * The indexing log of (term, tf) pairs in fixed-size typed-array blocks: it grows a block at a time, never by
+ * copying. A doubling array holds up to twice its pairs, three times while it copies itself into the next one;
+ * on a 50,000-page crawl that was a few hundred MB at the end of the page pass, next to the postings built from it.
+ */
+class PairLog {
+  private terms: Uint32Array[] = [];
+  private tfs: Uint32Array[] = [];
+  length = 0;
+
+  /** Makes room for `n` pairs in all (blocks added, nothing copied). */
+  reserve(n: number): void {
+    while (this.terms.length * LOG_BLOCK < n) {
+      this.terms.push(new Uint32Array(LOG_BLOCK));
+      this.tfs.push(new Uint32Array(LOG_BLOCK));
+    }
+  }
+
+  /** Appends a pair with a frequency of 1; returns its place. */
+  push(term: number): number {
+    const p = this.length++;
+    if (p >>> LOG_SHIFT === this.terms.length) this.reserve(p + 1);
+    this.terms[p >>> LOG_SHIFT][p & LOG_MASK] = term;
+    this.tfs[p >>> LOG_SHIFT][p & LOG_MASK] = 1;
+    return p;
+  }
+
+  increment(p: number): void {
+    this.tfs[p >>> LOG_SHIFT][p & LOG_MASK]++;
+  }
+
+  set(p: number, term: number, tf: number): void {
+    this.terms[p >>> LOG_SHIFT][p & LOG_MASK] = term;
+    this.tfs[p >>> LOG_SHIFT][p & LOG_MASK] = tf;
+  }
+
+  term(p: number): number {
+    return this.terms[p >>> LOG_SHIFT][p & LOG_MASK];
+  }
+
+  tf(p: number): number {
+    return this.tfs[p >>> LOG_SHIFT][p & LOG_MASK];
+  }
+}
+
 export class Bm25Index<T> {
   readonly docs: IndexedDoc<T>[] = [];
   private readonly termIds = new Map<string, number>();
@@ -91,9 +141,7 @@ export class Bm25Index<T> {
    * While documents are added: a log of (term, tf) pairs, document after document (each document's
    * pairs start at `docPairs[id]`), in typed arrays off the JS heap; turned into postings on the first search.
    */
-  private pairTerm = new Uint32Array(4096);
-  private pairTf = new Uint32Array(4096);
-  private pairs = 0;
+  private log = new PairLog();
   private docPairs = new Uint32Array(1024);
   /** After `reorder`: each document's pairs in the log, from its old place (null: in document order, `docPairs`). */
   private docFrom: Uint32Array | null = null;
@@ -192,28 +240,21 @@ export class Bm25Index<T> {
     this.docPairs = grown(this.docPairs, id + 2);
     this.lengths[id] = length;
     this.totalLength += length;
-    this.docPairs[id] = this.pairs;
-    if (this.pairs + length > this.pairTerm.length) {
-      this.pairTerm = grown(this.pairTerm, this.pairs + length);
-      this.pairTf = grown(this.pairTf, this.pairs + length);
-    }
-    const { pairTerm, pairTf, lastDoc, lastPair, df } = this;
+    const { log, lastDoc, lastPair, df } = this;
+    this.docPairs[id] = log.length;
     for (const terms of parts) {
       for (let k = 0; k < terms.length; k++) {
         const tid = terms[k];
         // Counted already in this document: one more at its pair.
-        if (lastDoc[tid] === id) pairTf[lastPair[tid]]++;
+        if (lastDoc[tid] === id) log.increment(lastPair[tid]);
         else {
           lastDoc[tid] = id;
-          lastPair[tid] = this.pairs;
-          pairTerm[this.pairs] = tid;
-          pairTf[this.pairs] = 1;
-          this.pairs++;
+          lastPair[tid] = log.push(tid);
           df[tid]++;
         }
       }
     }
-    this.docPairs[id + 1] = this.pairs;
+    this.docPairs[id + 1] = log.length;
     return doc;
   }
 
@@ -244,16 +285,16 @@ export class Bm25Index<T> {
     const terms = this.df.length;
     const start = new Uint32Array(terms + 1);
     for (let t = 0; t < terms; t++) start[t + 1] = start[t] + this.df[t];
-    const ids = new Uint32Array(this.pairs);
-    const tfs = new Uint32Array(this.pairs);
+    const { docFrom, docTo, log } = this;
+    const ids = new Uint32Array(log.length);
+    const tfs = new Uint32Array(log.length);
     const at = start.slice(0, terms);
-    const { docFrom, docTo } = this;
     for (let d = 0; d < this.docs.length; d++) {
       const end = docTo ? docTo[d] : this.docPairs[d + 1];
       for (let p = docFrom ? docFrom[d] : this.docPairs[d]; p < end; p++) {
-        const k = at[this.pairTerm[p]]++;
+        const k = at[log.term(p)]++;
         ids[k] = d;
-        tfs[k] = this.pairTf[p];
+        tfs[k] = log.tf(p);
       }
     }
     const avg = this.averageLength || 1;
@@ -261,8 +302,7 @@ export class Bm25Index<T> {
     // The same expression, in the same order, as scoreOf's denominator: the same float.
     for (let d = 0; d < norm.length; d++) norm[d] = BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[d]) / avg);
     // The log is no longer needed: the postings hold the same pairs.
-    this.pairTerm = new Uint32Array(0);
-    this.pairTf = new Uint32Array(0);
+    this.log = new PairLog();
     this.docFrom = this.docTo = null;
     this.frozen = { start, ids, tfs, norm };
     return this.frozen;
@@ -277,17 +317,14 @@ export class Bm25Index<T> {
     for (let k = 0; k < ids.length; k++) docPairs[ids[k] + 1]++;
     for (let d = 0; d < N; d++) docPairs[d + 1] += docPairs[d];
     const at = docPairs.slice(0, N);
-    this.pairTerm = new Uint32Array(Math.max(4096, ids.length * 2));
-    this.pairTf = new Uint32Array(this.pairTerm.length);
+    const log = new PairLog();
+    log.reserve(ids.length);
+    log.length = ids.length;
     for (let t = 0; t + 1 < start.length; t++) {
-      for (let k = start[t]; k < start[t + 1]; k++) {
-        const p = at[ids[k]]++;
-        this.pairTerm[p] = t;
-        this.pairTf[p] = tfs[k];
-      }
+      for (let k = start[t]; k < start[t + 1]; k++) log.set(at[ids[k]]++, t, tfs[k]);
     }
+    this.log = log;
     this.docPairs = docPairs;
-    this.pairs = ids.length;
     this.lastDoc.fill(-1);
   }
 
