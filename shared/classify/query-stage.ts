@@ -63,6 +63,8 @@ const MAX_TOPIC_WORDS = 3;
 const QUESTION_MARK_WEIGHT = 0.8;
 const OR_PATTERN_WEIGHT = 1.2;
 const DOMAIN_WEIGHT = 2;
+/** "irs gov", "wikipedia dot org": as strong as "com" typed alone after a name (lexicon-neutral.ts). */
+const SPACED_ADDRESS_WEIGHT = 1.5;
 const BRAND_WEIGHT = 1.5;
 const CURRENCY_WEIGHT = 1;
 /** Purchase weight of act words (buy, download, a calculator) above which a query is transactional for Broder. */
@@ -234,6 +236,7 @@ function classifyWith(set: CompiledSet, query: string, rawOptions?: ClassifyQuer
   if (set.fuzzyNames && set.fuzzy) candidates.push(...fuzzyPhraseCandidates(set.fuzzyNames, set.fuzzy, tokens, set.weights.fuzzyFactor, sourceWeight));
   if (set.joinedNames) candidates.push(...joinedNameCandidates(set.joinedNames, set.fuzzy, candidates, tokens, set.weights.joinedFactor, sourceWeight));
   candidates.push(...domainCandidates(words, tokens));
+  candidates.push(...spacedAddressCandidates(tokens));
   candidates.push(...currencyCandidates(words, tokens));
   candidates.push(...orPatternCandidates(tokens, detectedLang));
 
@@ -453,6 +456,27 @@ function domainCandidates(words: readonly QueryWord[], tokens: readonly QueryTok
     found.push({ start, end, stage: 'navigational', weight: DOMAIN_WEIGHT, kind: 'site', source: 'neutral', exactWords: 99, label: word.text });
   });
   return found;
+}
+
+/** Generic endings that, typed last after a name with a space for the dot, still make an address ("irs gov"). */
+const SPACED_ENDINGS = new Set(['gov', 'edu', 'org']);
+/** Endings spelt after "dot" ("wikipedia dot org"). */
+const SPOKEN_ENDINGS = new Set(['com', 'org', 'net', 'gov', 'edu']);
+
+/**
+ * An address typed with a space or "dot" for its dot: "irs gov", "harvard edu", "wikipedia dot org" — the ending as
+ * strong as "com" ("facebook com"). Only last and after a word: "org chart", "gov benefits", "net worth", "us bank"
+ * and "airbed uk" are words, and country endings typed that way are places far more often than addresses.
+ */
+function spacedAddressCandidates(tokens: readonly QueryToken[]): Candidate[] {
+  const last = tokens.length - 1;
+  if (last < 1) return [];
+  const ending = tokens[last].folded;
+  const spoken = last >= 2 && tokens[last - 1].folded === 'dot' && SPOKEN_ENDINGS.has(ending);
+  if (!spoken && !SPACED_ENDINGS.has(ending)) return [];
+  const start = spoken ? last - 1 : last;
+  const label = tokens.slice(start).map((token) => token.raw).join(' ');
+  return [{ start, end: last + 1, stage: 'navigational', weight: SPACED_ADDRESS_WEIGHT, kind: 'nav-modifier', source: 'neutral', exactWords: last + 1 - start, label }];
 }
 
 /** "facebook.com", "www.irs.gov", "impots.gouv.fr" — not "asp.net" or "3.5". */

@@ -288,6 +288,14 @@ describe('navigational queries', () => {
     expect(looksLikeDomain('node.js/express')).toBe(false);
     expect(looksLikeDomain('asp.net/mvc')).toBe(false);
   });
+
+  it('reads an address typed with a space or "dot" for its dot, but not those endings as words', () => {
+    // A name no list knows still heads for its site when an ending follows it.
+    for (const query of ['zorblax gov', 'zorblax edu', 'zorblax org', 'zorblax dot com', 'zorblax dot net']) {
+      expect(classifyQuery(query), query).toMatchObject({ stage: 'navigational', broder: 'navigational' });
+    }
+    for (const query of ['org chart', 'gov benefits', 'net worth', 'dot com bubble', 'gov']) expect(stageOf(query), query).toBe('interest');
+  });
 });
 
 describe('unknown languages and thin evidence', () => {
