@@ -19,7 +19,9 @@ const SANDBOX_CSP = "sandbox; default-src 'none'";
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No webextension-polyfill: Chrome's MV3 API and Firefox's `browser` return promises themselves, and
+  // the polyfill cost every script ≈ 3 KB gzipped (9.6 KB raw in the content script). What it did beyond
+  // promises — answering a message with a listener's returned promise — is `answerMessages` (utils/messaging.ts).
   // Explicit `#imports` everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({

@@ -35,6 +35,20 @@ export async function askBackground<T>(request: BackgroundRequest, replySchema: 
   return parseReply(raw, replySchema);
 }
 
+/**
+ * A `runtime.onMessage` listener made from a handler that answers with a promise (undefined for a
+ * message it does not take). The browsers' own API (no polyfill) ignores a promise returned by a
+ * Chrome listener: the answer goes through `sendResponse`, kept open by returning true.
+ */
+export function answerMessages<S>(handler: (message: unknown, sender: S) => Promise<unknown> | undefined) {
+  return (message: unknown, sender: S, sendResponse: (reply: unknown) => void): true | undefined => {
+    const reply = handler(message, sender);
+    if (!reply) return undefined;
+    reply.then(sendResponse, (e: unknown) => sendResponse({ type: 'error', message: (e instanceof Error ? e.message : String(e)).slice(0, 300) }));
+    return true;
+  };
+}
+
 export function parseReply<T>(raw: unknown, replySchema: ReplySchema<T>): T {
   const reply = replySchema.safeParse(raw);
   if (reply.success) return reply.data;

@@ -1,5 +1,6 @@
 import { browser, defineBackground } from '#imports';
 import { WORDS_CACHE_KEY } from '../../i18n/words.ts';
+import { answerMessages } from '../../utils/messaging.ts';
 import { readSettings } from '../../utils/settings.ts';
 import { scoreFetchedPage } from './score-page.ts';
 import { createBackgroundService } from './service.ts';
@@ -19,7 +20,7 @@ export default defineBackground(() => {
   const service = createBackgroundService({
     scorePage: (input, query, lang) => scoreFetchedPage(input, query, lang, { brandNames }),
   });
-  browser.runtime.onMessage.addListener((message, sender) => service.handle(message, sender));
+  browser.runtime.onMessage.addListener(answerMessages((message, sender: { id?: string }) => service.handle(message, sender)));
   // Word tables the content script stored came from the previous version: it asks again.
   browser.runtime.onInstalled.addListener(() => void browser.storage.local.remove(WORDS_CACHE_KEY).catch(() => {}));
 });

@@ -16,7 +16,7 @@ import {
 import type { ExportedQuestion } from '../../../shared/schemas/questions-export.ts';
 import { ResultBadge } from '../../components/ResultBadge.tsx';
 import { SummaryPanel, type CollectState } from '../../components/SummaryPanel.tsx';
-import { askBackground } from '../../utils/messaging.ts';
+import { answerMessages, askBackground } from '../../utils/messaging.ts';
 import { urlKey } from '../../utils/url-key.ts';
 import { SETTINGS_KEY, settingsFrom, watchSettings } from '../../utils/settings.ts';
 import { readLocal, writeLocal } from '../../utils/local-store.ts';
@@ -544,12 +544,12 @@ export async function startOverlay(ctx: ContentScriptContext, env: Omit<OverlayE
       await showNotice(ctx, MESSAGES.failed(errorText(e)));
     }
   };
-  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+  const onMessage = answerMessages((message: unknown): Promise<unknown> | undefined => {
     const request = TabRequestSchema.safeParse(message);
     if (!request.success) return undefined;
     if (request.data.type === 'summary:get') return Promise.resolve({ type: 'summary', summary: current?.summary() ?? null });
     return (current?.collectQuestions() ?? Promise.resolve(null)).then(() => ({ type: 'summary', summary: current?.summary() ?? null }));
-  };
+  });
   try {
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
