@@ -512,18 +512,24 @@ function termIdsFor(index: Bm25Index<PassageRef>, analyzer: Analyzer): (text: st
     const n = s.length;
     let i = 0;
     while (i < n) {
-      let w = wordUnits(s, i);
+      // ASCII letters and digits inline (most text), the rest through wordUnits.
+      let c = s.charCodeAt(i);
+      let w = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) ? 1 : 0 : wordUnits(s, i);
       if (!w) {
         i++;
         continue;
       }
       const start = i;
       let hash = 0x811c9dc5;
-      do {
-        hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+      for (;;) {
+        hash = Math.imul(hash ^ c, 0x01000193);
         if (w === 2) hash = Math.imul(hash ^ s.charCodeAt(i + 1), 0x01000193);
         i += w;
-      } while (i < n && (w = wordUnits(s, i)));
+        if (i >= n) break;
+        c = s.charCodeAt(i);
+        w = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) ? 1 : 0 : wordUnits(s, i);
+        if (!w) break;
+      }
       let id = table.get(s, start, i, hash);
       if (id === undefined) {
         const t = analyzer.term(s.slice(start, i));
