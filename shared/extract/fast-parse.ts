@@ -18,6 +18,7 @@
 import { Parser } from 'htmlparser2';
 import { DomHandler, Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
 import { foreignContent } from 'parse5';
+import { BLOCK_TAGS, CollapsedText } from './dom.ts';
 
 const NS = {
   html: 'http://www.w3.org/1999/xhtml',
@@ -148,6 +149,45 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
     else if (name === 'pre' || name === 'textarea' || name === 'table') fixups.push(el);
     // (Elements read inside a raw-text element are replaced by its text: not in the tree.)
     if (!raw) elements.push(el);
+    stripNewline = false;
+    if (inBody) {
+      if (skipText || SKIPPED_TEXT.has(name)) skipText++;
+      else if (name === 'br') bodyText.space();
+      else if (ns === NS.html && (name === 'pre' || name === 'textarea')) stripNewline = true;
+    } else if (name === 'body') inBody = true;
+  };
+
+  // The body's text as textOf(body) reads it from the finished tree (script, style and noscript left out, a
+  // space for <br> and after each block), collected as the parser reports it.
+  const bodyText = new CollapsedText();
+  let inBody = false;
+  let skipText = 0;
+  let inCdata = false;
+  /** The next text is the first child of an HTML <pre> or <textarea>: the tree drops its leading newline. */
+  let stripNewline = false;
+  /** False when the tree's text differs from the parser's (raw text the spec keeps as written). */
+  let bodyTextExact = true;
+  const handlerText = handler.ontext.bind(handler);
+  handler.ontext = (data: string) => {
+    if (inBody && !skipText && !inCdata) bodyText.add(stripNewline && data.charCodeAt(0) === 10 ? data.slice(1) : data);
+    stripNewline = false;
+    handlerText(data);
+  };
+  const handlerComment = handler.oncomment.bind(handler);
+  handler.oncomment = (data: string) => {
+    stripNewline = false;
+    handlerComment(data);
+  };
+  const handlerCdataStart = handler.oncdatastart.bind(handler);
+  handler.oncdatastart = () => {
+    stripNewline = false;
+    inCdata = true;
+    handlerCdataStart();
+  };
+  const handlerCdataEnd = handler.oncdataend.bind(handler);
+  handler.oncdataend = () => {
+    inCdata = false;
+    handlerCdataEnd();
   };
 
   let quirks = true;
@@ -265,6 +305,12 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
   handler.onclosetag = (...args: unknown[]) => {
     const name = args[0] as string;
     openCount.set(name, (openCount.get(name) ?? 1) - 1);
+    stripNewline = false;
+    if (inBody) {
+      if (skipText) skipText--;
+      else if (name === 'body') inBody = false;
+      else if (BLOCK_TAGS.has(name)) bodyText.space();
+    }
     const closing = handler.current();
     if (raw && closing === raw.element) {
       if (!raw.closing) fail(); // closed by something else than its end tag
@@ -282,6 +328,7 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
         const to = start - 2;
         if (!raw.element || indexOfEndTag(html, raw.name, raw.from) !== to) fail();
         rawTexts.push({ element: raw.element!, text: html.slice(raw.from, to) });
+        if (raw.name !== 'noscript' && to > raw.from) bodyTextExact = false;
         raw.closing = true;
         onclosetag(start, endIndex);
         if (!raw.closed) fail();
@@ -376,7 +423,21 @@ export function parseOrdinaryHtml(html: string, maxNodes: number): Document | nu
   const rowsWrapped = adjustTree(doc, bodyCurrent, fixups);
   // An implied <tbody> is not in the list: the query index then walks the tree instead.
   if (!rowsWrapped) elementLists.set(doc, elements);
+  if (bodyTextExact) bodyTexts.set(doc, bodyText.toString());
   return doc;
+}
+
+/** Elements whose text textOf leaves out. */
+const SKIPPED_TEXT = new Set(['script', 'style', 'template', 'noscript']);
+
+const bodyTexts = new WeakMap<Document, string>();
+
+/**
+ * `textOf(body)` of a document parsed on the fast path, collected as it was parsed (no walk of the tree);
+ * undefined when the document was not, or its body's text could not be read that way.
+ */
+export function documentBodyText(doc: Document): string | undefined {
+  return bodyTexts.get(doc);
 }
 
 /** The elements of a document parsed on the fast path, in document order (see `documentElements`). */

@@ -1,4 +1,6 @@
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
+import { textOf } from './dom.ts';
+import { documentBodyText } from './fast-parse.ts';
 import { PageArtifactsSchema, type PageArtifacts } from '../schemas/index.ts';
 import { extractContent, mainRoot, type ContentExtraction } from './content.ts';
 import { GATHERERS, type AnyGatherer, type GatherContext } from './gatherers/index.ts';
@@ -99,6 +101,12 @@ export function extractArtifacts(input: PageInput, gatherers: AnyGatherer[] = GA
     inHead: (el) => hasAncestorOrSelf(el, 'head'),
     main: () => (main ??= mainRoot($!.root()[0] as unknown as Element, (sel) => $!(sel).toArray() as Element[])),
     content: () => (content ??= extractContent(ctx.main(), ($!('body')[0] as Element) ?? ($!.root()[0] as unknown as Element))),
+    bodyText: (maxChars) => {
+      const streamed = documentBodyText($!.root()[0] as unknown as Document);
+      if (streamed !== undefined) return streamed.slice(0, maxChars);
+      const body = $!('body')[0] as Element | undefined;
+      return body ? textOf(body, maxChars) : null;
+    },
     artifacts,
   };
 

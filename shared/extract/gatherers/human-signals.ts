@@ -376,7 +376,7 @@ function fromTestimonials($: CheerioAPI, classed: Element[], classes: string[], 
 export default defineGatherer({
   id: 'human-signals',
   provides: ['humanSignals'],
-  gather({ $, artifacts, docBase }) {
+  gather({ $, artifacts, docBase, bodyText }) {
     const out: HumanSignals = { authors: [], dates: [], organizations: [], contacts: [], reviews: [] };
     const { entities } = normalizeStructuredData(artifacts.jsonLd, artifacts.microdata, artifacts.rdfa);
     fromMarkup(entities, out);
@@ -407,7 +407,8 @@ export default defineGatherer({
     }
     fromLinks(artifacts.links, out);
     fromScripts(found.scripts, out, docBase);
-    const body = found.body ? collapse(textOf(found.body, 200_000)) : collapse(root.children.map((c) => textOf(c, 200_000)).join(' '));
+    const text = found.body ? bodyText(200_000) : null;
+    const body = text !== null ? collapse(text) : collapse(root.children.map((c) => textOf(c, 200_000)).join(' '));
     fromText(body, out);
     fromTestimonials($!, found.classed, classes, found.headingsAndQuotes, out);
     return { humanSignals: out };

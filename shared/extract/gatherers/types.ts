@@ -20,6 +20,11 @@ export interface GatherContext {
   main(): Element;
   /** Headings, passages and main text of the main content, computed once. */
   content(): ContentExtraction;
+  /**
+   * `textOf(body, maxChars)`: the body's text, whitespace collapsed, script/style/noscript left out; null when
+   * the page has no body. Read as the page was parsed when it could be (no walk of the tree).
+   */
+  bodyText(maxChars: number): string | null;
   /** Artifacts gathered so far (gatherers run in registry order). */
   artifacts: PageArtifacts;
 }
