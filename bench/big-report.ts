@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { buildStreamedReport } from '../crawler/report/build.ts';
+import { boundHeapGrowthForReport } from '../crawler/report/heap.ts';
 import { writeReports } from '../crawler/report/writers.ts';
 import { CrawlStore, STORE_FILE } from '../crawler/store/crawl-store.ts';
 
@@ -14,6 +15,7 @@ const dir = path.resolve(process.argv[2]);
 const t0 = performance.now();
 const mark = (phase: string) => process.stderr.write(`${JSON.stringify({ phase, ms: Math.round(performance.now() - t0) })}\n`);
 const store = CrawlStore.open(path.join(dir, STORE_FILE), { readonly: true });
+boundHeapGrowthForReport();
 let built;
 try {
   built = await buildStreamedReport(store, { onPhase: mark });

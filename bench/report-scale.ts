@@ -5,11 +5,13 @@
  * report.html opened in Chromium: time to the first rendered pages-table row, to a sort and to a
  * filter over all pages.
  *
- *   npx tsx bench/report-scale.ts --pages 50000 [--ref-bin <older checkout>/crawler/bin/zmot.js] [--opens N]
+ *   npx tsx bench/report-scale.ts --pages 50000 [--ref-bin <older checkout>/crawler/bin/zmot.js] [--opens N] [--out DIR --reuse-store]
  *
  * With --ref-bin, an older build's `zmot report` also writes its report.html from the same store (into <out>/ref),
  * and the two files are opened in turn, N times each (--opens, default 3): the first row, DOMContentLoaded and load
  * of each, medians, in the same run.
+ *
+ * With --reuse-store, a finished store of N pages already in --out (written by an earlier run) is used as it is.
  *
  * Needs bench/scoring.ts's cached crawl of at least N pages (run `npx tsx bench/scoring.ts --pages N` first).
  * The pages are bench/scoring.ts's small generated pages (~10 KB of artifacts JSON each), not the
@@ -52,10 +54,15 @@ const REF_BIN = arg('--ref-bin');
 const OPENS = Number(arg('--opens') ?? 3);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-// 1. The store.
-rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
-const store = CrawlStore.open(path.join(OUT, 'crawl.sqlite'), { fresh: true });
+// 1. The store (or the one an earlier run wrote, with --reuse-store).
+const reused = args.includes('--reuse-store') && existsSync(path.join(OUT, 'crawl.sqlite')) ? CrawlStore.open(path.join(OUT, 'crawl.sqlite'), { readonly: true }) : null;
+const reuse = reused !== null && reused.getMeta<string>('status') === 'finished' && reused.pageCount() === PAGES;
+reused?.close();
+if (!reuse) {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+}
+const store = CrawlStore.open(path.join(OUT, 'crawl.sqlite'), { fresh: !reuse });
 const t0 = Date.now();
 const origin = 'https://acme.example';
 store.setMeta('startUrl', `${origin}/p/0/`);
@@ -68,6 +75,10 @@ const flush = () => {
   store.transaction(() => batch.splice(0).forEach((f) => f()));
 };
 for await (const line of readline.createInterface({ input: createReadStream(path.join(os.tmpdir(), CACHE[0])) })) {
+  if (reuse) {
+    n = PAGES;
+    break;
+  }
   if (!line || n >= PAGES) continue;
   const { artifacts } = JSON.parse(line) as { artifacts: PageArtifacts };
   const i = n++;
@@ -93,9 +104,11 @@ if (n < PAGES) throw new Error(`the cached crawl has ${n} pages`);
 // The scoring bench's config (its questions), written beside its cached crawl.
 const configFile = path.join(os.tmpdir(), `${CACHE[0]}.config.json`);
 config = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : null;
-if (config) store.setMeta('config', config);
-store.setMeta('status', 'finished');
-store.setMeta('finishedAt', new Date().toISOString());
+if (config && !reuse) store.setMeta('config', config);
+if (!reuse) {
+  store.setMeta('status', 'finished');
+  store.setMeta('finishedAt', new Date().toISOString());
+}
 store.close();
 const storeMs = Date.now() - t0;
 const storeBytes = statSync(path.join(OUT, 'crawl.sqlite')).size;

@@ -63,7 +63,14 @@ export async function reportFromStore(
   options: ReportFromStoreOptions & { pages?: 'all' | 'count' } = {},
 ): Promise<{ report: CrawlReport | WrittenReport; files: string[] }> {
   // The report's modules load when a report is built: `zmot crawl --no-report` never needs them.
-  const [{ buildStreamedReport }, { recordRun }, { writeReports }] = await Promise.all([import('./report/build.ts'), import('./history/index.ts'), import('./report/writers.ts')]);
+  const [{ buildStreamedReport }, { recordRun }, { writeReports }, { boundHeapGrowthForReport }] = await Promise.all([
+    import('./report/build.ts'),
+    import('./history/index.ts'),
+    import('./report/writers.ts'),
+    import('./report/heap.ts'),
+  ]);
+  // The report reads every page and drops most of what it reads: V8 is told to keep its heap near what is live.
+  boundHeapGrowthForReport();
   const store = CrawlStore.open(storePath, { readonly: true });
   let built: StreamedReport;
   let config = options.config ?? null;
