@@ -91,7 +91,7 @@ export interface CompiledEntry {
 export interface CompiledLexicon {
   lang: string;
   /** Entries whose first word is exact, keyed by that word. */
-  byFirstWord: Map<string, CompiledEntry[]>;
+  byFirstWord: { get(word: string): readonly CompiledEntry[] | undefined };
   /** Entries whose first word is an affix or a number, tried at every position. */
   openStart: CompiledEntry[];
   size: number;
@@ -122,6 +122,11 @@ function foldedParts(word: string): string[] {
 /** Folded words and single spaces only (the ~20,000 names of the gazetteers): every word is exact, no anchors. */
 const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
+/** The folded words of a phrase as a query's tokens would be; a plain phrase (the gazetteers' names) is split as it is, which gives the same. */
+export function foldedWords(phrase: string): string[] {
+  return PLAIN_PHRASE.test(phrase) ? phrase.split(' ') : foldedParts(phrase);
+}
+
 export function compileEntry(entry: LexiconEntry, lang: string): CompiledEntry | null {
   if (PLAIN_PHRASE.test(entry.phrase)) {
     // What the general path below gives for such a phrase, without its per-word regexes and arrays.
@@ -139,6 +144,7 @@ export function compileEntry(entry: LexiconEntry, lang: string): CompiledEntry |
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  if (lexicon instanceof NameLexicon) return lexicon.compile();
   const byFirstWord = new Map<string, CompiledEntry[]>();
   const openStart: CompiledEntry[] = [];
   let size = 0;
@@ -156,6 +162,126 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
   }
   return { lang: lexicon.lang, byFirstWord, openStart, size };
+}
+
+/**
+ * A lexicon of many names as the gazetteers hold them (gazetteer-data.ts: ~20,000 names, folded words
+ * and single spaces, one per line, sorted), all of one stage, weight and kind. The sorted text is
+ * the compiled form: the names of a first word are the lines from the first one not below it (found by
+ * binary search), so compiling reads nothing, and a name's entry and compiled form are made the
+ * first time a query holds its first word. Its entries, for what reads them all (the fuzzy and
+ * joined-name indexes), are made on first use. Same entries in the same order, same compiled form,
+ * as `compileLexicon` of the whole list; only when the work is done differs: a cold extension worker's
+ * first query would otherwise build and compile 20,000 entries (~0.1 s of CPU) to look up five words.
+ * The text must be plain and sorted (bench/build-gazetteer.ts writes it so; tests/shared/classify check it).
+ */
+export class NameLexicon implements Lexicon {
+  private list: string[] | null = null;
+  private made: LexiconEntry[] | null = null;
+
+  constructor(
+    readonly lang: string,
+    /** Plain names (PLAIN_PHRASE), one per line, in code-unit order (`Array.prototype.sort`). */
+    readonly text: string,
+    private readonly template: Omit<LexiconEntry, 'phrase'>,
+  ) {}
+
+  /** The names, one per line of the text. */
+  get names(): readonly string[] {
+    return (this.list ??= this.text.split('\n'));
+  }
+
+  entry(phrase: string): LexiconEntry {
+    const { stage, weight, kind, strict, broder } = this.template;
+    return broder ? { phrase, stage, weight, kind, strict, broder } : { phrase, stage, weight, kind, strict };
+  }
+
+  /** Every word of every name (a name's words are its folded words: it is plain). */
+  words(): string[] {
+    return this.text.split(/[ \n]/).filter(Boolean);
+  }
+
+  /** The names of one word, in the text's order. */
+  oneWordNames(): string[] {
+    return this.names.filter((name) => name && !name.includes(' '));
+  }
+
+  get entries(): LexiconEntry[] {
+    return (this.made ??= this.names.map((phrase) => this.entry(phrase)));
+  }
+
+  /** The names whose first word is `word`, in the text's order. */
+  namesStartingWith(word: string): string[] {
+    const { text } = this;
+    const found: string[] = [];
+    for (let at = firstLineNotBelow(text, word); at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const name = text.slice(at, end);
+      if (name !== word && !name.startsWith(`${word} `)) break;
+      found.push(name);
+      at = end + 1;
+    }
+    return found;
+  }
+
+  /** The names that hold `word` as one of their words, in the text's order, each once. */
+  namesContaining(word: string): string[] {
+    const { text } = this;
+    const found: string[] = [];
+    if (!word || word.includes(' ') || word.includes('\n')) return found;
+    let lastLine = -1;
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      const before = i === 0 ? '\n' : text[i - 1];
+      const after = i + word.length === text.length ? '\n' : text[i + word.length];
+      if ((before !== ' ' && before !== '\n') || (after !== ' ' && after !== '\n')) continue;
+      const start = text.lastIndexOf('\n', i - 1) + 1;
+      if (start === lastLine) continue;
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      found.push(text.slice(start, end));
+      lastLine = start;
+    }
+    return found;
+  }
+
+  compile(): CompiledLexicon {
+    const made = new Map<string, CompiledEntry[] | null>();
+    const byFirstWord = {
+      get: (word: string): CompiledEntry[] | undefined => {
+        let list = made.get(word);
+        if (list === undefined) {
+          // Words a query holds that are no first word are remembered too, up to a bound (a crawl classifies many texts).
+          if (made.size >= FIRST_WORD_MEMO) made.clear();
+          const names = word && !word.includes(' ') && !word.includes('\n') ? this.namesStartingWith(word) : [];
+          list = names.length ? names.map((name) => compileEntry(this.entry(name), this.lang)!) : null;
+          made.set(word, list);
+        }
+        return list ?? undefined;
+      },
+    };
+    const lexicon: CompiledLexicon = { lang: this.lang, byFirstWord, openStart: [], size: 0 };
+    let size: number | null = null;
+    return Object.defineProperty(lexicon, 'size', { get: () => (size ??= this.names.length) });
+  }
+}
+
+const FIRST_WORD_MEMO = 20_000;
+
+/** Offset of the first line of `text` (lines sorted) that is not below `key`; text.length when none. */
+function firstLineNotBelow(text: string, key: string): number {
+  // lo and hi are line starts (or the end): every line before lo is below key, every line from hi on is not.
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.slice(start, end) < key) lo = end + 1;
+    else hi = start;
+  }
+  return Math.min(lo, text.length);
 }
 
 export function wordMatches(word: PatternWord, token: string): boolean {

@@ -19,7 +19,9 @@ import { detectLanguage, isStopword, primaryLanguage } from './lang.ts';
 import {
   compileEntry,
   compileLexicon,
+  foldedWords,
   matchAt,
+  NameLexicon,
   type CompiledEntry,
   type CompiledLexicon,
   type LexiconKind,
@@ -167,7 +169,7 @@ export function createQueryClassifier(config: QueryClassifierConfig = {}): Query
   const fuzzy = config.fuzzy === false ? null : buildFuzzyIndex([...(config.lexicons ?? STAGE_LEXICONS).filter((l) => l.lang === 'en'), ...names]);
   let phrases: PhraseIndex | null = null;
   const nameLexicons = [...names, ...organisations];
-  const fuzzyNames = config.fuzzy === false || !nameLexicons.length ? null : () => (phrases ??= buildPhraseIndex(nameLexicons));
+  const fuzzyNames = config.fuzzy === false || !nameLexicons.length ? null : () => (phrases ??= lazyPhraseIndex(nameLexicons));
   const weights = { ...QUERY_WEIGHTS, ...config.weights };
   const set: CompiledSet = {
     lexicons: [...languageLexicons, ...shared],
@@ -669,10 +671,7 @@ export function broderIntentOf(stage: QueryStage, scores: QueryStageScores, purc
 /** The brand gazetteer (bench/build-gazetteer.ts): names from a maintained data package; weighed by `gazetteerWeight`. */
 let gazetteer: Lexicon | null = null;
 function gazetteerLexicon(): Lexicon {
-  gazetteer ??= {
-    lang: 'gazetteer',
-    entries: GAZETTEER_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: 1, kind: 'site' as const, strict: false })),
-  };
+  gazetteer ??= new NameLexicon('gazetteer', GAZETTEER_NAMES, { stage: 'navigational', weight: 1, kind: 'site', strict: false });
   return gazetteer;
 }
 
@@ -682,10 +681,7 @@ function gazetteerLexicon(): Lexicon {
  */
 let organisationNames: Lexicon | null = null;
 function organisationLexicon(): Lexicon {
-  organisationNames ??= {
-    lang: 'organisations',
-    entries: ORGANISATION_NAMES.split('\n').map((phrase) => ({ phrase, stage: 'navigational' as const, weight: 1, kind: 'site' as const, strict: false })),
-  };
+  organisationNames ??= new NameLexicon('organisations', ORGANISATION_NAMES, { stage: 'navigational', weight: 1, kind: 'site', strict: false });
   return organisationNames;
 }
 
@@ -707,12 +703,15 @@ interface FuzzyIndex {
 function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
   const byLength = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
-  const wordsOf = (phrase: string): string[] => foldText(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const wordsOf = foldedWords;
   for (const lexicon of [...lexicons, ...STAGE_LEXICONS, NEUTRAL_LEXICON, PLACES_LEXICON]) {
-    for (const entry of lexicon.entries) for (const word of wordsOf(entry.phrase)) known.add(word);
+    if (lexicon instanceof NameLexicon) for (const word of lexicon.words()) known.add(word);
+    else for (const entry of lexicon.entries) for (const word of wordsOf(entry.phrase)) known.add(word);
   }
   for (const lexicon of lexicons) {
-    for (const entry of lexicon.entries) {
+    // A name list's entries are made only for its one-word names, the only ones that can be targets.
+    const entries = lexicon instanceof NameLexicon ? lexicon.oneWordNames().map((name) => lexicon.entry(name)) : lexicon.entries;
+    for (const entry of entries) {
       if (entry.stage === 'none' || entry.strict || /[*^$#\s]/.test(entry.phrase)) continue;
       const words = wordsOf(entry.phrase);
       if (words.length !== 1 || fuzzyLimit(words[0].length) === 0 || /\d/.test(words[0])) continue;
@@ -786,25 +785,66 @@ function fuzzyCandidates(
 }
 
 /** Name phrases of 2–4 words by each of their words of 3+ letters (the exact anchor of a near match). */
-type PhraseIndex = Map<string, Array<{ words: readonly string[]; at: number; entry: LexiconEntry; source: string }>>;
+type PhraseTarget = { words: readonly string[]; at: number; entry: LexiconEntry; source: string };
+type PhraseIndex = { get(anchor: string): readonly PhraseTarget[] | undefined };
 const PHRASE_MAX_WORDS = 4;
+/** Anchors looked up one by one before the whole index is built (a crawl classifies many texts; the extension's first query a few words). */
+const PHRASE_LOOKUPS_BEFORE_INDEX = 256;
 
-function buildPhraseIndex(lexicons: readonly Lexicon[]): PhraseIndex {
-  const index: PhraseIndex = new Map();
-  for (const lexicon of lexicons) {
-    for (const entry of lexicon.entries) {
-      if (entry.stage !== 'navigational' || entry.kind !== 'site') continue;
-      const words = foldText(entry.phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (words.length < 2 || words.length > PHRASE_MAX_WORDS) continue;
-      words.forEach((word, at) => {
-        if (word.length < 3) return;
-        const list = index.get(word) ?? [];
-        list.push({ words, at, entry, source: lexicon.lang });
-        index.set(word, list);
-      });
-    }
-  }
+/** The targets of one entry, in the order of its words, under `anchor` (or under each of its words when `anchor` is null). */
+function addPhraseTargets(index: Map<string, PhraseTarget[]>, entry: LexiconEntry, source: string, anchor: string | null): void {
+  if (entry.stage !== 'navigational' || entry.kind !== 'site') return;
+  const words = foldedWords(entry.phrase);
+  if (words.length < 2 || words.length > PHRASE_MAX_WORDS) return;
+  words.forEach((word, at) => {
+    if (word.length < 3 || (anchor !== null && word !== anchor)) return;
+    const list = index.get(word) ?? [];
+    list.push({ words, at, entry, source });
+    index.set(word, list);
+  });
+}
+
+function buildPhraseIndex(lexicons: readonly Lexicon[]): Map<string, PhraseTarget[]> {
+  const index = new Map<string, PhraseTarget[]>();
+  for (const lexicon of lexicons) for (const entry of lexicon.entries) addPhraseTargets(index, entry, lexicon.lang, null);
   return index;
+}
+
+/**
+ * The phrase index, answered anchor by anchor from the name lists' text (NameLexicon.namesContaining:
+ * a scan, no index) until PHRASE_LOOKUPS_BEFORE_INDEX anchors were asked, then built whole. The same
+ * targets in the same order as `buildPhraseIndex`: lexicon by lexicon, name by name, word by word.
+ */
+function lazyPhraseIndex(lexicons: readonly Lexicon[]): PhraseIndex {
+  let whole: Map<string, PhraseTarget[]> | null = null;
+  const asked = new Map<string, PhraseTarget[] | undefined>();
+  // Small lexicons (the site list) are indexed whole at once; the name lists are scanned per anchor.
+  const small = new Map(lexicons.filter((l) => !(l instanceof NameLexicon)).map((l) => [l, buildPhraseIndex([l])]));
+  return {
+    get(anchor) {
+      if (whole) return whole.get(anchor);
+      if (asked.has(anchor)) return asked.get(anchor);
+      if (asked.size >= PHRASE_LOOKUPS_BEFORE_INDEX) {
+        whole = buildPhraseIndex(lexicons);
+        asked.clear();
+        return whole.get(anchor);
+      }
+      const targets: PhraseTarget[] = [];
+      if (anchor.length >= 3) {
+        for (const lexicon of lexicons) {
+          if (lexicon instanceof NameLexicon) {
+            const one = new Map<string, PhraseTarget[]>();
+            for (const name of lexicon.namesContaining(anchor)) addPhraseTargets(one, lexicon.entry(name), lexicon.lang, anchor);
+            targets.push(...(one.get(anchor) ?? []));
+          } else {
+            targets.push(...(small.get(lexicon)?.get(anchor) ?? []));
+          }
+        }
+      }
+      asked.set(anchor, targets.length ? targets : undefined);
+      return asked.get(anchor);
+    },
+  };
 }
 
 /**
@@ -865,9 +905,13 @@ function fuzzyPhraseCandidates(
 function joinedNameIndex(lexicons: readonly Lexicon[]): Map<string, { entry: LexiconEntry; source: string }> {
   const index = new Map<string, { entry: LexiconEntry; source: string }>();
   for (const lexicon of lexicons) {
-    for (const entry of lexicon.entries) {
-      if (entry.stage !== 'navigational' || entry.kind !== 'site' || !/^[\p{L}\p{N}]+$/u.test(entry.phrase)) continue;
-      const word = foldText(entry.phrase);
+    // Only one-word names can be joined to a word: a name list makes the entries of those alone.
+    const entries = lexicon instanceof NameLexicon ? lexicon.oneWordNames().map((name) => lexicon.entry(name)) : lexicon.entries;
+    for (const entry of entries) {
+      // A folded one-word name (most of the gazetteer's) is its own folded form.
+      const plain = /^[a-z0-9]+$/.test(entry.phrase);
+      if (entry.stage !== 'navigational' || entry.kind !== 'site' || !(plain || /^[\p{L}\p{N}]+$/u.test(entry.phrase))) continue;
+      const word = plain ? entry.phrase : foldText(entry.phrase);
       if (word.length >= JOINED_MIN_NAME && !index.has(word)) index.set(word, { entry, source: lexicon.lang });
     }
   }

@@ -8,12 +8,36 @@
 import { describe, expect, it } from 'vitest';
 import { classifyQuery, createQueryClassifier } from '../../../shared/classify/query-stage.ts';
 import { evaluatePredictions } from '../../../shared/classify/query-eval.ts';
+import { GAZETTEER_NAMES, ORGANISATION_NAMES } from '../../../shared/classify/gazetteer-data.ts';
+import { NameLexicon, compileLexicon, type LexiconEntry } from '../../../shared/classify/lexicon.ts';
 import { BRODER, loadOrcas } from '../../../bench/eval/stages.ts';
 
 const read = (query: string) => {
   const result = classifyQuery(query);
   return { stage: result.stage, broder: result.broder, signals: result.signals.map((signal) => signal.signal) };
 };
+
+describe('the name lists, looked up without compiling them', () => {
+  it('finds a name by its first word as the whole compiled list would: the lists are plain and sorted, as the lookup needs', () => {
+    const template = { stage: 'navigational', weight: 1, kind: 'site', strict: false } as const;
+    for (const [lang, text] of [['gazetteer', GAZETTEER_NAMES], ['organisations', ORGANISATION_NAMES]] as const) {
+      const names = text.split('\n');
+      expect(names.filter((name) => !/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(name)), lang).toEqual([]);
+      expect(names.filter((name, i) => i > 0 && names[i - 1] >= name), lang).toEqual([]);
+      const lazy = new NameLexicon(lang, text, template);
+      const whole = compileLexicon({ lang, entries: names.map((phrase): LexiconEntry => ({ phrase, ...template })) });
+      const lazyCompiled = compileLexicon(lazy);
+      // The words of every 150th name (first words and others), and words that start no name.
+      const words = [...names.filter((_, i) => i % 150 === 0).flatMap((name) => name.split(' ')), 'zzzz', 'a', '0', ''];
+      const split = names.map((name) => name.split(' '));
+      for (const word of words) {
+        expect(lazyCompiled.byFirstWord.get(word), word).toEqual(whole.byFirstWord.get(word));
+        expect(lazy.namesContaining(word), word).toEqual(names.filter((_, i) => word && split[i].includes(word)));
+      }
+    }
+    expect(classifyQuery('apache kafka').signals[0]).toMatchObject({ source: 'gazetteer', signal: 'apache kafka' });
+  });
+});
 
 describe('brands, organisations and sites, without a network', () => {
   it('reads a brand typed alone as navigational, from the gazetteer built from a data package', () => {
