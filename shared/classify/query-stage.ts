@@ -769,6 +769,8 @@ function fuzzyCandidates(
     if (exact.some((candidate) => candidate.start <= position && candidate.end > position)) return;
     const best = nearestFuzzyTarget(index, word);
     if (!best) return;
+    // "airplance" is "airplane" misspelt before it is "airfrance": a name is read only in a word no common word is near.
+    if (best.entry.stage === 'navigational' && nearCommonWord(word)) return;
     found.push({
       start: position,
       end: position + 1,
@@ -942,7 +944,8 @@ function joinedNameCandidates(
     if (commonWords().has(word) || notJoined().has(word) || fuzzy?.known.has(word) || fuzzy?.near.has(word)) return;
     if (exact.some((candidate) => candidate.start <= position && candidate.end > position)) return;
     const split = splitJoined(word, nameKind, isCommon);
-    if (!split) return;
+    // "seperate" is "separate" misspelt, not "sepe" + "rate": a token a typo away from a common word is that word.
+    if (!split || nearCommonWord(word)) return;
     const { entry, source } = names.get(split.name)!;
     found.push({
       start: position,
@@ -968,6 +971,30 @@ let common: Set<string> | null = null;
 function commonWords(): Set<string> {
   common ??= new Set(COMMON_WORDS.split(' '));
   return common;
+}
+
+/** Common words by first letter and length, built on first use (only a joined-name reading asks). */
+let commonByShape: Map<string, string[]> | null = null;
+/**
+ * A token within the misspelling tolerance of a common English word (one edit for 6+ letters, two for 9+, same first
+ * letter, as names are read misspelt): "seperate", "goverment".
+ */
+function nearCommonWord(word: string): boolean {
+  const limit = fuzzyLimit(word.length);
+  if (limit === 0) return false;
+  if (!commonByShape) {
+    commonByShape = new Map();
+    for (const common of commonWords()) {
+      const key = `${common[0]}${common.length}`;
+      const list = commonByShape.get(key);
+      if (list) list.push(common);
+      else commonByShape.set(key, [common]);
+    }
+  }
+  for (let length = word.length - limit; length <= word.length + limit; length++) {
+    if ((commonByShape.get(`${word[0]}${length}`) ?? []).some((common) => editDistanceWithin(word, common, limit))) return true;
+  }
+  return false;
 }
 
 /** Options from a caller that broke the types: keep what is usable (the string names), drop the rest. */

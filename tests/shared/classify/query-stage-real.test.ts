@@ -110,6 +110,13 @@ describe('misspellings', () => {
     expect(read('michael jackson').signals.join(' ')).not.toContain('≈');
   });
 
+  it('reads a misspelt common word as that word, not as a brand near it or a name joined to a word', () => {
+    // airplance: one edit from airplane, two from Air France; seperate: separate misspelt, not "sepe" + "rate".
+    for (const query of ['airplance', 'seperate']) expect(read(query), query).toMatchObject({ stage: 'interest', broder: 'informational' });
+    expect(read('duolinog').stage).toBe('navigational');
+    expect(read('myhbo').stage).toBe('navigational');
+  });
+
   it('can be turned off', () => {
     expect(createQueryClassifier({ fuzzy: false })('duolinog').stage).toBe('interest');
   });
