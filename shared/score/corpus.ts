@@ -330,6 +330,10 @@ export function corpusBuilder(defaultLang: string, options: Pick<CorpusOptions, 
       k.trim();
       docKinds.set(key, k.kinds);
     }
+    // The word → term id tables served the indexing only: the scoring looks terms up in the indexes.
+    termIds.clear();
+    terms.clear();
+    kinds.clear();
 
     // Pages read again: the last PAGES_KEPT (a Map keeps insertion order: the first key is the least recently used).
     const recent = new Map<number, PageRead>();
