@@ -700,27 +700,51 @@ interface FuzzyIndex {
   near: Set<string>;
 }
 
+/**
+ * Built part by part on first use: most queries and titles have every word in a lexicon or among the
+ * common words, so the targets by length (which compile a name list's one-word names) are often never
+ * needed, and a worker that starts to score one page does not pay for them up front.
+ */
 function buildFuzzyIndex(lexicons: readonly Lexicon[]): FuzzyIndex {
-  const byLength = new Map<number, FuzzyTarget[]>();
-  const known = new Set<string>();
+  let byLength: Map<number, FuzzyTarget[]> | null = null;
+  let known: Set<string> | null = null;
+  let near: Set<string> | null = null;
   const wordsOf = foldedWords;
-  for (const lexicon of [...lexicons, ...STAGE_LEXICONS, NEUTRAL_LEXICON, PLACES_LEXICON]) {
-    if (lexicon instanceof NameLexicon) for (const word of lexicon.words()) known.add(word);
-    else for (const entry of lexicon.entries) for (const word of wordsOf(entry.phrase)) known.add(word);
-  }
-  for (const lexicon of lexicons) {
-    // A name list's entries are made only for its one-word names, the only ones that can be targets.
-    const entries = lexicon instanceof NameLexicon ? lexicon.oneWordNames().map((name) => lexicon.entry(name)) : lexicon.entries;
-    for (const entry of entries) {
-      if (entry.stage === 'none' || entry.strict || /[*^$#\s]/.test(entry.phrase)) continue;
-      const words = wordsOf(entry.phrase);
-      if (words.length !== 1 || fuzzyLimit(words[0].length) === 0 || /\d/.test(words[0])) continue;
-      const list = byLength.get(words[0].length) ?? [];
-      list.push({ word: words[0], entry, source: lexicon.lang });
-      byLength.set(words[0].length, list);
+  const buildKnown = () => {
+    const words = new Set<string>();
+    for (const lexicon of [...lexicons, ...STAGE_LEXICONS, NEUTRAL_LEXICON, PLACES_LEXICON]) {
+      if (lexicon instanceof NameLexicon) for (const word of lexicon.words()) words.add(word);
+      else for (const entry of lexicon.entries) for (const word of wordsOf(entry.phrase)) words.add(word);
     }
-  }
-  return { byLength, known, near: new Set(NEAR_WORDS.split(' ')) };
+    return words;
+  };
+  const buildByLength = () => {
+    const targets = new Map<number, FuzzyTarget[]>();
+    for (const lexicon of lexicons) {
+      // A name list's entries are made only for its one-word names, the only ones that can be targets.
+      const entries = lexicon instanceof NameLexicon ? lexicon.oneWordNames().map((name) => lexicon.entry(name)) : lexicon.entries;
+      for (const entry of entries) {
+        if (entry.stage === 'none' || entry.strict || /[*^$#\s]/.test(entry.phrase)) continue;
+        const words = wordsOf(entry.phrase);
+        if (words.length !== 1 || fuzzyLimit(words[0].length) === 0 || /\d/.test(words[0])) continue;
+        const list = targets.get(words[0].length) ?? [];
+        list.push({ word: words[0], entry, source: lexicon.lang });
+        targets.set(words[0].length, list);
+      }
+    }
+    return targets;
+  };
+  return {
+    get byLength() {
+      return (byLength ??= buildByLength());
+    },
+    get known() {
+      return (known ??= buildKnown());
+    },
+    get near() {
+      return (near ??= new Set(NEAR_WORDS.split(' ')));
+    },
+  };
 }
 
 /**

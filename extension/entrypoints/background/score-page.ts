@@ -4,7 +4,7 @@ import { extractArtifacts, type PageInput } from '../../../shared/extract/index.
 import { pageResultFrom } from '../../../shared/pipeline.ts';
 import { EXTENSION_LIMITS, type ResultScore } from '../../../shared/schemas/extension.ts';
 import type { Stage } from '../../../shared/schemas/question.ts';
-import { answerPage } from '../../../shared/score/index.ts';
+import { answerPage } from '../../../shared/score/page.ts';
 
 // Why a live score is what it is, when the scorer itself has nothing to say.
 const MESSAGES = {
