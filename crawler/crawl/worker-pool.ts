@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { setV8FlagUnlessGiven } from '../v8-flags.ts';
 import type { PageJob, PageOutput } from './page-processor.ts';
 import type { PageWorkerSettings } from './page-worker.ts';
 import { pageWorkerBundle } from './worker-bundle.ts';
@@ -85,14 +85,6 @@ const WORKER_YOUNG_GENERATION_MB = 16;
  * pool starts, before its workers' isolates exist; a budget given on the command line or in NODE_OPTIONS wins.
  */
 const INTERRUPT_BUDGET = 4 * 67_584;
-let budgetSet = false;
-
-function raiseTierUpBudget() {
-  if (budgetSet) return;
-  budgetSet = true;
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--interrupt[-_]budget\b/.test(a));
-  if (!given) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-}
 
 /** Jobs each worker holds at once: one running, one waiting, so a worker never idles between pages. */
 const PER_WORKER = 2;
@@ -115,7 +107,7 @@ export class PageWorkerPool {
   ) {}
 
   static async start(size: number, settings: PageWorkerSettings, jobTimeoutMs = PAGE_JOB_TIMEOUT_MS): Promise<PageWorkerPool> {
-    raiseTierUpBudget();
+    setV8FlagUnlessGiven('interrupt-budget', INTERRUPT_BUDGET);
     const pool = new PageWorkerPool(size, settings, jobTimeoutMs);
     pool.bundle = await pageWorkerBundle();
     try {

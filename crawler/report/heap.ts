@@ -1,4 +1,4 @@
-import v8 from 'node:v8';
+import { setV8FlagUnlessGiven } from '../v8-flags.ts';
 
 /**
  * How far V8 lets the JavaScript heap grow past what was live after its last full collection, while a report is
@@ -15,12 +15,6 @@ import v8 from 'node:v8';
  */
 export const REPORT_HEAP_GROWING_PERCENT = 50;
 
-let applied = false;
-
 export function boundHeapGrowthForReport(): void {
-  if (applied) return;
-  applied = true;
-  const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  if (/--heap[-_]growing[-_]percent/.test(given)) return;
-  v8.setFlagsFromString(`--heap-growing-percent=${REPORT_HEAP_GROWING_PERCENT}`);
+  setV8FlagUnlessGiven('heap-growing-percent', REPORT_HEAP_GROWING_PERCENT);
 }
